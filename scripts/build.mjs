@@ -1,0 +1,55 @@
+// Builds the renderer (Vite) and the main-process bundles (esbuild): Electron main, preload and
+// the browser-mode host. `--skip-renderer` builds only the bundles.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const skipRenderer = process.argv.includes('--skip-renderer');
+
+if (!skipRenderer) {
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  // Main process: ESM (electron-store is ESM only); npm packages stay in node_modules.
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.mjs',
+    format: 'esm',
+    packages: 'external',
+  }),
+  // Preload: a sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    platform: 'browser',
+    external: ['electron'],
+  }),
+  // Browser-mode host.
+  build({
+    ...common,
+    entryPoints: ['electron/host/cli.ts'],
+    outfile: 'dist/host/serve.mjs',
+    format: 'esm',
+    packages: 'external',
+  }),
+]);
+console.log('build: dist/renderer, dist/electron/main.mjs, dist/electron/preload.cjs, dist/host/serve.mjs');

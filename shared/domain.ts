@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { LANGUAGES } from './languages';
+
+/**
+ * Domain schemas: one definition validates a form field in the renderer and the same input again
+ * at the boundary. Error messages are i18n keys (see shared/messages.ts `validation`).
+ */
+
+export const TIME_ZONES = ['WIB', 'WITA', 'WIT'] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
+
+export const REGION_KINDS = ['kota', 'kabupaten'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
+/** Bimtek stages: Tahap I–III, IV optional, or a custom one named by the user. */
+export const STAGES = ['tahap-1', 'tahap-2', 'tahap-3', 'tahap-4', 'custom'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const DEFAULT_PROGRAMME_NAME = 'Gerakan Menuju 100 Smart City';
+
+export const LIMITS = {
+  shortText: 200,
+  longText: 2000,
+  agencies: 300,
+  mentors: 30,
+  days: 10,
+} as const;
+
+/** Missing → "required"; present but of the wrong type → "invalidType". */
+const typeError = (iss: { input?: unknown }) => (iss.input === undefined ? 'required' : 'invalidType');
+const str = () => z.string({ error: typeError });
+/** Trimmed text, may be empty. */
+export const optionalText = (max: number = LIMITS.shortText) =>
+  str().trim().max(max, { error: 'tooLong' });
+/** Trimmed text that must not be empty. */
+export const requiredText = (max: number = LIMITS.shortText) =>
+  str().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+
+export const idSchema = z.uuid({ error: 'invalidId' });
+
+/** A calendar date as `YYYY-MM-DD` that exists (2019-02-30 does not). */
+export const isoDate = str().refine(isRealDate, { error: 'invalidDate' });
+/** A wall-clock time `HH:MM`, 00:00–23:59. */
+export const clockTime = str().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalidTime' });
+/** NIP: empty, or exactly 18 digits (the detailed check of its parts comes with attendance). */
+export const nipText = str()
+  .trim()
+  .refine((v) => v === '' || /^\d{18}$/.test(v.replace(/\s/g, '')), { error: 'invalidNip' })
+  .transform((v) => v.replace(/\s/g, ''));
+
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function uniqueIgnoringCase(values: string[]): boolean {
+  const seen = new Set<string>();
+  for (const v of values) {
+    const k = v.trim().toLocaleLowerCase('id-ID');
+    if (seen.has(k)) return false;
+    seen.add(k);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- engagements (pendampingan)
+
+const engagementFields = {
+  regionName: requiredText(120),
+  regionKind: z.enum(REGION_KINDS, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') }),
+  province: requiredText(120),
+  year: z
+    .number({ error: typeError })
+    .int({ error: 'invalid' })
+    .min(2000, { error: 'yearRange' })
+    .max(2100, { error: 'yearRange' }),
+  timeZone: z.enum(TIME_ZONES, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') }),
+  programmeName: requiredText(LIMITS.shortText),
+  agencies: z
+    .array(requiredText(LIMITS.shortText), { error: 'invalidType' })
+    .max(LIMITS.agencies, { error: 'tooMany' })
+    .refine(uniqueIgnoringCase, { error: 'duplicate' }),
+};
+
+/** What a user enters to create an engagement for a region. */
+export const EngagementInput = z.strictObject({
+  ...engagementFields,
+  programmeName: engagementFields.programmeName.default(DEFAULT_PROGRAMME_NAME),
+  agencies: engagementFields.agencies.default([]),
+});
+export type EngagementInput = z.input<typeof EngagementInput>;
+
+export const EngagementPatch = z.strictObject(engagementFields).partial();
+export type EngagementPatch = z.input<typeof EngagementPatch>;
+
+export const Engagement = z.object({
+  id: idSchema,
+  ...engagementFields,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Engagement = z.output<typeof Engagement>;
+
+export const EngagementSummary = Engagement.extend({ workshopCount: z.number().int() });
+export type EngagementSummary = z.output<typeof EngagementSummary>;
+
+// ---------------------------------------------------------------- workshops (Bimtek stages)
+
+const dayShape = z.strictObject({
+  /** Present for a day that already exists; new days have none. */
+  id: idSchema.optional(),
+  date: isoDate,
+  startTime: clockTime,
+  /** null means "s.d. selesai" (until finished). */
+  endTime: clockTime.nullable(),
+});
+
+export const WorkshopDayInput = dayShape.refine(
+  (d) => d.endTime === null || d.endTime > d.startTime,
+  { error: 'endBeforeStart', path: ['endTime'] },
+);
+export type WorkshopDayInput = z.input<typeof WorkshopDayInput>;
+
+export const WorkshopDay = z.object({
+  id: idSchema,
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string().nullable(),
+});
+export type WorkshopDay = z.output<typeof WorkshopDay>;
+
+const workshopFields = {
+  stage: z.enum(STAGES, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') }),
+  customStageName: optionalText(120),
+  title: requiredText(300),
+  days: z
+    .array(WorkshopDayInput, { error: 'invalidType' })
+    .min(1, { error: 'atLeastOneDay' })
+    .max(LIMITS.days, { error: 'tooMany' }),
+  venue: optionalText(300),
+  chairName: optionalText(),
+  chairPosition: optionalText(),
+  chairNip: nipText,
+  mentors: z
+    .array(requiredText(), { error: 'invalidType' })
+    .max(LIMITS.mentors, { error: 'tooMany' }),
+  noteTakerName: optionalText(),
+  noteTakerNip: nipText,
+  invitationNumber: optionalText(120),
+  invitationDate: isoDate.nullable(),
+};
+
+const customStageNamed = (w: { stage?: string; customStageName?: string }) =>
+  w.stage !== 'custom' || (w.customStageName ?? '').trim().length > 0;
+
+/** What a user enters to create a workshop (one Bimtek stage) in an engagement. */
+export const WorkshopInput = z
+  .strictObject({
+    engagementId: idSchema,
+    stage: workshopFields.stage,
+    customStageName: workshopFields.customStageName.default(''),
+    title: workshopFields.title,
+    days: workshopFields.days,
+    venue: workshopFields.venue.default(''),
+    chairName: workshopFields.chairName.default(''),
+    chairPosition: workshopFields.chairPosition.default(''),
+    chairNip: workshopFields.chairNip.default(''),
+    mentors: workshopFields.mentors.default([]),
+    noteTakerName: workshopFields.noteTakerName.default(''),
+    noteTakerNip: workshopFields.noteTakerNip.default(''),
+    invitationNumber: workshopFields.invitationNumber.default(''),
+    invitationDate: workshopFields.invitationDate.default(null),
+  })
+  .refine(customStageNamed, { error: 'customStageRequired', path: ['customStageName'] });
+export type WorkshopInput = z.input<typeof WorkshopInput>;
+
+/** A partial edit; `days` replaces the whole list (days keep their id when it is given). */
+export const WorkshopPatch = z.strictObject(workshopFields).partial();
+export type WorkshopPatch = z.input<typeof WorkshopPatch>;
+
+export const Workshop = z.object({
+  id: idSchema,
+  engagementId: idSchema,
+  stage: z.enum(STAGES),
+  customStageName: z.string(),
+  title: z.string(),
+  days: z.array(WorkshopDay),
+  venue: z.string(),
+  chairName: z.string(),
+  chairPosition: z.string(),
+  chairNip: z.string(),
+  mentors: z.array(z.string()),
+  noteTakerName: z.string(),
+  noteTakerNip: z.string(),
+  invitationNumber: z.string(),
+  invitationDate: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Workshop = z.output<typeof Workshop>;
+
+// ---------------------------------------------------------------- settings and app info
+
+export const AppSettings = z.object({
+  language: z.enum(LANGUAGES),
+});
+export type AppSettings = z.output<typeof AppSettings>;
+
+export const AppSettingsPatch = z.strictObject({
+  language: z.enum(LANGUAGES, { error: 'invalid' }),
+}).partial();
+
+export const StoreStatus = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ready'), file: z.string() }),
+  z.object({
+    status: z.literal('failed'),
+    file: z.string(),
+    reason: z.enum(['newer', 'corrupt', 'io']),
+    message: z.string(),
+    /** Schema version found in the file, when it could be read. */
+    foundVersion: z.number().int().optional(),
+  }),
+]);
+export type StoreStatus = z.output<typeof StoreStatus>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  mode: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  store: StoreStatus,
+});
+export type AppInfo = z.output<typeof AppInfo>;
+
+// ---------------------------------------------------------------- change events
+
+export const ENTITIES = ['engagement', 'workshop', 'settings'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/** Emitted after every committed mutation so every window (the projector too) can refresh. */
+export interface ChangeEvent {
+  entity: Entity;
+  id: string;
+  action: 'created' | 'updated' | 'deleted' | 'restored';
+  engagementId?: string;
+  workshopId?: string;
+}

@@ -1,0 +1,44 @@
+/**
+ * The closed set of error codes a handler may return across a boundary (IPC or HTTP).
+ * Messages for people are produced from these codes in the UI language.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'IO',
+  'STORE_UNAVAILABLE',
+  'UNKNOWN_OPERATION',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field of an input: `path` is the field path, `code` an i18n key. */
+export interface FieldIssue {
+  path: (string | number)[];
+  code: string;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: { issues?: FieldIssue[]; [key: string]: unknown };
+}
+
+/** Thrown inside the core; turned into a result envelope at the boundary, never thrown across it. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Key into the error messages (shared/messages.ts), or a plain sentence when no key fits. */
+    readonly messageKey: string,
+    readonly details?: AppErrorShape['details'],
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+  }
+}
+
+/** The envelope every operation returns. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

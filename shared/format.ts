@@ -1,0 +1,114 @@
+import type { Language } from './languages';
+import type { TimeZone } from './domain';
+
+/**
+ * Dates and times as Indonesian officials write them: "Rabu, 28 Agustus 2019", "09.00–15.30 WIB".
+ * Pure functions on Intl; no DOM, no Node.
+ */
+
+export const ZONE_IANA: Record<TimeZone, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
+
+export const ZONE_OFFSET_HOURS: Record<TimeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
+
+const LOCALE: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
+const longDate = new Map<Language, Intl.DateTimeFormat>();
+function longDateFormat(lang: Language): Intl.DateTimeFormat {
+  let f = longDate.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    longDate.set(lang, f);
+  }
+  return f;
+}
+
+function parseIsoDate(date: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** `2019-08-28` → "Rabu, 28 Agustus 2019" (id) or "Wednesday, 28 August 2019" (en). */
+export function formatLongDate(date: string, lang: Language = 'id'): string {
+  const d = parseIsoDate(date);
+  if (!d) return date;
+  // en-GB puts no comma after the weekday in some ICU versions; make both read the same way.
+  const parts = longDateFormat(lang).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')}, ${get('day')} ${get('month')} ${get('year')}`;
+}
+
+/** `2019-08-28` → "28 Agustus 2019" (for "Kediri, 28 Agustus 2019"). */
+export function formatDayMonthYear(date: string, lang: Language = 'id'): string {
+  const full = formatLongDate(date, lang);
+  const comma = full.indexOf(', ');
+  return comma >= 0 ? full.slice(comma + 2) : full;
+}
+
+/** `09:00` → "09.00" (Indonesian official style uses a full stop). */
+export function formatClock(time: string): string {
+  const m = /^(\d{1,2}):(\d{2})/.exec(time);
+  if (!m) return time;
+  return `${m[1].padStart(2, '0')}.${m[2]}`;
+}
+
+/**
+ * A time range with the zone: "09.00–15.30 WIB", or "08.00 s.d. selesai" when there is no end
+ * ("08.00 until finished" in English).
+ */
+export function formatTimeRange(
+  start: string,
+  end: string | null,
+  zone: TimeZone,
+  lang: Language = 'id',
+): string {
+  if (end === null) {
+    return lang === 'id'
+      ? `${formatClock(start)} ${zone} s.d. selesai`
+      : `${formatClock(start)} ${zone} until finished`;
+  }
+  return `${formatClock(start)}–${formatClock(end)} ${zone}`;
+}
+
+/** A UTC instant (ISO string) shown as wall-clock time in the region's zone: "09.05 WIB". */
+export function formatInstantTime(iso: string, zone: TimeZone): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const shifted = new Date(d.getTime() + ZONE_OFFSET_HOURS[zone] * 3_600_000);
+  const hh = String(shifted.getUTCHours()).padStart(2, '0');
+  const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
+  return `${hh}.${mm} ${zone}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of a UTC instant in the region's zone. */
+export function zoneDate(iso: string, zone: TimeZone): string {
+  const d = new Date(new Date(iso).getTime() + ZONE_OFFSET_HOURS[zone] * 3_600_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "Tahap III" for `tahap-3`; the custom name for `custom`. */
+export function stageLabel(stage: string, customName = '', lang: Language = 'id'): string {
+  const roman: Record<string, string> = {
+    'tahap-1': 'I',
+    'tahap-2': 'II',
+    'tahap-3': 'III',
+    'tahap-4': 'IV',
+  };
+  if (roman[stage]) return lang === 'id' ? `Tahap ${roman[stage]}` : `Stage ${roman[stage]}`;
+  return customName || (lang === 'id' ? 'Tahap lainnya' : 'Custom stage');
+}
+
+/** "Kota Kediri" / "Kabupaten Malang". */
+export function regionTitle(kind: 'kota' | 'kabupaten', name: string): string {
+  return `${kind === 'kota' ? 'Kota' : 'Kabupaten'} ${name}`;
+}
