@@ -1,0 +1,126 @@
+import { useEffect } from 'react';
+import { EngagementList } from '../features/engagements/engagement-list';
+import { EngagementNew } from '../features/engagements/engagement-new';
+import { EngagementPage } from '../features/engagements/engagement-page';
+import { WorkshopNew } from '../features/workshops/workshop-new';
+import { WorkshopPage } from '../features/workshops/workshop-page';
+import { useLanguage, useT } from '../i18n';
+import { useApp, type Route } from './store';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'engagements':
+      return <EngagementList />;
+    case 'engagement-new':
+      return <EngagementNew />;
+    case 'engagement':
+      return <EngagementPage key={route.id} id={route.id} />;
+    case 'workshop-new':
+      return <WorkshopNew key={route.engagementId} engagementId={route.engagementId} />;
+    case 'workshop':
+      return <WorkshopPage key={route.id} engagementId={route.engagementId} id={route.id} />;
+  }
+}
+
+/** The facilitator window: top bar, the current page, toasts; or the data-file problem screen. */
+export function App() {
+  const t = useT();
+  const { info, infoError, route, start } = useApp();
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  if (infoError) return <p className="banner banner--error">{infoError}</p>;
+  if (!info) return <p className="muted centered">{t('app.loading')}</p>;
+  if (info.store.status === 'failed') return <StoreProblem />;
+
+  return (
+    <div className="shell">
+      <TopBar />
+      <main className="shell__main">
+        <Page route={route} />
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+function TopBar() {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const changeLanguage = useApp((s) => s.changeLanguage);
+  return (
+    <header className="topbar">
+      <a className="topbar__brand" href="#/">
+        <span className="topbar__logo" aria-hidden="true">
+          B
+        </span>
+        <span>
+          <strong>{t('app.name')}</strong>
+          <small>{t('app.tagline')}</small>
+        </span>
+      </a>
+      <div className="lang-switch" role="group" aria-label={t('app.language')}>
+        {(['id', 'en'] as const).map((l) => (
+          <button
+            key={l}
+            className={l === language ? 'is-active' : ''}
+            aria-pressed={l === language}
+            onClick={() => void changeLanguage(l)}
+          >
+            {l.toUpperCase()}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}
+
+function Toasts() {
+  const { toasts, dismiss } = useApp();
+  const t = useT();
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((toast) => (
+        <div className="toast" key={toast.id} role="status">
+          <span>{toast.text}</span>
+          {toast.action && (
+            <button
+              className="btn btn--small"
+              onClick={() => {
+                toast.action!.run();
+                dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
+          <button className="btn btn--ghost btn--small" aria-label={t('app.close')} onClick={() => dismiss(toast.id)}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Shown instead of the app when the data file is corrupt, from a newer version, or unreadable. */
+function StoreProblem() {
+  const t = useT();
+  const info = useApp((s) => s.info)!;
+  const store = info.store;
+  if (store.status !== 'failed') return null;
+  return (
+    <div className="problem" role="alert">
+      <h1>{t('storeProblem.title')}</h1>
+      <p className="problem__message">{store.message}</p>
+      {store.reason === 'newer' && (
+        <p>{t('storeProblem.newer', { found: store.foundVersion ?? '?', schema: info.schemaVersion })}</p>
+      )}
+      <p>
+        {t('storeProblem.file')}: <code data-testid="store-file">{store.file}</code>
+      </p>
+      <p>{t('storeProblem.advice')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../shared/domain';
+import type { Language } from '../../shared/languages';
+import { useLanguage } from '../i18n';
+import { call, onChange } from '../lib/api';
+
+export interface Toast {
+  id: number;
+  text: string;
+  action?: { label: string; run(): void };
+}
+
+export type Route =
+  | { name: 'engagements' }
+  | { name: 'engagement-new' }
+  | { name: 'engagement'; id: string }
+  | { name: 'workshop-new'; engagementId: string }
+  | { name: 'workshop'; engagementId: string; id: string };
+
+/** Hash routes: #/, #/engagements/new, #/engagements/:id, #/engagements/:id/workshops/(new|:wid). */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
+  if (parts[1] === 'new') return { name: 'engagement-new' };
+  const id = parts[1];
+  if (parts[2] === 'workshops' && parts[3] === 'new') return { name: 'workshop-new', engagementId: id };
+  if (parts[2] === 'workshops' && parts[3]) return { name: 'workshop', engagementId: id, id: parts[3] };
+  return { name: 'engagement', id };
+}
+
+export function routeHash(r: Route): string {
+  switch (r.name) {
+    case 'engagements':
+      return '#/';
+    case 'engagement-new':
+      return '#/engagements/new';
+    case 'engagement':
+      return `#/engagements/${r.id}`;
+    case 'workshop-new':
+      return `#/engagements/${r.engagementId}/workshops/new`;
+    case 'workshop':
+      return `#/engagements/${r.engagementId}/workshops/${r.id}`;
+  }
+}
+
+interface AppState {
+  info: AppInfo | null;
+  infoError: string | null;
+  route: Route;
+  toasts: Toast[];
+  navigate(r: Route): void;
+  toast(t: Omit<Toast, 'id'>): void;
+  dismiss(id: number): void;
+  start(): Promise<void>;
+  changeLanguage(lang: Language): Promise<void>;
+}
+
+let toastSeq = 0;
+
+/** App-wide state: what the app and its store are, the current route, toasts. */
+export const useApp = create<AppState>((set, get) => ({
+  info: null,
+  infoError: null,
+  route: parseRoute(typeof location !== 'undefined' ? location.hash : ''),
+  toasts: [],
+  navigate(r) {
+    const hash = routeHash(r);
+    if (location.hash !== hash) location.hash = hash;
+    set({ route: r });
+  },
+  toast(t) {
+    const id = ++toastSeq;
+    set({ toasts: [...get().toasts, { ...t, id }] });
+    setTimeout(() => get().dismiss(id), 10_000);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  async start() {
+    window.addEventListener('hashchange', () => set({ route: parseRoute(location.hash) }));
+    const [info, settings] = await Promise.all([call('app.info', {}), call('settings.get', {})]);
+    if (settings.ok) useLanguage.getState().setLanguage(settings.value.language);
+    if (info.ok) set({ info: info.value });
+    else set({ infoError: info.error.message });
+    onChange((e) => {
+      if (e.entity !== 'settings') return;
+      void call('settings.get', {}).then((r) => {
+        if (r.ok) useLanguage.getState().setLanguage(r.value.language);
+      });
+    });
+  },
+  async changeLanguage(lang) {
+    useLanguage.getState().setLanguage(lang);
+    await call('settings.update', { language: lang });
+  },
+}));

@@ -1,0 +1,171 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useT, useValidationText } from '../i18n';
+import type { SaveStatus } from '../lib/use-autosave';
+
+interface FieldProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}
+
+/** A labelled form field with its hint and its validation message beside it. */
+export function Field({ label, error, hint, required, children }: FieldProps) {
+  const id = useId();
+  const v = useValidationText();
+  const t = useT();
+  const msgId = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="field__req"> ({t('app.required')})</span>}
+      </label>
+      {children(id, msgId)}
+      {error ? (
+        <div className="field__error" id={msgId} role="alert">
+          {v(error)}
+        </div>
+      ) : hint ? (
+        <div className="field__hint" id={msgId}>
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextInputProps {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  onBlur?(): void;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  type?: 'text' | 'date' | 'time' | 'number' | 'email';
+  name: string;
+  inputMode?: 'numeric' | 'text';
+  maxLength?: number;
+  autoFocus?: boolean;
+}
+
+export function TextInput(p: TextInputProps) {
+  return (
+    <Field label={p.label} error={p.error} hint={p.hint} required={p.required}>
+      {(id, described) => (
+        <input
+          id={id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={p.value}
+          inputMode={p.inputMode}
+          maxLength={p.maxLength}
+          autoFocus={p.autoFocus}
+          aria-invalid={!!p.error}
+          aria-describedby={described}
+          onChange={(e) => p.onChange(e.target.value)}
+          onBlur={p.onBlur}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface SelectProps<T extends string> {
+  label: string;
+  name: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange(v: T): void;
+  error?: string;
+}
+
+export function Select<T extends string>(p: SelectProps<T>) {
+  return (
+    <Field label={p.label} error={p.error}>
+      {(id, described) => (
+        <select
+          id={id}
+          name={p.name}
+          value={p.value}
+          aria-describedby={described}
+          onChange={(e) => p.onChange(e.target.value as T)}
+        >
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+interface TextListProps {
+  label: string;
+  name: string;
+  value: string[];
+  onChange(v: string[]): void;
+  onBlur?(): void;
+  error?: string;
+  hint?: string;
+  rows?: number;
+}
+
+const toLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** A list of short texts edited as lines of a text area (OPD list, mentors). */
+export function TextList(p: TextListProps) {
+  const [text, setText] = useState(p.value.join('\n'));
+  // Follow changes made elsewhere (another window) unless they are what is typed here.
+  useEffect(() => {
+    if (toLines(text).join('\n') !== p.value.join('\n')) setText(p.value.join('\n'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [p.value.join('\n')]);
+  return (
+    <Field label={p.label} error={p.error} hint={p.hint}>
+      {(id, described) => (
+        <textarea
+          id={id}
+          name={p.name}
+          rows={p.rows ?? 6}
+          value={text}
+          aria-invalid={!!p.error}
+          aria-describedby={described}
+          onChange={(e) => {
+            setText(e.target.value);
+            p.onChange(toLines(e.target.value));
+          }}
+          onBlur={p.onBlur}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** "Tersimpan" / "Menyimpan…" / what is wrong — the only save feedback (there is no Save button). */
+export function SaveIndicator({ status }: { status: SaveStatus }) {
+  const t = useT();
+  const text =
+    status === 'saving' || status === 'pending'
+      ? t('app.saving')
+      : status === 'saved'
+        ? t('app.saved')
+        : status === 'invalid'
+          ? t('app.unsaved')
+          : status === 'error'
+            ? t('app.offline')
+            : '';
+  return (
+    <span className={`save-indicator save-indicator--${status}`} role="status" aria-live="polite">
+      {text}
+    </span>
+  );
+}

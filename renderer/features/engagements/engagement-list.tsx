@@ -1,0 +1,43 @@
+import { regionTitle } from '../../../shared/format';
+import { useApp } from '../../app/store';
+import { useT } from '../../i18n';
+import { useQuery } from '../../lib/use-query';
+
+/** Home: every engagement, newest year first. */
+export function EngagementList() {
+  const t = useT();
+  const navigate = useApp((s) => s.navigate);
+  const { data, loading, error } = useQuery('engagements.list', {}, (e) => e.entity === 'engagement' || e.entity === 'workshop');
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1>{t('engagements.title')}</h1>
+        <button className="btn btn--primary" onClick={() => navigate({ name: 'engagement-new' })}>
+          + {t('engagements.new')}
+        </button>
+      </header>
+      {error && <p className="banner banner--error">{error.message}</p>}
+      {loading && !data && <p className="muted">{t('app.loading')}</p>}
+      {data && data.length === 0 && (
+        <div className="empty">
+          <p>{t('engagements.empty')}</p>
+        </div>
+      )}
+      <ul className="card-list" aria-label={t('engagements.title')}>
+        {data?.map((e) => (
+          <li key={e.id}>
+            <a className="card" href={`#/engagements/${e.id}`}>
+              <span className="card__eyebrow">
+                {e.year} · {e.province} · {e.timeZone}
+              </span>
+              <span className="card__title">{regionTitle(e.regionKind, e.regionName)}</span>
+              <span className="card__meta">
+                {e.programmeName} · {t('engagements.workshops', { count: e.workshopCount })}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { EngagementPatch, type Engagement } from '../../../shared/domain';
+import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
+import { useApp } from '../../app/store';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { SaveIndicator } from '../../components/fields';
+import { useLanguage, useT } from '../../i18n';
+import { call } from '../../lib/api';
+import { useAutosave } from '../../lib/use-autosave';
+import { useQuery } from '../../lib/use-query';
+import { EngagementFields, type EngagementValues } from './engagement-fields';
+
+/** One engagement: its workshops, and its details edited in place (autosaved). */
+export function EngagementPage({ id }: { id: string }) {
+  const t = useT();
+  const { data, error } = useQuery('engagements.get', { id }, (e) => e.entity === 'engagement' && e.id === id);
+  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (!data) return <p className="muted">{t('app.loading')}</p>;
+  return <EngagementView engagement={data} />;
+}
+
+function EngagementView({ engagement }: { engagement: Engagement }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.language);
+  const { navigate, toast } = useApp();
+  const [confirming, setConfirming] = useState(false);
+  const { id } = engagement;
+  const form = useAutosave<EngagementValues>({
+    draftKey: `engagement:${id}`,
+    saved: engagement as unknown as EngagementValues,
+    schema: EngagementPatch,
+    save: (patch) => call('engagements.update', { id, patch }),
+  });
+  const workshops = useQuery('workshops.list', { engagementId: id }, (e) => e.engagementId === id);
+  const values = form.values!;
+  const name = regionTitle(engagement.regionKind, engagement.regionName);
+
+  const remove = async () => {
+    setConfirming(false);
+    const r = await call('engagements.delete', { id });
+    if (!r.ok) return toast({ text: r.error.message });
+    navigate({ name: 'engagements' });
+    toast({
+      text: t('engagements.deleted', { name }),
+      action: {
+        label: t('app.undo'),
+        run: () => void call('engagements.restore', { id }).then(() => navigate({ name: 'engagement', id })),
+      },
+    });
+  };
+
+  return (
+    <section className="page">
+      <nav className="crumbs">
+        <a href="#/">{t('engagements.title')}</a>
+      </nav>
+      <header className="page__header">
+        <div>
+          <h1>{regionTitle(values.regionKind, values.regionName || engagement.regionName)}</h1>
+          <p className="muted">
+            {values.programmeName} · {values.year} · {values.province}
+          </p>
+        </div>
+        <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
+          + {t('workshops.new')}
+        </button>
+      </header>
+
+      <h2>{t('workshops.title')}</h2>
+      {workshops.data && workshops.data.length === 0 && <p className="empty">{t('workshops.empty')}</p>}
+      <ul className="card-list" aria-label={t('workshops.title')}>
+        {workshops.data?.map((w) => (
+          <li key={w.id}>
+            <a className="card" href={`#/engagements/${id}/workshops/${w.id}`}>
+              <span className="card__eyebrow">{stageLabel(w.stage, w.customStageName, lang)}</span>
+              <span className="card__title">{w.title}</span>
+              {w.days.map((d) => (
+                <span key={d.id} className="card__meta">
+                  {formatLongDate(d.date, lang)} · {formatTimeRange(d.startTime, d.endTime, engagement.timeZone, lang)}
+                </span>
+              ))}
+              {w.venue && <span className="card__meta muted">{w.venue}</span>}
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      <details className="panel" open={form.status === 'invalid' || undefined}>
+        <summary>
+          <h2>{t('engagements.settings')}</h2>
+          <SaveIndicator status={form.status} />
+        </summary>
+        <EngagementFields values={values} errors={form.errors} set={form.setField} onBlur={() => void form.flush()} />
+        <div className="actions actions--start">
+          <button className="btn btn--danger" onClick={() => setConfirming(true)}>
+            {t('engagements.delete')}
+          </button>
+        </div>
+      </details>
+      {confirming && (
+        <ConfirmDialog
+          text={t('engagements.deleteConfirm', { name })}
+          confirmLabel={t('engagements.delete')}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </section>
+  );
+}

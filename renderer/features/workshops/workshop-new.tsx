@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { WorkshopInput, type Engagement, type Stage } from '../../../shared/domain';
+import { regionTitle, stageLabel } from '../../../shared/format';
+import { issuesByField, toFieldIssues } from '../../../shared/validation';
+import { useApp } from '../../app/store';
+import { translate, useLanguage, useT } from '../../i18n';
+import { call } from '../../lib/api';
+import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
+import { useQuery } from '../../lib/use-query';
+import { WorkshopFields, type WorkshopValues } from './workshop-fields';
+
+/** The default title, in Indonesian like the documents: "Bimtek Tahap III Penyusunan Masterplan…". */
+export function defaultWorkshopTitle(stage: Stage, e: Pick<Engagement, 'regionKind' | 'regionName'>): string {
+  return translate('id', 'workshops.defaultTitle', {
+    stage: stageLabel(stage, '', 'id'),
+    region: regionTitle(e.regionKind, e.regionName),
+  });
+}
+
+/** Add a workshop (a Bimtek stage) to an engagement. */
+export function WorkshopNew({ engagementId }: { engagementId: string }) {
+  const t = useT();
+  const { data: engagement, error } = useQuery('engagements.get', { id: engagementId }, () => false);
+  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (!engagement) return <p className="muted">{t('app.loading')}</p>;
+  return <WorkshopNewForm engagement={engagement} />;
+}
+
+function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
+  const t = useT();
+  useLanguage((s) => s.language);
+  const navigate = useApp((s) => s.navigate);
+  const draftKey = `workshop:new:${engagement.id}`;
+  const [values, setValues] = useState<WorkshopValues>(() => ({
+    stage: 'tahap-1',
+    customStageName: '',
+    title: defaultWorkshopTitle('tahap-1', engagement),
+    days: [{ date: new Date().toISOString().slice(0, 10), startTime: '08:00', endTime: '15:30' }],
+    venue: '',
+    chairName: '',
+    chairPosition: '',
+    chairNip: '',
+    mentors: [],
+    noteTakerName: '',
+    noteTakerNip: '',
+    invitationNumber: '',
+    invitationDate: null,
+    ...readDraft<Partial<WorkshopValues>>(draftKey),
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof WorkshopValues>(field: K, value: WorkshopValues[K]) => {
+    const next = { ...values, [field]: value };
+    // Choosing another stage retitles the workshop unless the user wrote their own title.
+    if (field === 'stage' && values.title === defaultWorkshopTitle(values.stage, engagement)) {
+      next.title = defaultWorkshopTitle(value as Stage, engagement);
+    }
+    setValues(next);
+    writeDraft(draftKey, next);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k.split('.')[0] !== field)));
+  };
+
+  const submit = async () => {
+    const input = { ...values, engagementId: engagement.id };
+    const parsed = WorkshopInput.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByField(toFieldIssues(parsed.error)));
+      return;
+    }
+    setBusy(true);
+    const r = await call('workshops.create', input);
+    setBusy(false);
+    if (r.ok) {
+      clearDraft(draftKey);
+      navigate({ name: 'workshop', engagementId: engagement.id, id: r.value.id });
+    } else if (r.error.code === 'VALIDATION') setErrors(issuesByField(r.error.details?.issues ?? []));
+    else setFailure(r.error.message);
+  };
+
+  return (
+    <section className="page page--narrow">
+      <nav className="crumbs">
+        <a href="#/">{t('engagements.title')}</a> ›{' '}
+        <a href={`#/engagements/${engagement.id}`}>{regionTitle(engagement.regionKind, engagement.regionName)}</a>
+      </nav>
+      <header className="page__header">
+        <h1>{t('workshops.new')}</h1>
+      </header>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <WorkshopFields values={values} errors={errors} set={set} />
+        {failure && <p className="banner banner--error">{failure}</p>}
+        <div className="actions">
+          <button type="button" className="btn" onClick={() => navigate({ name: 'engagement', id: engagement.id })}>
+            {t('app.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {t('workshops.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { WorkshopPatch, type Engagement, type Workshop } from '../../../shared/domain';
+import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
+import { useApp } from '../../app/store';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { SaveIndicator } from '../../components/fields';
+import { useLanguage, useT } from '../../i18n';
+import { call } from '../../lib/api';
+import { useAutosave } from '../../lib/use-autosave';
+import { useQuery } from '../../lib/use-query';
+import { WorkshopFields, type WorkshopValues } from './workshop-fields';
+
+/** A workshop: its schedule as officials write it, and every field edited in place. */
+export function WorkshopPage({ engagementId, id }: { engagementId: string; id: string }) {
+  const t = useT();
+  const engagement = useQuery('engagements.get', { id: engagementId }, (e) => e.entity === 'engagement' && e.id === engagementId);
+  const workshop = useQuery('workshops.get', { id }, (e) => e.entity === 'workshop' && e.id === id);
+  const error = engagement.error ?? workshop.error;
+  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (!engagement.data || !workshop.data) return <p className="muted">{t('app.loading')}</p>;
+  return <WorkshopEditor engagement={engagement.data} workshop={workshop.data} />;
+}
+
+function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; workshop: Workshop }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.language);
+  const { navigate, toast } = useApp();
+  const [confirming, setConfirming] = useState(false);
+  const { id } = workshop;
+  const form = useAutosave<WorkshopValues>({
+    draftKey: `workshop:${id}`,
+    saved: workshop as unknown as WorkshopValues,
+    schema: WorkshopPatch,
+    save: (patch) => call('workshops.update', { id, patch }),
+  });
+  const values = form.values!;
+
+  const remove = async () => {
+    setConfirming(false);
+    const r = await call('workshops.delete', { id });
+    if (!r.ok) return toast({ text: r.error.message });
+    navigate({ name: 'engagement', id: engagement.id });
+    toast({
+      text: t('workshops.deleted', { name: workshop.title }),
+      action: {
+        label: t('app.undo'),
+        run: () => void call('workshops.restore', { id }),
+      },
+    });
+  };
+
+  return (
+    <section className="page">
+      <nav className="crumbs">
+        <a href="#/">{t('engagements.title')}</a> ›{' '}
+        <a href={`#/engagements/${engagement.id}`}>{regionTitle(engagement.regionKind, engagement.regionName)}</a>
+      </nav>
+      <header className="page__header">
+        <div>
+          <p className="eyebrow">{stageLabel(values.stage, values.customStageName, lang)}</p>
+          <h1>{values.title || workshop.title}</h1>
+          <ul className="schedule" aria-label={t('workshops.days')}>
+            {workshop.days.map((d) => (
+              <li key={d.id}>
+                <strong>{formatLongDate(d.date, lang)}</strong> · {formatTimeRange(d.startTime, d.endTime, engagement.timeZone, lang)}
+              </li>
+            ))}
+          </ul>
+          {workshop.venue && <p className="muted">{workshop.venue}</p>}
+        </div>
+        <SaveIndicator status={form.status} />
+      </header>
+      <div className="panel">
+        <WorkshopFields values={values} errors={form.errors} set={form.setField} onBlur={() => void form.flush()} />
+        <div className="actions actions--start">
+          <button className="btn btn--danger" onClick={() => setConfirming(true)}>
+            {t('workshops.delete')}
+          </button>
+        </div>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          text={t('workshops.deleteConfirm', { name: workshop.title })}
+          confirmLabel={t('workshops.delete')}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </section>
+  );
+}

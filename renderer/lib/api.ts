@@ -1,0 +1,79 @@
+import type { BimtekBridge } from '../../shared/bridge';
+import type { OpInput, OpName, OpOutput } from '../../shared/contract';
+import type { ChangeEvent } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { errorMessage } from '../../shared/messages';
+import { useLanguage } from '../i18n';
+
+declare global {
+  interface Window {
+    bimtek?: BimtekBridge;
+  }
+}
+
+/** Which transport this window talks through, chosen once at start. */
+export const transport: 'electron' | 'http' =
+  typeof window !== 'undefined' && window.bimtek ? 'electron' : 'http';
+
+function offline(): Result<never> {
+  const lang = useLanguage.getState().language;
+  return {
+    ok: false,
+    error: { code: 'IO', message: errorMessage(lang, 'dbIo') },
+  };
+}
+
+/**
+ * Call a contract operation: `window.bimtek` under Electron, `POST /api/<op>` in browser mode.
+ * Always resolves to a result envelope; never throws.
+ */
+export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> {
+  try {
+    if (transport === 'electron') {
+      return (await window.bimtek!.call(op, input)) as Result<OpOutput<K>>;
+    }
+    const res = await fetch(`./api/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as Result<OpOutput<K>>;
+  } catch {
+    return offline();
+  }
+}
+
+/** Call and unwrap: resolves to the value, rejects with the error envelope. */
+export async function must<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  const r = await call(op, input);
+  if (r.ok) return r.value;
+  throw r.error;
+}
+
+const listeners = new Set<(e: ChangeEvent) => void>();
+let started = false;
+
+function startEvents(): void {
+  if (started) return;
+  started = true;
+  const dispatch = (e: ChangeEvent) => listeners.forEach((l) => l(e));
+  if (transport === 'electron') {
+    window.bimtek!.onChange(dispatch);
+    return;
+  }
+  const source = new EventSource('./api/events');
+  source.addEventListener('change', (msg) => {
+    try {
+      dispatch(JSON.parse((msg as MessageEvent<string>).data) as ChangeEvent);
+    } catch {
+      // A malformed event is ignored; the next one refreshes the view.
+    }
+  });
+}
+
+/** Listen to change events from every window (and other browser tabs). Returns unsubscribe. */
+export function onChange(listener: (e: ChangeEvent) => void): () => void {
+  startEvents();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

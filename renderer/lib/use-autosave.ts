@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { Result } from '../../shared/errors';
+import { issuesByField, toFieldIssues } from '../../shared/validation';
+import { readDraft, writeDraft } from './drafts';
+
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'error';
+
+export interface AutosaveOptions<V extends object> {
+  /** Where unsaved edits wait on this device, e.g. `workshop:<id>`. */
+  draftKey: string;
+  /** The values the store has. */
+  saved: V | undefined;
+  /** The partial-edit schema of the contract (validates a patch before it is sent). */
+  schema: z.ZodType;
+  save(patch: Partial<V>): Promise<Result<unknown>>;
+  delayMs?: number;
+}
+
+/**
+ * Autosave for an edit form: each change is kept as a draft on the device at once, validated with
+ * the shared schema, and committed after a short pause, on blur, and when the window closes.
+ * Invalid values stay as drafts with their message; nothing typed is dropped.
+ */
+export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
+  const { draftKey, saved, schema, delayMs = 400 } = opts;
+  const [pending, setPending] = useState<Partial<V>>(() => readDraft<Partial<V>>(draftKey) ?? {});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const pendingRef = useRef(pending);
+  const saveRef = useRef(opts.save);
+  saveRef.current = opts.save;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+
+  const validate = useCallback(
+    (patch: Partial<V>): Record<string, string> => {
+      const r = schema.safeParse(patch);
+      return r.success ? {} : issuesByField(toFieldIssues(r.error));
+    },
+    [schema],
+  );
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) await inFlight.current;
+    const patch = pendingRef.current;
+    const fields = Object.keys(patch);
+    if (fields.length === 0) return;
+    const fieldErrors = validate(patch);
+    // Send only the fields that are valid; the others wait as drafts with their message.
+    const invalidTop = new Set(Object.keys(fieldErrors).map((p) => p.split('.')[0]));
+    const sendable = Object.fromEntries(
+      Object.entries(patch).filter(([k]) => !invalidTop.has(k)),
+    ) as Partial<V>;
+    setErrors(fieldErrors);
+    if (Object.keys(sendable).length === 0) {
+      setStatus('invalid');
+      return;
+    }
+    setStatus('saving');
+    const run = (async () => {
+      const r = await saveRef.current(sendable);
+      if (r.ok) {
+        const next: Record<string, unknown> = { ...pendingRef.current };
+        for (const [k, v] of Object.entries(sendable)) {
+          if (JSON.stringify(next[k]) === JSON.stringify(v)) delete next[k];
+        }
+        pendingRef.current = next as Partial<V>;
+        setPending(next as Partial<V>);
+        writeDraft(draftKey, next);
+        setStatus(invalidTop.size > 0 ? 'invalid' : 'saved');
+      } else if (r.error.code === 'VALIDATION') {
+        setErrors((e) => ({ ...e, ...issuesByField(r.error.details?.issues ?? []) }));
+        setStatus('invalid');
+      } else {
+        setStatus('error');
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    inFlight.current = null;
+  }, [draftKey, validate]);
+
+  const setField = useCallback(
+    <K extends keyof V>(field: K, value: V[K]) => {
+      const next = { ...pendingRef.current, [field]: value };
+      pendingRef.current = next;
+      setPending(next);
+      writeDraft(draftKey, next);
+      setStatus('pending');
+      const fieldErrors = validate({ [field]: value } as unknown as Partial<V>);
+      setErrors((e) => {
+        const kept = Object.fromEntries(
+          Object.entries(e).filter(([p]) => p.split('.')[0] !== field),
+        );
+        return { ...kept, ...fieldErrors };
+      });
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), delayMs);
+    },
+    [delayMs, draftKey, flush, validate],
+  );
+
+  // Drafts left from a closed window are committed as soon as the form opens again.
+  useEffect(() => {
+    if (Object.keys(pendingRef.current).length > 0) void flush();
+  }, [flush]);
+
+  useEffect(() => {
+    const onHide = () => void flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      void flush();
+    };
+  }, [flush]);
+
+  const values = saved ? ({ ...saved, ...pending } as V) : undefined;
+  return { values, errors, status, setField, flush, hasPending: Object.keys(pending).length > 0 };
+}
