@@ -1,0 +1,150 @@
+// Electron main process: app lifecycle, the facilitator window, menu, IPC and security settings.
+// The core (store, services, handlers) is plain Node in ./core; this file only wires it to Electron.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import Store from 'electron-store';
+import type { Language } from '../shared/languages';
+import { createBackend, type Backend } from './core/backend';
+import { PRODUCT_NAME } from './core/paths';
+import { APP_VERSION } from './core/version';
+import { hardenSession, hardenWebContents } from './shell/harden';
+import { forwardChanges, isTrustedSender, registerIpc } from './shell/ipc';
+import { applyMenu } from './shell/menu';
+import { APP_ENTRY_URL } from './shell/origin';
+import { handleAppProtocol, registerAppScheme } from './shell/protocol';
+import { openShellSettings, type ShellSettings } from './shell/settings';
+import { appWindowOptions } from './shell/window-options';
+
+/** Set to a folder to keep data and settings there instead of the per-user folder (tests, USB). */
+export const USER_DATA_ENV = 'BIMTEK_USER_DATA';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD = path.join(here, 'preload.cjs');
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+
+const log = (message: string, error?: unknown) => console.error(`[bimtek] ${message}`, error ?? '');
+
+let mainWindow: BrowserWindow | null = null;
+
+/**
+ * Same folder as browser mode's default (electron/core/paths.ts): appData/"Bimtek Studio",
+ * whatever name Electron inferred (it says "Electron" when started on a bare script).
+ */
+function chooseUserData(): void {
+  const override = process.env[USER_DATA_ENV];
+  app.setPath('userData', override ? path.resolve(override) : path.join(app.getPath('appData'), PRODUCT_NAME));
+}
+
+function workAreas() {
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((d) => d.id !== primary.id);
+  return [primary, ...others].map((d) => d.workArea);
+}
+
+function createMainWindow(settings: ShellSettings): BrowserWindow {
+  const state = settings.windowState(workAreas());
+  const win = new BrowserWindow(
+    appWindowOptions({ preload: PRELOAD, state, title: PRODUCT_NAME, isPackaged: app.isPackaged }),
+  );
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    settings.saveWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_e, details) => log(`renderer gone: ${details.reason}`));
+  void win.loadURL(APP_ENTRY_URL).catch((e) => log(`cannot load ${APP_ENTRY_URL}`, e));
+  return win;
+}
+
+function focusMainWindow(settings: ShellSettings): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow(settings);
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function showAbout(backend: Backend): void {
+  const info = backend.info();
+  const en = backend.language() === 'en';
+  const options = {
+    type: 'info' as const,
+    title: en ? 'About Bimtek Studio' : 'Tentang Bimtek Studio',
+    message: `${PRODUCT_NAME} ${info.version}`,
+    detail: `${en ? 'Data folder' : 'Folder data'}: ${info.dataDir}\n${en ? 'Database schema' : 'Skema basis data'}: ${info.schemaVersion}`,
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function installMenu(backend: Backend, dataDir: string): void {
+  applyMenu(Menu, {
+    language: backend.language(),
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    actions: {
+      about: () => showAbout(backend),
+      openDataFolder: () => void shell.openPath(dataDir),
+      // Through the handler, so the change event reaches every window.
+      setLanguage: (language: Language) =>
+        void backend.handlers['settings.update']({ language }).then(() => installMenu(backend, dataDir)),
+    },
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  handleAppProtocol(session.defaultSession.protocol, RENDERER_DIR);
+
+  const dataDir = app.getPath('userData');
+  // electron-store's config.json in userData: the same file browser mode reads through conf.
+  const settings = openShellSettings(() => new Store({ name: 'config' }), log);
+  const backend = createBackend({ dataDir, mode: 'electron', version: APP_VERSION, settings: settings.preferences, log });
+
+  const unregisterIpc = registerIpc(ipcMain, backend.handlers, isTrustedSender, { language: backend.language, log });
+  const stopForwarding = forwardChanges(backend.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const stopMenuUpdates = backend.bus.subscribe((e) => {
+    if (e.entity === 'settings') installMenu(backend, dataDir);
+  });
+  installMenu(backend, dataDir);
+
+  app.on('second-instance', () => focusMainWindow(settings));
+  app.on('activate', () => focusMainWindow(settings));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.once('will-quit', () => {
+    stopMenuUpdates();
+    stopForwarding();
+    unregisterIpc();
+    backend.close();
+  });
+
+  mainWindow = createMainWindow(settings);
+}
+
+/** Entry: everything that must happen before `ready`, then the rest once Electron is ready. */
+function main(): void {
+  chooseUserData();
+  // The lock lives in userData, so a test's own folder does not collide with a running app.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme(protocol);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  start().catch((e) => {
+    log('start-up failed', e);
+    dialog.showErrorBox(PRODUCT_NAME, `${(e as Error)?.message ?? e}`);
+    app.exit(1);
+  });
+}
+
+main();

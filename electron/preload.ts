@@ -1,0 +1,59 @@
+// The sandboxed preload: exposes the contract's operations and the change feed as `window.bimtek`
+// and nothing else. It must stay one CommonJS file that requires only 'electron' (scripts/build.mjs),
+// so it imports no zod: op names and channels come from shared/bridge.ts.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { BRIDGE_CHANGE_CHANNEL, BRIDGE_OPS, bridgeChannel, type BimtekBridge } from '../shared/bridge';
+import type { OpName } from '../shared/contract';
+import type { ChangeEvent } from '../shared/domain';
+import type { Result } from '../shared/errors';
+import { errorMessage } from '../shared/messages';
+
+/** The part of `ipcRenderer` the bridge uses. */
+export type BridgeIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+const KNOWN_OPS: ReadonlySet<string> = new Set(BRIDGE_OPS);
+
+/** The page's language for the few messages made here (the main process makes all others). */
+const pageLanguage = () =>
+  typeof document !== 'undefined' && document.documentElement?.lang === 'en' ? 'en' : 'id';
+
+const failure = (code: 'UNKNOWN_OPERATION' | 'INTERNAL', key: string): Result<never> => ({
+  ok: false,
+  error: { code, message: errorMessage(pageLanguage(), key) },
+});
+
+/**
+ * Build the bridge over an `ipcRenderer`. `call` refuses a name outside the contract without
+ * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope.
+ */
+export function createBridge(ipc: BridgeIpc): BimtekBridge {
+  const call = async (op: OpName, input: unknown): Promise<Result<unknown>> => {
+    if (typeof op !== 'string' || !KNOWN_OPS.has(op)) return failure('UNKNOWN_OPERATION', 'unknownOperation');
+    try {
+      return (await ipc.invoke(bridgeChannel(op), input)) as Result<unknown>;
+    } catch {
+      return failure('INTERNAL', 'internal');
+    }
+  };
+  const ops = Object.fromEntries(
+    BRIDGE_OPS.map((op) => [op, (input: unknown) => call(op, input)]),
+  ) as BimtekBridge['ops'];
+  const onChange = (cb: (e: ChangeEvent) => void): (() => void) => {
+    if (typeof cb !== 'function') return () => {};
+    // The IPC event object (with its `sender`) never reaches the page: only the payload does.
+    const listener = (_event: IpcRendererEvent, payload: ChangeEvent) => {
+      try {
+        cb(payload);
+      } catch (e) {
+        console.error('[bimtek] change listener failed', e);
+      }
+    };
+    ipc.on(BRIDGE_CHANGE_CHANNEL, listener);
+    return () => {
+      ipc.removeListener(BRIDGE_CHANGE_CHANNEL, listener);
+    };
+  };
+  return { mode: 'electron', call, ops, onChange };
+}
+
+contextBridge.exposeInMainWorld('bimtek', createBridge(ipcRenderer));
