@@ -28,7 +28,7 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.BIMTEK_E2E_JSON ?? 'test-results/e2e-results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     locale: 'id-ID',
@@ -45,7 +45,10 @@ export default defineConfig({
     { name: 'electron', testDir: 'tests/e2e/electron' },
   ],
   webServer: {
-    command: `node dist/host/serve.mjs --port ${port} --data ${process.env.BIMTEK_E2E_DATA}`,
+    // BIMTEK_E2E_RENDERER serves another renderer build (lets two people test at once).
+    command: `node dist/host/serve.mjs --port ${port} --data ${process.env.BIMTEK_E2E_DATA}${
+      process.env.BIMTEK_E2E_RENDERER ? ` --renderer ${process.env.BIMTEK_E2E_RENDERER}` : ''
+    }`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,

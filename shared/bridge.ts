@@ -2,6 +2,24 @@ import type { CHANGE_CHANNEL, ipcChannel, OpName } from './contract';
 import type { ChangeEvent } from './domain';
 import type { Result } from './errors';
 
+/** A file to save: its suggested name, MIME type and bytes as base64. */
+export interface SaveFileRequest {
+  fileName: string;
+  mime: string;
+  data: string;
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  /** Where it was written. */
+  path?: string;
+  /** Why it could not be written (a message for people). */
+  error?: string;
+}
+
+/** IPC channel of the native save dialog (not a contract operation: it exists only in Electron). */
+export const SAVE_FILE_CHANNEL = 'bimtek:save-file';
+
 /**
  * What the Electron preload exposes to the renderer as `window.bimtek`: the contract's operations
  * and the change feed, nothing else (never `ipcRenderer`).
@@ -12,6 +30,11 @@ export interface BimtekBridge {
   call(op: OpName, input: unknown): Promise<Result<unknown>>;
   /** Listen to change events from the main process; returns the function that stops listening. */
   onChange(cb: (e: ChangeEvent) => void): () => void;
+  /**
+   * Save a file the user names in the native save dialog (exports: DOCX, CSV, XLSX).
+   * Resolves `{ saved: false }` when the user cancels; never throws.
+   */
+  saveFile(file: SaveFileRequest): Promise<SaveFileResult>;
   /** One function per contract operation, the same as `call(op, input)`. */
   ops: Record<OpName, (input: unknown) => Promise<Result<unknown>>>;
 }
@@ -38,6 +61,25 @@ export const BRIDGE_OPS = [
   'workshops.update',
   'workshops.delete',
   'workshops.restore',
+  'engagements.setEmblem',
+  'engagements.emblem',
+  'engagements.verifyPin',
+  'participants.list',
+  'participants.create',
+  'participants.update',
+  'participants.delete',
+  'participants.restore',
+  'participants.merge',
+  'participants.importPreview',
+  'participants.importCommit',
+  'participants.export',
+  'attendance.day',
+  'attendance.checkIn',
+  'attendance.setStatus',
+  'attendance.checkOut',
+  'attendance.setSignature',
+  'attendance.signature',
+  'documents.attendanceList',
 ] as const satisfies readonly OpName[];
 
 /** Fails to type-check when the contract gains an operation that `BRIDGE_OPS` does not list. */

@@ -1,5 +1,21 @@
 import { z } from 'zod';
 import {
+  AttendanceEntry,
+  CheckInInput,
+  DayParticipant,
+  DayRef,
+  DaySheet,
+  EmblemInput,
+  FilePayload,
+  ImportPreview,
+  ImportRequest,
+  ImportResult,
+  Participant,
+  ParticipantInput,
+  ParticipantPatch,
+  SetStatusInput,
+} from './attendance';
+import {
   AppInfo,
   AppSettings,
   AppSettingsPatch,
@@ -85,6 +101,98 @@ export const contract = {
   'workshops.delete': op('mutation', ById, Deleted, 'Delete a workshop (undoable)'),
   /** Bring a deleted workshop back. */
   'workshops.restore': op('mutation', ById, Workshop, 'Undo a workshop delete'),
+
+  /** Set or remove the regional emblem of the engagement's letterhead (PNG/JPEG, base64). */
+  'engagements.setEmblem': op('mutation', EmblemInput, Engagement, 'Set the letterhead emblem'),
+  /** The emblem as a data URL, for the settings preview. */
+  'engagements.emblem': op(
+    'query',
+    ById,
+    z.object({ dataUrl: z.string().nullable() }),
+    'Read the letterhead emblem',
+  ),
+  /** Whether a PIN is the facilitator's PIN that closes the self check-in screen. */
+  'engagements.verifyPin': op(
+    'query',
+    z.strictObject({ id: idSchema, pin: z.string().max(20) }),
+    z.object({ ok: z.boolean() }),
+    'Check the self check-in PIN',
+  ),
+
+  /** The participant register of an engagement, by name. */
+  'participants.list': op(
+    'query',
+    z.strictObject({ engagementId: idSchema }),
+    z.array(Participant),
+    'List the register',
+  ),
+  /** Add a person to the register (by hand, or a walk-in at the door). */
+  'participants.create': op('mutation', ParticipantInput, Participant, 'Add a person'),
+  /** Change some fields of a person. */
+  'participants.update': op(
+    'mutation',
+    z.strictObject({ id: idSchema, patch: ParticipantPatch }),
+    Participant,
+    'Edit a person',
+  ),
+  /** Remove a person from the register (undoable with `participants.restore`). */
+  'participants.delete': op('mutation', ById, Participant, 'Remove a person (undoable)'),
+  /** Bring a removed person back. */
+  'participants.restore': op('mutation', ById, Participant, 'Undo a removal'),
+  /** Merge a duplicate into a survivor; check-ins and signatures follow the survivor. */
+  'participants.merge': op(
+    'mutation',
+    z.strictObject({ survivorId: idSchema, duplicateId: idSchema }),
+    Participant,
+    'Merge two records of one person',
+  ),
+  /** Read a CSV/XLSX file and say, row by row, what an import would do. Writes nothing. */
+  'participants.importPreview': op('query', ImportRequest, ImportPreview, 'Preview an import'),
+  /** Import the new rows of a file in one transaction (duplicates and invalid rows are skipped). */
+  'participants.importCommit': op(
+    'mutation',
+    ImportRequest.extend({ headerIndex: z.number().int().min(0), mapping: ImportRequest.shape.mapping.unwrap() }),
+    ImportResult,
+    'Import a file',
+  ),
+  /** The register as a CSV (semicolon, BOM) or XLSX file. */
+  'participants.export': op(
+    'query',
+    z.strictObject({ engagementId: idSchema, format: z.enum(['csv', 'xlsx'], { error: 'invalid' }) }),
+    FilePayload,
+    'Export the register',
+  ),
+
+  /** A workshop day's attendance: entries and live counts (present / expected, by agency). */
+  'attendance.day': op('query', DayRef, DaySheet, 'Attendance of a day'),
+  /** Check a person in (present now), optionally with a signature PNG. */
+  'attendance.checkIn': op('mutation', CheckInInput, AttendanceEntry, 'Check in'),
+  /** Set izin / sakit / diwakili (with the representative) / tidak hadir / hadir. */
+  'attendance.setStatus': op('mutation', SetStatusInput, AttendanceEntry, 'Set attendance status'),
+  /** Record the time a present person leaves. */
+  'attendance.checkOut': op('mutation', DayParticipant, AttendanceEntry, 'Check out'),
+  /** Store or redo the signature of a present person; an empty pad is refused. */
+  'attendance.setSignature': op(
+    'mutation',
+    z.strictObject({ dayId: idSchema, participantId: idSchema, signature: CheckInInput.shape.signature.unwrap().unwrap() }),
+    AttendanceEntry,
+    'Sign',
+  ),
+  /** A person's signature of a day as a data URL (shown only on the check-in screen). */
+  'attendance.signature': op(
+    'query',
+    DayParticipant,
+    z.object({ dataUrl: z.string().nullable() }),
+    'Read a signature',
+  ),
+
+  /** The daftar hadir of a workshop day as DOCX; `blank` is the printable paper fallback. */
+  'documents.attendanceList': op(
+    'query',
+    z.strictObject({ dayId: idSchema, blank: z.boolean().default(false) }),
+    FilePayload,
+    'Export the attendance list',
+  ),
 } as const satisfies Record<string, OperationDef>;
 
 export type Contract = typeof contract;

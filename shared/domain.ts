@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_LETTERHEAD, DocumentSettings, KioskPin, Letterhead } from './attendance';
 import { LANGUAGES } from './languages';
+import { clockTime, idSchema, isoDate, LIMITS, nipText, optionalText, requiredText, typeError } from './primitives';
+
+export { clockTime, idSchema, isRealDate, isoDate, LIMITS, nipText, optionalText, requiredText } from './primitives';
 
 /**
  * Domain schemas: one definition validates a form field in the renderer and the same input again
@@ -18,43 +22,6 @@ export type Stage = (typeof STAGES)[number];
 
 export const DEFAULT_PROGRAMME_NAME = 'Gerakan Menuju 100 Smart City';
 
-export const LIMITS = {
-  shortText: 200,
-  longText: 2000,
-  agencies: 300,
-  mentors: 30,
-  days: 10,
-} as const;
-
-/** Missing → "required"; present but of the wrong type → "invalidType". */
-const typeError = (iss: { input?: unknown }) => (iss.input === undefined ? 'required' : 'invalidType');
-const str = () => z.string({ error: typeError });
-/** Trimmed text, may be empty. */
-export const optionalText = (max: number = LIMITS.shortText) =>
-  str().trim().max(max, { error: 'tooLong' });
-/** Trimmed text that must not be empty. */
-export const requiredText = (max: number = LIMITS.shortText) =>
-  str().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
-
-export const idSchema = z.uuid({ error: 'invalidId' });
-
-/** A calendar date as `YYYY-MM-DD` that exists (2019-02-30 does not). */
-export const isoDate = str().refine(isRealDate, { error: 'invalidDate' });
-/** A wall-clock time `HH:MM`, 00:00–23:59. */
-export const clockTime = str().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalidTime' });
-/** NIP: empty, or exactly 18 digits (the detailed check of its parts comes with attendance). */
-export const nipText = str()
-  .trim()
-  .refine((v) => v === '' || /^\d{18}$/.test(v.replace(/\s/g, '')), { error: 'invalidNip' })
-  .transform((v) => v.replace(/\s/g, ''));
-
-export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 function uniqueIgnoringCase(values: string[]): boolean {
   const seen = new Set<string>();
@@ -93,12 +60,25 @@ export const EngagementInput = z.strictObject({
 });
 export type EngagementInput = z.input<typeof EngagementInput>;
 
-export const EngagementPatch = z.strictObject(engagementFields).partial();
+/** A partial edit; also the letterhead, document settings and the self check-in PIN. */
+export const EngagementPatch = z
+  .strictObject({
+    ...engagementFields,
+    letterhead: Letterhead.strict(),
+    documents: DocumentSettings.strict(),
+    kioskPin: KioskPin,
+  })
+  .partial();
 export type EngagementPatch = z.input<typeof EngagementPatch>;
 
 export const Engagement = z.object({
   id: idSchema,
   ...engagementFields,
+  letterhead: Letterhead,
+  documents: DocumentSettings,
+  hasEmblem: z.boolean(),
+  /** Whether a facilitator PIN guards the self check-in screen (the PIN itself never leaves the store). */
+  kioskPinSet: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -238,7 +218,7 @@ export type AppInfo = z.output<typeof AppInfo>;
 
 // ---------------------------------------------------------------- change events
 
-export const ENTITIES = ['engagement', 'workshop', 'settings'] as const;
+export const ENTITIES = ['engagement', 'workshop', 'settings', 'participant', 'attendance'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /** Emitted after every committed mutation so every window (the projector too) can refresh. */
@@ -249,3 +229,5 @@ export interface ChangeEvent {
   engagementId?: string;
   workshopId?: string;
 }
+
+export { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_LETTERHEAD };

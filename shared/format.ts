@@ -92,7 +92,9 @@ export function formatInstantTime(iso: string, zone: TimeZone): string {
 
 /** The calendar date (YYYY-MM-DD) of a UTC instant in the region's zone. */
 export function zoneDate(iso: string, zone: TimeZone): string {
-  const d = new Date(new Date(iso).getTime() + ZONE_OFFSET_HOURS[zone] * 3_600_000);
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + ZONE_OFFSET_HOURS[zone] * 3_600_000);
   return d.toISOString().slice(0, 10);
 }
 

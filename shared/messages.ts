@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { NIP_PROBLEMS, nipProblemMessage, type NipProblem } from './nip';
 
 /**
  * Messages the core and the boundary produce for people, in both UI languages.
@@ -19,6 +20,12 @@ export const MESSAGES = {
       dbCorrupt:
         'Berkas data rusak atau bukan basis data Bimtek Studio. Berkas tidak diubah dan tidak diganti.',
       dbIo: 'Berkas data tidak dapat dibaca atau ditulis.',
+      participantNotFound: 'Peserta tidak ditemukan.',
+      forbiddenOrigin: 'Permintaan dari halaman lain ditolak.',
+      duplicateNip: 'NIP ini sudah terdaftar untuk peserta lain.',
+      participantMerged: 'Peserta ini sudah digabung dengan peserta lain.',
+      notCheckedIn: 'Peserta belum tercatat hadir pada hari ini.',
+      dayHasAttendance: 'Hari ini sudah memiliki data kehadiran dan tidak dapat dihapus.',
     },
     validation: {
       required: 'Wajib diisi.',
@@ -36,6 +43,17 @@ export const MESSAGES = {
       unknownField: 'Kolom tidak dikenal.',
       invalidNip: 'NIP harus 18 angka.',
       invalidId: 'Pengenal tidak valid.',
+      invalidPhone: 'Nomor HP tidak valid.',
+      invalidEmail: 'Alamat e-mail tidak valid.',
+      fileTooLarge: 'Berkas terlalu besar.',
+      representativeRequired: 'Pilih siapa yang mewakili.',
+      fontSizeRange: 'Ukuran huruf harus 9–14 pt.',
+      blankRowsRange: 'Jumlah baris kosong harus 0–100.',
+      invalidPin: 'PIN harus 4–8 angka.',
+      notAnImage: 'Berkas bukan gambar PNG atau JPEG.',
+      emptySignature: 'Tanda tangan masih kosong.',
+      sameParticipant: 'Tidak dapat memilih orang yang sama.',
+      duplicateNip: 'NIP ini sudah terdaftar untuk peserta lain.',
     },
   },
   en: {
@@ -52,6 +70,12 @@ export const MESSAGES = {
       dbCorrupt:
         'The data file is damaged or is not a Bimtek Studio database. It was not changed or replaced.',
       dbIo: 'The data file cannot be read or written.',
+      participantNotFound: 'Participant not found.',
+      forbiddenOrigin: 'Requests from other pages are refused.',
+      duplicateNip: 'This NIP is already registered for someone else.',
+      participantMerged: 'This participant was merged into another one.',
+      notCheckedIn: 'This participant is not checked in on this day.',
+      dayHasAttendance: 'This day already has attendance records and cannot be removed.',
     },
     validation: {
       required: 'Required.',
@@ -69,6 +93,17 @@ export const MESSAGES = {
       unknownField: 'Unknown field.',
       invalidNip: 'NIP must be 18 digits.',
       invalidId: 'Not a valid identifier.',
+      invalidPhone: 'Not a valid phone number.',
+      invalidEmail: 'Not a valid e-mail address.',
+      fileTooLarge: 'The file is too large.',
+      representativeRequired: 'Choose who represents them.',
+      fontSizeRange: 'Font size must be 9–14 pt.',
+      blankRowsRange: 'Blank rows must be 0–100.',
+      invalidPin: 'The PIN must be 4–8 digits.',
+      notAnImage: 'The file is not a PNG or JPEG image.',
+      emptySignature: 'The signature is still empty.',
+      sameParticipant: 'The same person cannot be chosen twice.',
+      duplicateNip: 'This NIP is already registered for someone else.',
     },
   },
 } as const;
@@ -84,6 +119,9 @@ export function errorMessage(lang: Language, key: string): string {
 
 /** The sentence for a validation issue code in a language (falls back to the generic one). */
 export function validationMessage(lang: Language, code: string): string {
+  if (code.startsWith('nip.') && (NIP_PROBLEMS as readonly string[]).includes(code.slice(4))) {
+    return nipProblemMessage(lang, code.slice(4) as NipProblem);
+  }
   const table = MESSAGES[lang].validation as Record<string, string>;
   return table[code] ?? table.invalid;
 }

@@ -11,7 +11,7 @@ const KNOWN = new Set(Object.keys(MESSAGES.id.validation));
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (KNOWN.has(issue.message)) return { path, code: issue.message };
+    if (KNOWN.has(issue.message) || issue.message.startsWith('nip.')) return { path, code: issue.message };
     switch (issue.code) {
       case 'unrecognized_keys':
         return { path: [...path, ...(issue.keys ?? [])], code: 'unknownField' };

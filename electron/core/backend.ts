@@ -5,7 +5,14 @@ import { ChangeBus } from './events';
 import { createHandlers, type Implementations } from './handlers';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { createContext, type ServiceContext } from './services/context';
+import type { Language } from '../../shared/languages';
+import { implementations } from './operations';
+import { createAttendanceService } from './services/attendance';
+import { createBlobService } from './services/blobs';
+import { createDocumentService } from './services/documents';
 import { createEngagementService } from './services/engagements';
+import { createImportService } from './services/imports';
+import { createParticipantService } from './services/participants';
 import { createWorkshopService } from './services/workshops';
 import type { SettingsStore } from './settings';
 import { DB_FILE_NAME, openStore, StoreOpenError, type Store } from './store';
@@ -23,72 +30,22 @@ export interface BackendOptions {
 }
 
 /** Build the services on an open store and the implementation of every contract operation. */
-export function createServices(store: Store, ctxOverrides: Partial<Omit<ServiceContext, 'db'>> = {}) {
+export function createServices(
+  store: Store,
+  language: () => Language = () => 'id',
+  ctxOverrides: Partial<Omit<ServiceContext, 'db'>> = {},
+) {
   const ctx = createContext(store.db, ctxOverrides);
-  const engagements = createEngagementService(ctx);
+  const blobs = createBlobService(ctx);
+  const engagements = createEngagementService(ctx, blobs);
   const workshops = createWorkshopService(ctx, engagements);
-  return { ctx, engagements, workshops };
+  const participants = createParticipantService(ctx, engagements);
+  const attendance = createAttendanceService(ctx, participants, blobs);
+  const imports = createImportService(participants, language);
+  const documents = createDocumentService({ engagements, workshops, participants, attendance, blobs, language });
+  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents };
 }
 export type Services = ReturnType<typeof createServices>;
-
-function implementations(services: Services, settings: SettingsStore): Omit<Implementations, 'app.info'> {
-  const { engagements, workshops } = services;
-  return {
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => ({
-      value: settings.update(patch),
-      events: [{ entity: 'settings', id: 'preferences', action: 'updated' }],
-    }),
-    'engagements.list': () => engagements.list(),
-    'engagements.get': ({ id }) => engagements.get(id),
-    'engagements.create': (input) => {
-      const e = engagements.create(input);
-      return { value: e, events: [{ entity: 'engagement', id: e.id, action: 'created', engagementId: e.id }] };
-    },
-    'engagements.update': ({ id, patch }) => {
-      const e = engagements.update(id, patch);
-      return { value: e, events: [{ entity: 'engagement', id, action: 'updated', engagementId: id }] };
-    },
-    'engagements.delete': ({ id }) => ({
-      value: engagements.delete(id),
-      events: [{ entity: 'engagement', id, action: 'deleted', engagementId: id }],
-    }),
-    'engagements.restore': ({ id }) => ({
-      value: engagements.restore(id),
-      events: [{ entity: 'engagement', id, action: 'restored', engagementId: id }],
-    }),
-    'workshops.list': ({ engagementId }) => workshops.list(engagementId),
-    'workshops.get': ({ id }) => workshops.get(id),
-    'workshops.create': ({ engagementId, ...input }) => {
-      const w = workshops.create(engagementId, input);
-      return {
-        value: w,
-        events: [{ entity: 'workshop', id: w.id, action: 'created', engagementId, workshopId: w.id }],
-      };
-    },
-    'workshops.update': ({ id, patch }) => {
-      const w = workshops.update(id, patch);
-      return {
-        value: w,
-        events: [{ entity: 'workshop', id, action: 'updated', engagementId: w.engagementId, workshopId: id }],
-      };
-    },
-    'workshops.delete': ({ id }) => {
-      const { engagementId } = workshops.delete(id);
-      return {
-        value: { id },
-        events: [{ entity: 'workshop', id, action: 'deleted', engagementId, workshopId: id }],
-      };
-    },
-    'workshops.restore': ({ id }) => {
-      const w = workshops.restore(id);
-      return {
-        value: w,
-        events: [{ entity: 'workshop', id, action: 'restored', engagementId: w.engagementId, workshopId: id }],
-      };
-    },
-  };
-}
 
 /**
  * The whole main-process core, transport-free: opens the store (or records why it could not),
@@ -116,7 +73,7 @@ export function createBackend(opts: BackendOptions) {
       ...(err.foundVersion !== undefined ? { foundVersion: err.foundVersion } : {}),
     };
   }
-  const services = store ? createServices(store, opts.context) : null;
+  const services = store ? createServices(store, () => opts.settings.get().language, opts.context) : null;
 
   // The message follows the UI language, which may change after the store failed to open.
   const info = (): AppInfo => ({
@@ -136,7 +93,10 @@ export function createBackend(opts: BackendOptions) {
     : {
         'app.info': info,
         'settings.get': () => opts.settings.get(),
-        'settings.update': (patch) => opts.settings.update(patch),
+        'settings.update': (patch) => ({
+          value: opts.settings.update(patch),
+          events: [{ entity: 'settings', id: 'preferences', action: 'updated' }],
+        }),
       };
 
   const handlers = createHandlers({
@@ -153,6 +113,8 @@ export function createBackend(opts: BackendOptions) {
     services,
     /** The UI language, for messages produced outside a handler. */
     language: () => opts.settings.get().language,
+    /** The main-process log (stacks stay here, never cross a boundary). */
+    log,
     close() {
       store?.close();
       store = null;

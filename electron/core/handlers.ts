@@ -16,7 +16,9 @@ export interface Outcome<T> {
 
 /** One implementation per contract operation, working on already-parsed input. */
 export type Implementations = {
-  [K in OpName]: (input: ParsedInput<K>) => OpOutput<K> | Outcome<OpOutput<K>>;
+  [K in OpName]: (
+    input: ParsedInput<K>,
+  ) => OpOutput<K> | Outcome<OpOutput<K>> | Promise<OpOutput<K> | Outcome<OpOutput<K>>>;
 };
 
 export type Handler = (rawInput: unknown) => Promise<Result<unknown>>;
@@ -52,7 +54,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap & { dispatch(name:
     const impl = deps.impl?.[name] as ((i: unknown) => unknown) | undefined;
     if (!impl) return fail('STORE_UNAVAILABLE', 'storeUnavailable');
     try {
-      const out = impl(parsed.data);
+      const out = await impl(parsed.data);
       const { value, events } = isOutcome(out) ? out : { value: out, events: undefined };
       for (const e of events ?? []) deps.emit(e);
       return { ok: true, value };

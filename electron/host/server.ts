@@ -52,20 +52,25 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(data);
 }
 
+/** The body as text; rejects with `tooLarge` past the limit, still reading (and dropping) the rest
+ * so the 413 answer reaches the client instead of a reset connection. */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => Object.assign(new Error('too large'), { tooLarge: true });
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
     let size = 0;
+    let over = false;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('too large'), { tooLarge: true }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size > MAX_BODY_BYTES) over = true;
+      if (!over) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -84,21 +89,39 @@ export function createHostServer(opts: HostOptions) {
   });
 
   const allowedHost = (req: http.IncomingMessage, port: number): boolean => {
-    // Guards against DNS rebinding: only our own address may be named in Host.
-    if (bindHost !== '127.0.0.1') return true;
+    // Guards against DNS rebinding: Host must name this machine by address, never by a domain
+    // name someone else controls. In room-network mode any IPv4 address of ours will do.
     const h = req.headers.host ?? '';
-    return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+    if (h === `127.0.0.1:${port}` || h === `localhost:${port}`) return true;
+    return bindHost !== '127.0.0.1' && new RegExp(`^\\d{1,3}(\\.\\d{1,3}){3}:${port}$`).test(h);
   };
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      backend.log('host: request failed', e);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: errorMessage(backend.language(), 'internal') } });
+      else res.end();
+    });
+  });
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const port = (server.address() as AddressInfo).port;
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     if (!allowedHost(req, port)) {
       res.writeHead(421).end();
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      if (url.pathname.startsWith('/api/')) {
+        sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: errorMessage(backend.language(), 'unknownOperation') } });
+      } else res.writeHead(400).end();
+      return;
+    }
 
-    if (url.pathname === '/healthz' && req.method === 'GET') {
+    if (pathname === '/healthz' && req.method === 'GET') {
       const info = backend.info();
       sendJson(res, 200, {
         ok: info.store.status === 'ready',
@@ -110,7 +133,7 @@ export function createHostServer(opts: HostOptions) {
       return;
     }
 
-    if (url.pathname === '/api/events' && req.method === 'GET') {
+    if (pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -122,18 +145,19 @@ export function createHostServer(opts: HostOptions) {
       return;
     }
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
         return;
       }
-      // A page from another origin must not drive the API (CSRF from a browser tab).
+      // A page from another origin must not drive the API (CSRF from a browser tab): browsers
+      // send Origin on every POST, and ours is the same host the request was sent to.
       const origin = req.headers.origin;
-      if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
-        sendJson(res, 403, { ok: false, error: { code: 'VALIDATION', message: 'origin' } });
+      if (origin && !sameOrigin(origin, req.headers.host)) {
+        sendJson(res, 403, { ok: false, error: { code: 'VALIDATION', message: errorMessage(backend.language(), 'forbiddenOrigin') } });
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const name = pathname.slice('/api/'.length);
       let body: unknown;
       try {
         const text = await readBody(req);
@@ -163,8 +187,8 @@ export function createHostServer(opts: HostOptions) {
       return;
     }
 
-    serveStatic(opts.rendererDir, url.pathname, res);
-  });
+    serveStatic(opts.rendererDir, pathname, res);
+  };
 
   return {
     server,
@@ -187,12 +211,21 @@ export function createHostServer(opts: HostOptions) {
 }
 
 
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    const o = new URL(origin);
+    return o.protocol === 'http:' && o.host === host;
+  } catch {
+    return false;
+  }
+}
+
 function serveStatic(root: string | null, pathname: string, res: http.ServerResponse): void {
   if (!root) {
     res.writeHead(404).end();
     return;
   }
-  let rel = decodeURIComponent(pathname);
+  let rel = pathname;
   if (rel === '/' || rel === '') rel = '/index.html';
   const file = path.resolve(root, '.' + rel);
   if (!file.startsWith(path.resolve(root) + path.sep)) {

@@ -26,7 +26,8 @@ export function isAppUrl(raw: unknown): boolean {
   return (
     !!url &&
     url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
+    // Chromium lowercases the host of a standard scheme; Node's URL does not for custom schemes.
+    url.hostname.toLowerCase() === APP_HOST &&
     url.port === '' &&
     url.username === '' &&
     url.password === ''

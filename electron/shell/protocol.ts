@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CSP } from '../host/server';
-import { APP_HOST, APP_SCHEME } from './origin';
+import { APP_SCHEME, isAppUrl, parseUrl } from './origin';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,13 +96,8 @@ export async function respondToAppRequest(
   request: { url: string; method: string },
 ): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'method not allowed');
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    return plain(400, 'bad url');
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST) return plain(404, 'not found');
+  const url = parseUrl(request.url);
+  if (!url || !isAppUrl(request.url)) return plain(404, 'not found');
   const resolved = resolveAppPath(rendererDir, url.pathname);
   if ('status' in resolved) return plain(resolved.status, 'refused');
 

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
+import { ParticipantsPage } from '../features/participants/participants-page';
 import { EngagementList } from '../features/engagements/engagement-list';
 import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
@@ -19,6 +21,12 @@ function Page({ route }: { route: Route }) {
       return <WorkshopNew key={route.engagementId} engagementId={route.engagementId} />;
     case 'workshop':
       return <WorkshopPage key={route.id} engagementId={route.engagementId} id={route.id} />;
+    case 'participants':
+      return <ParticipantsPage key={route.engagementId} engagementId={route.engagementId} />;
+    case 'checkin':
+      return <CheckinPage key={route.dayId} {...route} />;
+    case 'self-checkin':
+      return null;
   }
 }
 
@@ -33,6 +41,8 @@ export function App() {
   if (infoError) return <p className="banner banner--error">{infoError}</p>;
   if (!info) return <p className="muted centered">{t('app.loading')}</p>;
   if (info.store.status === 'failed') return <StoreProblem />;
+  // The self check-in screen is the whole window: no top bar, nothing else to click.
+  if (route.name === 'self-checkin') return <SelfCheckinPage key={route.dayId} {...route} />;
 
   return (
     <div className="shell">

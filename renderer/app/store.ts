@@ -15,14 +15,25 @@ export type Route =
   | { name: 'engagement-new' }
   | { name: 'engagement'; id: string }
   | { name: 'workshop-new'; engagementId: string }
-  | { name: 'workshop'; engagementId: string; id: string };
+  | { name: 'workshop'; engagementId: string; id: string }
+  | { name: 'participants'; engagementId: string }
+  | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
+  | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string };
 
-/** Hash routes: #/, #/engagements/new, #/engagements/:id, #/engagements/:id/workshops/(new|:wid). */
+/**
+ * Hash routes: #/, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
+ * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self).
+ */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
+  if (parts[2] === 'participants') return { name: 'participants', engagementId: id };
+  if (parts[2] === 'workshops' && parts[3] && parts[4] === 'days' && parts[5]) {
+    const r = { engagementId: id, workshopId: parts[3], dayId: parts[5] };
+    return parts[6] === 'self' ? { name: 'self-checkin', ...r } : { name: 'checkin', ...r };
+  }
   if (parts[2] === 'workshops' && parts[3] === 'new') return { name: 'workshop-new', engagementId: id };
   if (parts[2] === 'workshops' && parts[3]) return { name: 'workshop', engagementId: id, id: parts[3] };
   return { name: 'engagement', id };
@@ -40,6 +51,12 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/new`;
     case 'workshop':
       return `#/engagements/${r.engagementId}/workshops/${r.id}`;
+    case 'participants':
+      return `#/engagements/${r.engagementId}/participants`;
+    case 'checkin':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/checkin`;
+    case 'self-checkin':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/self`;
   }
 }
 

@@ -1,4 +1,6 @@
+import { checkinText } from './checkin';
 import type { Messages } from './id';
+import { participantsText } from './participants';
 
 /** English UI text. */
 export const en: Messages = {
@@ -82,6 +84,8 @@ export const en: Messages = {
     open: 'Open',
     defaultTitle: 'Bimtek {stage} Penyusunan Masterplan Smart City {region}',
   },
+  participants: participantsText.en,
+  checkin: checkinText.en,
   stages: {
     'tahap-1': 'Stage I',
     'tahap-2': 'Stage II',

@@ -1,3 +1,6 @@
+import { checkinText } from './checkin';
+import { participantsText } from './participants';
+
 /** Indonesian UI text — the default language. Every key here must exist in en.ts too. */
 export const id = {
   app: {
@@ -80,6 +83,8 @@ export const id = {
     open: 'Buka',
     defaultTitle: 'Bimtek {stage} Penyusunan Masterplan Smart City {region}',
   },
+  participants: participantsText.id,
+  checkin: checkinText.id,
   stages: {
     'tahap-1': 'Tahap I',
     'tahap-2': 'Tahap II',

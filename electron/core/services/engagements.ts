@@ -1,5 +1,8 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { DocumentSettings, Letterhead } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
+import type { BlobService } from './blobs';
 import type { ServiceContext } from './context';
 
 interface EngagementRow {
@@ -11,14 +14,27 @@ interface EngagementRow {
   time_zone: 'WIB' | 'WITA' | 'WIT';
   programme_name: string;
   agencies_json: string;
+  letterhead_json: string;
+  documents_json: string;
+  emblem_hash: string | null;
+  kiosk_pin_hash: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
-type EngagementValues = Omit<Engagement, 'id' | 'createdAt' | 'updatedAt'>;
+type EngagementValues = Omit<Engagement, 'id' | 'createdAt' | 'updatedAt' | 'letterhead' | 'documents' | 'hasEmblem' | 'kioskPinSet'>;
+type EngagementEdit = Partial<EngagementValues> & {
+  letterhead?: Letterhead;
+  documents?: DocumentSettings;
+  kioskPin?: string;
+};
+type EditKey = keyof EngagementEdit;
 
-const COLUMNS: Record<keyof EngagementValues, string> = {
+const COLUMNS: Record<EditKey, string> = {
+  letterhead: 'letterhead_json',
+  documents: 'documents_json',
+  kioskPin: 'kiosk_pin_hash',
   regionName: 'region_name',
   regionKind: 'region_kind',
   province: 'province',
@@ -38,17 +54,36 @@ function fromRow(r: EngagementRow): Engagement {
     timeZone: r.time_zone,
     programmeName: r.programme_name,
     agencies: JSON.parse(r.agencies_json) as string[],
+    letterhead: JSON.parse(r.letterhead_json) as Letterhead,
+    documents: JSON.parse(r.documents_json) as DocumentSettings,
+    hasEmblem: r.emblem_hash !== null,
+    kioskPinSet: r.kiosk_pin_hash !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-function toColumn(key: keyof EngagementValues, value: unknown): unknown {
-  return key === 'agencies' ? JSON.stringify(value) : value;
+/** A PIN is kept only as a salted scrypt hash. */
+function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+
+function pinMatches(pin: string, stored: string): boolean {
+  const [saltHex, hashHex] = stored.split(':');
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length);
+  return timingSafeEqual(expected, actual);
+}
+
+function toColumn(key: EditKey, value: unknown): unknown {
+  if (key === 'agencies' || key === 'letterhead' || key === 'documents') return JSON.stringify(value);
+  if (key === 'kioskPin') return hashPin(value as string);
+  return value;
 }
 
 /** Engagements (pendampingan): one region's journey through the Bimtek stages. */
-export function createEngagementService(ctx: ServiceContext) {
+export function createEngagementService(ctx: ServiceContext, blobs: BlobService) {
   const { db } = ctx;
   const selectOne = db.prepare('SELECT * FROM engagements WHERE id = ?');
   const selectList = db.prepare(`
@@ -62,6 +97,7 @@ export function createEngagementService(ctx: ServiceContext) {
     VALUES (@id, @regionName, @regionKind, @province, @year, @timeZone, @programmeName,
       @agencies, @now, @now)`);
   const setDeleted = db.prepare('UPDATE engagements SET deleted_at = ?, updated_at = ? WHERE id = ?');
+  const setEmblemHash = db.prepare('UPDATE engagements SET emblem_hash = ?, updated_at = ? WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<typeof db.prepare>>();
 
   function row(id: string, includeDeleted = false): EngagementRow {
@@ -95,8 +131,8 @@ export function createEngagementService(ctx: ServiceContext) {
       return fromRow(row(id));
     },
 
-    update(id: string, patch: Partial<EngagementValues>): Engagement {
-      const keys = (Object.keys(patch) as (keyof EngagementValues)[]).filter(
+    update(id: string, patch: EngagementEdit): Engagement {
+      const keys = (Object.keys(patch) as EditKey[]).filter(
         (k) => patch[k] !== undefined,
       );
       return db.transaction(() => {
@@ -115,6 +151,28 @@ export function createEngagementService(ctx: ServiceContext) {
         }
         return fromRow(row(id));
       })();
+    },
+
+    /** Set (PNG/JPEG bytes) or remove (null) the regional emblem shown in the letterhead. */
+    setEmblem(id: string, bytes: Uint8Array | null): Engagement {
+      return db.transaction(() => {
+        row(id);
+        const hash = bytes ? blobs.putImage(bytes, 'image') : null;
+        setEmblemHash.run(hash, ctx.now(), id);
+        return fromRow(row(id));
+      })();
+    },
+
+    /** The emblem image, if one is set. */
+    emblem(id: string) {
+      const r = row(id);
+      return r.emblem_hash ? blobs.get(r.emblem_hash) : null;
+    },
+
+    /** Whether a PIN opens the self check-in screen of this engagement (true when none is set). */
+    verifyPin(id: string, pin: string): boolean {
+      const r = row(id);
+      return r.kiosk_pin_hash === null || pinMatches(pin, r.kiosk_pin_hash);
     },
 
     delete(id: string): { id: string } {

@@ -90,7 +90,10 @@ function fromRow(r: WorkshopRow, days: WorkshopDay[]): Workshop {
 /** Workshops: one Bimtek stage of an engagement, held on one or more days. */
 export function createWorkshopService(ctx: ServiceContext, engagements: EngagementService) {
   const { db } = ctx;
-  const selectOne = db.prepare('SELECT * FROM workshops WHERE id = ?');
+  // A workshop of a deleted engagement is in the bin with it.
+  const selectOne = db.prepare(`
+    SELECT w.*, e.deleted_at AS engagement_deleted_at FROM workshops w
+    JOIN engagements e ON e.id = w.engagement_id WHERE w.id = ?`);
   const selectDays = db.prepare(
     'SELECT * FROM workshop_days WHERE workshop_id = ? ORDER BY position',
   );
@@ -115,13 +118,14 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
     UPDATE workshop_days SET position = @position, date = @date, start_time = @startTime,
       end_time = @endTime WHERE id = @id AND workshop_id = @workshopId`);
   const deleteDay = db.prepare('DELETE FROM workshop_days WHERE id = ?');
+  const dayHasAttendance = db.prepare('SELECT 1 FROM attendance WHERE day_id = ? LIMIT 1');
   const setDeleted = db.prepare('UPDATE workshops SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE workshops SET updated_at = ? WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<typeof db.prepare>>();
 
   function row(id: string, includeDeleted = false): WorkshopRow {
-    const r = selectOne.get(id) as WorkshopRow | undefined;
-    if (!r || (!includeDeleted && r.deleted_at)) {
+    const r = selectOne.get(id) as (WorkshopRow & { engagement_deleted_at: string | null }) | undefined;
+    if (!r || (!includeDeleted && r.deleted_at) || r.engagement_deleted_at) {
       throw new AppError('NOT_FOUND', 'workshopNotFound', { id });
     }
     return r;
@@ -145,7 +149,11 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
         insertDay.run({ ...day, id: ctx.newId(), workshopId, position });
       }
     });
-    for (const id of existing.keys()) if (!kept.has(id)) deleteDay.run(id);
+    for (const id of existing.keys()) {
+      if (kept.has(id)) continue;
+      if (dayHasAttendance.get(id)) throw new AppError('CONFLICT', 'dayHasAttendance', { dayId: id });
+      deleteDay.run(id);
+    }
   }
 
   return {
@@ -182,7 +190,14 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
 
     update(id: string, patch: Partial<WorkshopValues>): Workshop {
       return db.transaction(() => {
-        row(id);
+        const current = row(id);
+        const stage = patch.stage ?? current.stage;
+        const customName = patch.customStageName ?? current.custom_stage_name;
+        if (stage === 'custom' && customName.trim() === '') {
+          throw new AppError('VALIDATION', 'invalidInput', {
+            issues: [{ path: ['patch', 'customStageName'], code: 'customStageRequired' }],
+          });
+        }
         const keys = (Object.keys(patch) as (keyof WorkshopValues)[]).filter(
           (k): k is ScalarKey => k !== 'days' && patch[k] !== undefined,
         );

@@ -23,7 +23,9 @@ function sha256(f: string): string {
 
 function tables(db: BetterSqlite3.Database): string[] {
   return (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
   ).map((r) => r.name);
 }
 
@@ -148,7 +150,9 @@ describe('reopening', () => {
       const again = open(file);
       expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(again.backupFile).toBeNull();
-      expect(again.db.prepare('SELECT region_name FROM engagements').all()).toEqual([{ region_name: 'Kediri' }]);
+      expect(again.db.prepare('SELECT region_name FROM engagements').all()).toEqual([
+        { region_name: 'Kediri' },
+      ]);
       again.close();
     }
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
@@ -203,7 +207,10 @@ describe('refusing a file that is not our database', () => {
   });
 
   it('throws "corrupt" for an SQLite header followed by garbage, and leaves it unchanged', () => {
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), crypto.randomBytes(8192)]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), crypto.randomBytes(8192)]),
+    );
     const before = sha256(file);
     expect(openError(file).reason).toBe('corrupt');
     expect(sha256(file)).toBe(before);
@@ -245,7 +252,10 @@ describe('migrating an existing file', () => {
     const backup = v2.backupFile as string;
     expect(path.dirname(backup)).toBe(dir);
     expect(fs.existsSync(backup)).toBe(true);
-    const copy = new BetterSqlite3(backup, { readonly: true, fileMustExist: true });
+    const copy = new BetterSqlite3(backup, {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
       expect(copy.pragma('user_version', { simple: true })).toBe(1);
       expect(tables(copy)).toEqual(['notes']);
@@ -303,7 +313,9 @@ describe('a migration that fails', () => {
     rawDb(file, (db) => {
       expect(db.pragma('user_version', { simple: true })).toBe(1);
       expect(tables(db)).toEqual(['notes']);
-      expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({
+        n: 0,
+      });
     });
   });
 });

@@ -26,7 +26,11 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.data;
 }
 
-const day = (date: string, startTime: string, endTime: string | null) => ({ date, startTime, endTime });
+const day = (date: string, startTime: string, endTime: string | null) => ({
+  date,
+  startTime,
+  endTime,
+});
 
 describe('EngagementInput', () => {
   it('accepts the Kediri engagement and fills the defaults', () => {
@@ -38,14 +42,20 @@ describe('EngagementInput', () => {
   });
 
   it('trims text', () => {
-    const value = parsed(EngagementInput, engagementInput({ regionName: '  Kediri  ', agencies: [' Bappeda '] }));
+    const value = parsed(
+      EngagementInput,
+      engagementInput({ regionName: '  Kediri  ', agencies: [' Bappeda '] }),
+    );
     expect(value.regionName).toBe('Kediri');
     expect(value.agencies).toEqual(['Bappeda']);
   });
 
   it('requires the region name and the province', () => {
     const { regionName: _r, province: _p, ...rest } = engagementInput();
-    expect(fieldErrors(EngagementInput, rest)).toEqual({ regionName: 'required', province: 'required' });
+    expect(fieldErrors(EngagementInput, rest)).toEqual({
+      regionName: 'required',
+      province: 'required',
+    });
     expect(fieldErrors(EngagementInput, engagementInput({ regionName: '   ', province: '' }))).toEqual({
       regionName: 'required',
       province: 'required',
@@ -54,8 +64,15 @@ describe('EngagementInput', () => {
 
   it('requires the kind of region and a known one', () => {
     const { regionKind: _k, ...rest } = engagementInput();
-    expect(fieldErrors(EngagementInput, rest)).toEqual({ regionKind: 'required' });
-    expect(fieldErrors(EngagementInput, { ...engagementInput(), regionKind: 'desa' })).toEqual({
+    expect(fieldErrors(EngagementInput, rest)).toEqual({
+      regionKind: 'required',
+    });
+    expect(
+      fieldErrors(EngagementInput, {
+        ...engagementInput(),
+        regionKind: 'desa',
+      }),
+    ).toEqual({
       regionKind: 'invalid',
     });
   });
@@ -66,7 +83,9 @@ describe('EngagementInput', () => {
     expect(fieldErrors(EngagementInput, engagementInput({ year: 1999 }))).toEqual({ year: 'yearRange' });
     expect(fieldErrors(EngagementInput, engagementInput({ year: 2101 }))).toEqual({ year: 'yearRange' });
     expect(fieldErrors(EngagementInput, engagementInput({ year: 2019.5 }))).toEqual({ year: 'invalid' });
-    expect(fieldErrors(EngagementInput, { ...engagementInput(), year: '2019' })).toEqual({ year: 'invalidType' });
+    expect(fieldErrors(EngagementInput, { ...engagementInput(), year: '2019' })).toEqual({
+      year: 'invalidType',
+    });
     const { year: _y, ...rest } = engagementInput();
     expect(fieldErrors(EngagementInput, rest)).toEqual({ year: 'required' });
   });
@@ -75,20 +94,30 @@ describe('EngagementInput', () => {
     for (const timeZone of ['WIB', 'WITA', 'WIT'] as const) {
       expect(fieldErrors(EngagementInput, engagementInput({ timeZone }))).toEqual({});
     }
-    expect(fieldErrors(EngagementInput, { ...engagementInput(), timeZone: 'UTC' })).toEqual({ timeZone: 'invalid' });
-    expect(fieldErrors(EngagementInput, { ...engagementInput(), timeZone: 'wib' })).toEqual({ timeZone: 'invalid' });
+    expect(fieldErrors(EngagementInput, { ...engagementInput(), timeZone: 'UTC' })).toEqual({
+      timeZone: 'invalid',
+    });
+    expect(fieldErrors(EngagementInput, { ...engagementInput(), timeZone: 'wib' })).toEqual({
+      timeZone: 'invalid',
+    });
     const { timeZone: _t, ...rest } = engagementInput();
-    expect(fieldErrors(EngagementInput, rest)).toEqual({ timeZone: 'required' });
+    expect(fieldErrors(EngagementInput, rest)).toEqual({
+      timeZone: 'required',
+    });
   });
 
   it('rejects the same agency twice, whatever the case and spacing', () => {
-    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Diskominfo', 'DISKOMINFO'] }))).toEqual({
-      agencies: 'duplicate',
-    });
+    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Diskominfo', 'DISKOMINFO'] }))).toEqual(
+      {
+        agencies: 'duplicate',
+      },
+    );
     expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Bappeda', ' bappeda '] }))).toEqual({
       agencies: 'duplicate',
     });
-    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Bappeda', 'Barenlitbang'] }))).toEqual({});
+    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Bappeda', 'Barenlitbang'] }))).toEqual(
+      {},
+    );
   });
 
   it('rejects an empty agency name, too long names and too many agencies', () => {
@@ -99,7 +128,9 @@ describe('EngagementInput', () => {
       regionName: 'tooLong',
     });
     const many = Array.from({ length: LIMITS.agencies + 1 }, (_, i) => `OPD ${i}`);
-    expect(fieldErrors(EngagementInput, engagementInput({ agencies: many }))).toEqual({ agencies: 'tooMany' });
+    expect(fieldErrors(EngagementInput, engagementInput({ agencies: many }))).toEqual({
+      agencies: 'tooMany',
+    });
   });
 
   it('says in both languages what is wrong', () => {
@@ -111,15 +142,25 @@ describe('EngagementInput', () => {
 
 describe('EngagementPatch', () => {
   it('accepts a single field (autosave) and an empty patch', () => {
-    expect(parsed(EngagementPatch, { province: 'Jawa Timur' })).toEqual({ province: 'Jawa Timur' });
+    expect(parsed(EngagementPatch, { province: 'Jawa Timur' })).toEqual({
+      province: 'Jawa Timur',
+    });
     expect(parsed(EngagementPatch, {})).toEqual({});
   });
 
   it('checks the fields it carries like the input does', () => {
-    expect(fieldErrors(EngagementPatch, { year: 1999 })).toEqual({ year: 'yearRange' });
-    expect(fieldErrors(EngagementPatch, { regionName: '' })).toEqual({ regionName: 'required' });
-    expect(fieldErrors(EngagementPatch, { agencies: ['Dinkes', 'dinkes'] })).toEqual({ agencies: 'duplicate' });
-    expect(fieldErrors(EngagementPatch, { id: UNKNOWN_ID })).toEqual({ id: 'unknownField' });
+    expect(fieldErrors(EngagementPatch, { year: 1999 })).toEqual({
+      year: 'yearRange',
+    });
+    expect(fieldErrors(EngagementPatch, { regionName: '' })).toEqual({
+      regionName: 'required',
+    });
+    expect(fieldErrors(EngagementPatch, { agencies: ['Dinkes', 'dinkes'] })).toEqual({
+      agencies: 'duplicate',
+    });
+    expect(fieldErrors(EngagementPatch, { id: UNKNOWN_ID })).toEqual({
+      id: 'unknownField',
+    });
   });
 });
 
@@ -148,25 +189,49 @@ describe('WorkshopInput', () => {
   });
 
   it('needs at least one day, and at most the limit', () => {
-    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [] }))).toEqual({ days: 'atLeastOneDay' });
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [] }))).toEqual({
+      days: 'atLeastOneDay',
+    });
     const tooMany = Array.from({ length: LIMITS.days + 1 }, (_, i) =>
       day(`2019-08-${String(i + 1).padStart(2, '0')}`, '09:00', '10:00'),
     );
-    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: tooMany }))).toEqual({ days: 'tooMany' });
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: tooMany }))).toEqual({
+      days: 'tooMany',
+    });
   });
 
   it('rejects dates that do not exist', () => {
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-02-30', '09:00', '10:00')] })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          days: [day('2019-02-30', '09:00', '10:00')],
+        }),
+      ),
     ).toEqual({ 'days.0.date': 'invalidDate' });
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-02-29', '09:00', '10:00')] })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          days: [day('2019-02-29', '09:00', '10:00')],
+        }),
+      ),
     ).toEqual({ 'days.0.date': 'invalidDate' });
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2020-02-29', '09:00', '10:00')] })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          days: [day('2020-02-29', '09:00', '10:00')],
+        }),
+      ),
     ).toEqual({});
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('28-08-2019', '09:00', '10:00')] })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          days: [day('28-08-2019', '09:00', '10:00')],
+        }),
+      ),
     ).toEqual({ 'days.0.date': 'invalidDate' });
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { invitationDate: '2019-13-01' }))).toEqual({
       invitationDate: 'invalidDate',
@@ -185,12 +250,24 @@ describe('WorkshopInput', () => {
     const input = workshopInput(UNKNOWN_ID, {
       days: [day('2019-08-28', '09:00', '15:30'), day('2019-08-29', '15:30', '09:00')],
     });
-    expect(fieldErrors(WorkshopInput, input)).toEqual({ 'days.1.endTime': 'endBeforeStart' });
+    expect(fieldErrors(WorkshopInput, input)).toEqual({
+      'days.1.endTime': 'endBeforeStart',
+    });
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-08-28', '09:00', '08:00')] })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          days: [day('2019-08-28', '09:00', '08:00')],
+        }),
+      ),
     ).toEqual({ 'days.0.endTime': 'endBeforeStart' });
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-08-28', '09:00', '09:00')] })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          days: [day('2019-08-28', '09:00', '09:00')],
+        }),
+      ),
     ).toEqual({ 'days.0.endTime': 'endBeforeStart' });
   });
 
@@ -209,38 +286,57 @@ describe('WorkshopInput', () => {
   });
 
   it('needs a name for a custom stage', () => {
-    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '' }))).toEqual({
+    expect(
+      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '' })),
+    ).toEqual({
       customStageName: 'customStageRequired',
     });
     expect(
       fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '   ' })),
     ).toEqual({ customStageName: 'customStageRequired' });
     expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: 'Rapat Evaluasi' })),
+      fieldErrors(
+        WorkshopInput,
+        workshopInput(UNKNOWN_ID, {
+          stage: 'custom',
+          customStageName: 'Rapat Evaluasi',
+        }),
+      ),
     ).toEqual({});
-    expect(fieldErrors(WorkshopInput, { ...workshopInput(UNKNOWN_ID), stage: 'tahap-5' })).toEqual({
+    expect(
+      fieldErrors(WorkshopInput, {
+        ...workshopInput(UNKNOWN_ID),
+        stage: 'tahap-5',
+      }),
+    ).toEqual({
       stage: 'invalid',
     });
   });
 
   it('takes NIPs of 18 digits or empty, ignoring spaces', () => {
-    expect(parsed(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '19850101 201001 1 001' })).chairNip).toBe(
-      '198501012010011001',
-    );
+    expect(
+      parsed(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '19850101 201001 1 001' })).chairNip,
+    ).toBe('198501012010011001');
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '' }))).toEqual({});
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '19850101201001100' }))).toEqual({
       chairNip: 'invalidNip',
     });
-    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '1985010120100110011' }))).toEqual({
+    expect(
+      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '1985010120100110011' })),
+    ).toEqual({
       noteTakerNip: 'invalidNip',
     });
-    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '19850101201001100X' }))).toEqual({
+    expect(
+      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '19850101201001100X' })),
+    ).toEqual({
       noteTakerNip: 'invalidNip',
     });
   });
 
   it('requires a title and keeps it within bounds', () => {
-    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { title: '  ' }))).toEqual({ title: 'required' });
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { title: '  ' }))).toEqual({
+      title: 'required',
+    });
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { title: 'x'.repeat(1_000_000) }))).toEqual({
       title: 'tooLong',
     });
@@ -250,24 +346,36 @@ describe('WorkshopInput', () => {
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { mentors: ['A', ''] }))).toEqual({
       'mentors.1': 'required',
     });
-    expect(fieldErrors(WorkshopInput, workshopInput('kediri'))).toEqual({ engagementId: 'invalidId' });
+    expect(fieldErrors(WorkshopInput, workshopInput('kediri'))).toEqual({
+      engagementId: 'invalidId',
+    });
   });
 
   it('rejects an unknown key inside a day', () => {
     const input = workshopInput(UNKNOWN_ID);
     const days = [{ ...input.days[0], note: 'x' }];
-    expect(fieldErrors(WorkshopInput, { ...input, days })).toEqual({ 'days.0.note': 'unknownField' });
+    expect(fieldErrors(WorkshopInput, { ...input, days })).toEqual({
+      'days.0.note': 'unknownField',
+    });
   });
 });
 
 describe('WorkshopPatch', () => {
   it('accepts one field at a time and checks it like the input', () => {
-    expect(parsed(WorkshopPatch, { venue: 'Pendopo' })).toEqual({ venue: 'Pendopo' });
-    expect(fieldErrors(WorkshopPatch, { days: [] })).toEqual({ days: 'atLeastOneDay' });
+    expect(parsed(WorkshopPatch, { venue: 'Pendopo' })).toEqual({
+      venue: 'Pendopo',
+    });
+    expect(fieldErrors(WorkshopPatch, { days: [] })).toEqual({
+      days: 'atLeastOneDay',
+    });
     expect(fieldErrors(WorkshopPatch, { days: [day('2019-02-30', '09:00', null)] })).toEqual({
       'days.0.date': 'invalidDate',
     });
-    expect(fieldErrors(WorkshopPatch, { chairNip: '123' })).toEqual({ chairNip: 'invalidNip' });
-    expect(fieldErrors(WorkshopPatch, { engagementId: UNKNOWN_ID })).toEqual({ engagementId: 'unknownField' });
+    expect(fieldErrors(WorkshopPatch, { chairNip: '123' })).toEqual({
+      chairNip: 'invalidNip',
+    });
+    expect(fieldErrors(WorkshopPatch, { engagementId: UNKNOWN_ID })).toEqual({
+      engagementId: 'unknownField',
+    });
   });
 });

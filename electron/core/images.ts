@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+
+export interface ImageInfo {
+  type: 'png' | 'jpg';
+  mime: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** What an image file is, from its bytes (never its name): PNG or JPEG with dimensions, or null. */
+export function sniffImage(bytes: Uint8Array): ImageInfo | null {
+  if (bytes.length > 24 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const width = view.getUint32(16);
+    const height = view.getUint32(20);
+    if (width === 0 || height === 0 || width > 10_000 || height > 10_000) return null;
+    return { type: 'png', mime: 'image/png', width, height };
+  }
+  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    // Walk the JPEG segments to the first start-of-frame marker, which holds the size.
+    let i = 2;
+    while (i + 9 < bytes.length) {
+      if (bytes[i] !== 0xff) return null;
+      const marker = bytes[i + 1];
+      const length = (bytes[i + 2] << 8) | bytes[i + 3];
+      const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+      if (isSof) {
+        const height = (bytes[i + 5] << 8) | bytes[i + 6];
+        const width = (bytes[i + 7] << 8) | bytes[i + 8];
+        if (width === 0 || height === 0) return null;
+        return { type: 'jpg', mime: 'image/jpeg', width, height };
+      }
+      i += 2 + length;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a PNG has no visible pixel at all. A blank signature pad exports fully transparent
+ * pixels (all bytes zero); PNG filtering of all-zero rows yields zero bytes too, so any non-zero
+ * byte after the per-row filter byte means something was drawn.
+ */
+export function isBlankPng(bytes: Uint8Array): boolean {
+  const info = sniffImage(bytes);
+  if (!info || info.type !== 'png') return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks: Uint8Array[] = [];
+  let bitDepth = 8;
+  let colorType = 6;
+  for (let i = 8; i + 8 <= bytes.length; ) {
+    const len = view.getUint32(i);
+    const type = String.fromCharCode(...bytes.subarray(i + 4, i + 8));
+    const body = bytes.subarray(i + 8, i + 8 + len);
+    if (type === 'IHDR') {
+      bitDepth = body[8];
+      colorType = body[9];
+    }
+    if (type === 'IDAT') chunks.push(body);
+    if (type === 'IEND') break;
+    i += 12 + len;
+  }
+  // Only RGBA (the canvas format) can be judged this way; anything else counts as drawn.
+  if (colorType !== 6 || bitDepth !== 8) return false;
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(chunks));
+  } catch {
+    return false;
+  }
+  const stride = info.width * 4 + 1;
+  for (let row = 0; row < info.height; row++) {
+    const start = row * stride + 1;
+    for (let j = start; j < start + stride - 1; j++) if (raw[j] !== 0) return false;
+  }
+  return true;
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -1,0 +1,222 @@
+import type { AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
+import { AppError } from '../../../shared/errors';
+import type { TimeZone } from '../../../shared/domain';
+import { isBlankPng } from '../images';
+import type { BlobService } from './blobs';
+import type { ServiceContext } from './context';
+import type { ParticipantService } from './participants';
+
+interface DayContextRow {
+  day_id: string;
+  date: string;
+  start_time: string;
+  end_time: string | null;
+  position: number;
+  workshop_id: string;
+  title: string;
+  venue: string;
+  engagement_id: string;
+  time_zone: TimeZone;
+}
+
+interface AttendanceRow {
+  day_id: string;
+  participant_id: string;
+  status: AttendanceStatus;
+  check_in_at: string | null;
+  check_out_at: string | null;
+  represented_by: string | null;
+  signature_hash: string | null;
+  updated_at: string;
+}
+
+const entryFromRow = (r: AttendanceRow): AttendanceEntry => ({
+  participantId: r.participant_id,
+  status: r.status,
+  checkInAt: r.check_in_at,
+  checkOutAt: r.check_out_at,
+  representedById: r.represented_by,
+  hasSignature: r.signature_hash !== null,
+  updatedAt: r.updated_at,
+});
+
+export const NO_AGENCY = '';
+
+/** Check-in at the door: status, times and signature of each person on each workshop day. */
+export function createAttendanceService(ctx: ServiceContext, participants: ParticipantService, blobs: BlobService) {
+  const { db } = ctx;
+  const selectDay = db.prepare(`
+    SELECT d.id AS day_id, d.date, d.start_time, d.end_time, d.position, w.id AS workshop_id, w.title,
+      w.venue, w.engagement_id, e.time_zone
+    FROM workshop_days d JOIN workshops w ON w.id = d.workshop_id
+    JOIN engagements e ON e.id = w.engagement_id
+    WHERE d.id = ? AND w.deleted_at IS NULL AND e.deleted_at IS NULL`);
+  const selectEntries = db.prepare('SELECT * FROM attendance WHERE day_id = ? ORDER BY check_in_at, updated_at');
+  const selectEntry = db.prepare('SELECT * FROM attendance WHERE day_id = ? AND participant_id = ?');
+  const upsert = db.prepare(`
+    INSERT INTO attendance (day_id, participant_id, status, check_in_at, check_out_at, represented_by,
+      signature_hash, updated_at)
+    VALUES (@dayId, @participantId, @status, @checkInAt, @checkOutAt, @representedBy, @signatureHash, @now)
+    ON CONFLICT(day_id, participant_id) DO UPDATE SET status = excluded.status,
+      check_in_at = excluded.check_in_at, check_out_at = excluded.check_out_at,
+      represented_by = excluded.represented_by, signature_hash = excluded.signature_hash,
+      updated_at = excluded.updated_at`);
+  const agencyCounts = db.prepare(`
+    SELECT p.agency AS agency, count(*) AS expected,
+      sum(CASE WHEN a.status IN ('hadir', 'diwakili') THEN 1 ELSE 0 END) AS present
+    FROM participants p
+    LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ?
+    WHERE p.engagement_id = ? AND p.deleted_at IS NULL
+    GROUP BY p.agency_key ORDER BY present DESC, expected DESC, p.agency`);
+
+  function day(dayId: string): DayContextRow {
+    const d = selectDay.get(dayId) as DayContextRow | undefined;
+    if (!d) throw new AppError('NOT_FOUND', 'dayNotFound', { id: dayId });
+    return d;
+  }
+
+  function entry(dayId: string, participantId: string): AttendanceRow | undefined {
+    return selectEntry.get(dayId, participantId) as AttendanceRow | undefined;
+  }
+
+  function write(dayId: string, participantId: string, values: Partial<AttendanceRow>): AttendanceEntry {
+    const current = entry(dayId, participantId);
+    upsert.run({
+      dayId,
+      participantId,
+      status: values.status ?? current?.status ?? 'hadir',
+      checkInAt: 'check_in_at' in values ? values.check_in_at : (current?.check_in_at ?? null),
+      checkOutAt: 'check_out_at' in values ? values.check_out_at : (current?.check_out_at ?? null),
+      representedBy: 'represented_by' in values ? values.represented_by : (current?.represented_by ?? null),
+      signatureHash: 'signature_hash' in values ? values.signature_hash : (current?.signature_hash ?? null),
+      now: ctx.now(),
+    });
+    return entryFromRow(entry(dayId, participantId)!);
+  }
+
+  function signatureHash(png: string): string {
+    const bytes = Buffer.from(png, 'base64');
+    if (isBlankPng(bytes)) {
+      throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['signature'], code: 'emptySignature' }] });
+    }
+    return blobs.putImage(bytes, 'signature');
+  }
+
+  /** The day, its workshop, and the person checked into the right engagement. */
+  function scope(dayId: string, participantId: string) {
+    const d = day(dayId);
+    participants.assertIn(d.engagement_id, participantId);
+    return d;
+  }
+
+  return {
+    /** Throws NOT_FOUND unless the day exists in a workshop that is not deleted. */
+    dayContext: day,
+
+    sheet(dayId: string): DaySheet {
+      const d = day(dayId);
+      const entries = (selectEntries.all(dayId) as AttendanceRow[]).map(entryFromRow);
+      const byAgency = (agencyCounts.all(dayId, d.engagement_id) as { agency: string; expected: number; present: number }[]).map(
+        (r) => ({ agency: r.agency ?? NO_AGENCY, expected: r.expected, present: r.present ?? 0 }),
+      );
+      return {
+        day: { id: d.day_id, date: d.date, startTime: d.start_time, endTime: d.end_time, index: d.position },
+        workshop: { id: d.workshop_id, title: d.title, venue: d.venue, engagementId: d.engagement_id },
+        timeZone: d.time_zone,
+        entries,
+        counts: {
+          present: byAgency.reduce((n, a) => n + a.present, 0),
+          expected: byAgency.reduce((n, a) => n + a.expected, 0),
+          byAgency,
+        },
+      };
+    },
+
+    /** Present now; the first check-in time is kept when someone checks in again. */
+    checkIn(dayId: string, participantId: string, signaturePng: string | null) {
+      return db.transaction(() => {
+        const d = scope(dayId, participantId);
+        const current = entry(dayId, participantId);
+        const values: Partial<AttendanceRow> = {
+          status: 'hadir',
+          check_in_at: current?.status === 'hadir' && current.check_in_at ? current.check_in_at : ctx.now(),
+          check_out_at: null,
+          represented_by: null,
+        };
+        if (signaturePng) values.signature_hash = signatureHash(signaturePng);
+        return { entry: write(dayId, participantId, values), engagementId: d.engagement_id, workshopId: d.workshop_id };
+      })();
+    },
+
+    setStatus(dayId: string, participantId: string, status: AttendanceStatus, representedById: string | null) {
+      return db.transaction(() => {
+        const d = scope(dayId, participantId);
+        if (status === 'hadir') {
+          const current = entry(dayId, participantId);
+          const e = write(dayId, participantId, {
+            status,
+            check_in_at: current?.check_in_at ?? ctx.now(),
+            represented_by: null,
+          });
+          return { entry: e, engagementId: d.engagement_id, workshopId: d.workshop_id };
+        }
+        if (status === 'diwakili') {
+          if (representedById === participantId) {
+            throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['representedById'], code: 'sameParticipant' }] });
+          }
+          participants.assertIn(d.engagement_id, representedById!);
+          // The representative is there in person, so is listed (and signs) as present.
+          const rep = entry(dayId, representedById!);
+          if (!rep || rep.status !== 'hadir') {
+            write(dayId, representedById!, { status: 'hadir', check_in_at: ctx.now(), check_out_at: null, represented_by: null });
+          }
+        }
+        // Absent people have no check-in time and no signature for the day.
+        const e = write(dayId, participantId, {
+          status,
+          check_in_at: null,
+          check_out_at: null,
+          represented_by: status === 'diwakili' ? representedById : null,
+          signature_hash: null,
+        });
+        return { entry: e, engagementId: d.engagement_id, workshopId: d.workshop_id };
+      })();
+    },
+
+    checkOut(dayId: string, participantId: string) {
+      return db.transaction(() => {
+        const d = scope(dayId, participantId);
+        const current = entry(dayId, participantId);
+        if (!current || current.status !== 'hadir') throw new AppError('CONFLICT', 'notCheckedIn', { participantId });
+        return { entry: write(dayId, participantId, { check_out_at: ctx.now() }), engagementId: d.engagement_id, workshopId: d.workshop_id };
+      })();
+    },
+
+    /** Store (or redo) the signature of someone present; an empty pad is refused. */
+    setSignature(dayId: string, participantId: string, png: string) {
+      return db.transaction(() => {
+        const d = scope(dayId, participantId);
+        const current = entry(dayId, participantId);
+        if (!current || current.status !== 'hadir') throw new AppError('CONFLICT', 'notCheckedIn', { participantId });
+        return { entry: write(dayId, participantId, { signature_hash: signatureHash(png) }), engagementId: d.engagement_id, workshopId: d.workshop_id };
+      })();
+    },
+
+    /** The signature image of a person on a day (for the check-in screen and the DOCX only). */
+    signature(dayId: string, participantId: string) {
+      scope(dayId, participantId);
+      const e = entry(dayId, participantId);
+      return e?.signature_hash ? blobs.get(e.signature_hash) : null;
+    },
+
+    /** Rows of the day for documents: who is present, in check-in order, with their signature hash. */
+    presentRows(dayId: string): { participantId: string; signatureHash: string | null; checkInAt: string | null }[] {
+      day(dayId);
+      return (selectEntries.all(dayId) as AttendanceRow[])
+        .filter((r) => r.status === 'hadir')
+        .map((r) => ({ participantId: r.participant_id, signatureHash: r.signature_hash, checkInAt: r.check_in_at }));
+    },
+  };
+}
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;

@@ -1,0 +1,221 @@
+import type { Gender, Participant, Role } from '../../../shared/attendance';
+import { AppError } from '../../../shared/errors';
+import { normalizeAgency, normalizeName } from '../../../shared/names';
+import type { ServiceContext } from './context';
+import type { EngagementService } from './engagements';
+
+interface ParticipantRow {
+  id: string;
+  engagement_id: string;
+  name: string;
+  name_key: string;
+  nip: string;
+  position: string;
+  agency: string;
+  agency_key: string;
+  phone: string;
+  email: string;
+  gender: Gender;
+  role: Role;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  merged_into: string | null;
+}
+
+export type ParticipantValues = Omit<Participant, 'id' | 'engagementId' | 'createdAt' | 'updatedAt'>;
+
+const FIELDS = ['name', 'nip', 'position', 'agency', 'phone', 'email', 'gender', 'role'] as const;
+
+function fromRow(r: ParticipantRow): Participant {
+  return {
+    id: r.id,
+    engagementId: r.engagement_id,
+    name: r.name,
+    nip: r.nip,
+    position: r.position,
+    agency: r.agency,
+    phone: r.phone,
+    email: r.email,
+    gender: r.gender,
+    role: r.role,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Rank of an attendance record when two must become one (a merge): signed presence wins. */
+const rank = (a: { status: string; signature_hash: string | null }) =>
+  (a.status === 'hadir' ? 4 : a.status === 'diwakili' ? 3 : a.status === 'tidak-hadir' ? 1 : 2) +
+  (a.signature_hash ? 10 : 0);
+
+/** The participant register of an engagement: people registered once, checked in at every stage. */
+export function createParticipantService(ctx: ServiceContext, engagements: EngagementService) {
+  const { db } = ctx;
+  const selectOne = db.prepare('SELECT * FROM participants WHERE id = ?');
+  const selectActive = db.prepare(
+    'SELECT * FROM participants WHERE engagement_id = ? AND deleted_at IS NULL ORDER BY name_key, id',
+  );
+  const selectByNip = db.prepare(
+    "SELECT id FROM participants WHERE engagement_id = ? AND nip = ? AND nip <> '' AND deleted_at IS NULL AND id <> ?",
+  );
+  const insert = db.prepare(`
+    INSERT INTO participants (id, engagement_id, name, name_key, nip, position, agency, agency_key,
+      phone, email, gender, role, created_at, updated_at)
+    VALUES (@id, @engagementId, @name, @nameKey, @nip, @position, @agency, @agencyKey, @phone,
+      @email, @gender, @role, @now, @now)`);
+  const update = db.prepare(`
+    UPDATE participants SET name = @name, name_key = @nameKey, nip = @nip, position = @position,
+      agency = @agency, agency_key = @agencyKey, phone = @phone, email = @email, gender = @gender,
+      role = @role, updated_at = @now WHERE id = @id`);
+  const setDeleted = db.prepare('UPDATE participants SET deleted_at = ?, updated_at = ? WHERE id = ?');
+  const markMerged = db.prepare(
+    'UPDATE participants SET merged_into = ?, deleted_at = ?, updated_at = ? WHERE id = ?',
+  );
+  const attendanceOf = db.prepare(
+    'SELECT day_id, status, signature_hash FROM attendance WHERE participant_id = ?',
+  );
+  const attendanceAt = db.prepare(
+    'SELECT status, signature_hash FROM attendance WHERE participant_id = ? AND day_id = ?',
+  );
+  const moveAttendance = db.prepare(
+    'UPDATE attendance SET participant_id = ? WHERE participant_id = ? AND day_id = ?',
+  );
+  const dropAttendance = db.prepare('DELETE FROM attendance WHERE participant_id = ? AND day_id = ?');
+  const moveRepresentative = db.prepare(
+    'UPDATE attendance SET represented_by = ? WHERE represented_by = ?',
+  );
+
+  function row(id: string, includeDeleted = false): ParticipantRow {
+    const r = selectOne.get(id) as ParticipantRow | undefined;
+    if (!r || (!includeDeleted && r.deleted_at)) {
+      throw new AppError('NOT_FOUND', 'participantNotFound', { id });
+    }
+    return r;
+  }
+
+  function assertNipFree(engagementId: string, nip: string, selfId: string): void {
+    if (!nip) return;
+    const other = selectByNip.get(engagementId, nip, selfId) as { id: string } | undefined;
+    if (other) {
+      throw new AppError('CONFLICT', 'duplicateNip', {
+        duplicateOf: other.id,
+        issues: [{ path: ['nip'], code: 'duplicateNip' }],
+      });
+    }
+  }
+
+  const params = (id: string, engagementId: string, v: ParticipantValues) => ({
+    ...v,
+    id,
+    engagementId,
+    nameKey: normalizeName(v.name),
+    agencyKey: normalizeAgency(v.agency),
+    now: ctx.now(),
+  });
+
+  return {
+    list(engagementId: string): Participant[] {
+      engagements.assertExists(engagementId);
+      return (selectActive.all(engagementId) as ParticipantRow[]).map(fromRow);
+    },
+
+    get(id: string): Participant {
+      return fromRow(row(id));
+    },
+
+    /** Throws NOT_FOUND unless the person is in this engagement's register. */
+    assertIn(engagementId: string, id: string): Participant {
+      const r = row(id);
+      if (r.engagement_id !== engagementId) throw new AppError('NOT_FOUND', 'participantNotFound', { id });
+      return fromRow(r);
+    },
+
+    create(engagementId: string, values: ParticipantValues): Participant {
+      return db.transaction(() => {
+        engagements.assertExists(engagementId);
+        const id = ctx.newId();
+        assertNipFree(engagementId, values.nip, id);
+        insert.run(params(id, engagementId, values));
+        return fromRow(row(id));
+      })();
+    },
+
+    /** Insert many people in one transaction (an accepted import): all of them or none. */
+    createMany(engagementId: string, list: ParticipantValues[]): number {
+      return db.transaction(() => {
+        engagements.assertExists(engagementId);
+        for (const values of list) {
+          const id = ctx.newId();
+          assertNipFree(engagementId, values.nip, id);
+          insert.run(params(id, engagementId, values));
+        }
+        return list.length;
+      })();
+    },
+
+    update(id: string, patch: Partial<ParticipantValues>): Participant {
+      return db.transaction(() => {
+        const current = fromRow(row(id));
+        const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+        assertNipFree(current.engagementId, next.nip, id);
+        update.run(params(id, current.engagementId, next as ParticipantValues));
+        return fromRow(row(id));
+      })();
+    },
+
+    delete(id: string): Participant {
+      const p = fromRow(row(id));
+      const now = ctx.now();
+      setDeleted.run(now, now, id);
+      return p;
+    },
+
+    restore(id: string): Participant {
+      const r = row(id, true);
+      if (r.merged_into) throw new AppError('CONFLICT', 'participantMerged', { id });
+      assertNipFree(r.engagement_id, r.nip, id);
+      setDeleted.run(null, ctx.now(), id);
+      return fromRow(row(id));
+    },
+
+    /**
+     * Merge a duplicate into a survivor: check-ins and signatures follow the survivor (on a day
+     * both have one, the signed/present one is kept), empty fields of the survivor are filled from
+     * the duplicate, and the duplicate leaves the register.
+     */
+    merge(survivorId: string, duplicateId: string): Participant {
+      if (survivorId === duplicateId) {
+        throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['duplicateId'], code: 'sameParticipant' }] });
+      }
+      return db.transaction(() => {
+        const survivor = fromRow(row(survivorId));
+        const duplicate = fromRow(row(duplicateId));
+        if (survivor.engagementId !== duplicate.engagementId) {
+          throw new AppError('NOT_FOUND', 'participantNotFound', { id: duplicateId });
+        }
+        type Att = { day_id: string; status: string; signature_hash: string | null };
+        for (const a of attendanceOf.all(duplicateId) as Att[]) {
+          const mine = attendanceAt.get(survivorId, a.day_id) as Att | undefined;
+          if (mine && rank(mine) >= rank(a)) {
+            dropAttendance.run(duplicateId, a.day_id);
+          } else {
+            if (mine) dropAttendance.run(survivorId, a.day_id);
+            moveAttendance.run(survivorId, duplicateId, a.day_id);
+          }
+        }
+        moveRepresentative.run(survivorId, duplicateId);
+        const filled = { ...survivor } as ParticipantValues & Participant;
+        for (const f of FIELDS) {
+          if (!filled[f] && duplicate[f]) (filled as Record<string, unknown>)[f] = duplicate[f];
+        }
+        const now = ctx.now();
+        markMerged.run(survivorId, now, now, duplicateId);
+        update.run(params(survivorId, survivor.engagementId, filled));
+        return fromRow(row(survivorId));
+      })();
+    },
+  };
+}
+
+export type ParticipantService = ReturnType<typeof createParticipantService>;

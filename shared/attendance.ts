@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { idSchema, optionalText, requiredText } from './primitives';
+import { validateNip } from './nip';
+
+/**
+ * Attendance domain: the participant register of an engagement, check-ins per workshop day,
+ * letterhead and document settings. Messages are i18n keys (shared/messages.ts); NIP problems are
+ * `nip.<problem>` (shared/nip.ts).
+ */
+
+export const ROLES = ['peserta', 'narasumber', 'panitia', 'pimpinan'] as const;
+export type Role = (typeof ROLES)[number];
+export const GENDERS = ['', 'L', 'P'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const ATTENDANCE_STATUSES = ['hadir', 'izin', 'sakit', 'diwakili', 'tidak-hadir'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const PAPERS = ['F4', 'A4'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') });
+
+/** Empty, or a NIP whose every part checks out; the message names the wrong part. */
+export const participantNip = z
+  .string({ error: 'invalidType' })
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === '') return;
+    const r = validateNip(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: `nip.${r.problem}` });
+  })
+  .transform((v) => v.replace(/[\s.\u00a0-]/g, ''));
+
+const phone = optionalText(40).refine((v) => v === '' || /^\+?[\d\s().-]{6,}$/.test(v), {
+  error: 'invalidPhone',
+});
+const email = optionalText(200).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  error: 'invalidEmail',
+});
+
+const participantFields = {
+  name: requiredText(200),
+  nip: participantNip,
+  position: optionalText(200),
+  agency: optionalText(200),
+  phone,
+  email,
+  gender: enumOf(GENDERS),
+  role: enumOf(ROLES),
+};
+
+/** A person entered by hand (or a walk-in at the door). */
+export const ParticipantInput = z.strictObject({
+  engagementId: idSchema,
+  name: participantFields.name,
+  nip: participantFields.nip.default(''),
+  position: participantFields.position.default(''),
+  agency: participantFields.agency.default(''),
+  phone: participantFields.phone.default(''),
+  email: participantFields.email.default(''),
+  gender: participantFields.gender.default(''),
+  role: participantFields.role.default('peserta'),
+});
+export type ParticipantInput = z.input<typeof ParticipantInput>;
+
+export const ParticipantPatch = z.strictObject(participantFields).partial();
+export type ParticipantPatch = z.input<typeof ParticipantPatch>;
+
+export const Participant = z.object({
+  id: idSchema,
+  engagementId: idSchema,
+  name: z.string(),
+  nip: z.string(),
+  position: z.string(),
+  agency: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  gender: z.enum(GENDERS),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Participant = z.output<typeof Participant>;
+
+// ---------------------------------------------------------------- import
+
+export const IMPORT_FIELDS = ['name', 'nip', 'position', 'agency', 'phone', 'email', 'gender', 'role'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Base64 of a file's bytes (a few MB at most; the transport limits the size). */
+export const base64Data = z
+  .string({ error: 'invalidType' })
+  .max(11_000_000, { error: 'fileTooLarge' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' });
+
+export const ColumnMapping = z.strictObject(
+  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(500).nullable().optional()])) as Record<
+    ImportField,
+    z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+  >,
+);
+export type ColumnMapping = z.input<typeof ColumnMapping>;
+
+export const ImportRequest = z.strictObject({
+  engagementId: idSchema,
+  fileName: requiredText(260),
+  data: base64Data,
+  /** 0-based row index of the header; omitted: detected. */
+  headerIndex: z.number().int().min(0).max(100_000).optional(),
+  /** Field → 0-based column; omitted: detected from the header names. */
+  mapping: ColumnMapping.optional(),
+});
+export type ImportRequest = z.input<typeof ImportRequest>;
+
+export const PreviewRow = z.object({
+  rowNumber: z.number().int(),
+  status: z.enum(['new', 'duplicate', 'invalid']),
+  reasons: z.array(z.string()),
+  /** The reasons as sentences in the UI language. */
+  messages: z.array(z.string()),
+  duplicateOf: z.string().optional(),
+  values: z.record(z.string(), z.string()),
+});
+export type PreviewRow = z.output<typeof PreviewRow>;
+
+export const ImportPreview = z.object({
+  headerIndex: z.number().int(),
+  header: z.array(z.string()),
+  mapping: z.record(z.string(), z.number().int().nullable()),
+  rows: z.array(PreviewRow),
+  counts: z.object({ new: z.number(), duplicate: z.number(), invalid: z.number() }),
+});
+export type ImportPreview = z.output<typeof ImportPreview>;
+
+export const ImportResult = z.object({ created: z.number().int(), duplicates: z.number().int(), invalid: z.number().int() });
+
+export const FilePayload = z.object({ fileName: z.string(), mime: z.string(), data: z.string() });
+export type FilePayload = z.output<typeof FilePayload>;
+
+// ---------------------------------------------------------------- attendance
+
+export const DayRef = z.strictObject({ dayId: idSchema });
+export const DayParticipant = z.strictObject({ dayId: idSchema, participantId: idSchema });
+
+/** A PNG signature (base64), at most 1 MB. */
+export const signaturePng = base64Data.max(1_400_000, { error: 'fileTooLarge' });
+
+export const CheckInInput = z.strictObject({
+  dayId: idSchema,
+  participantId: idSchema,
+  signature: signaturePng.nullable().default(null),
+});
+
+export const SetStatusInput = z
+  .strictObject({
+    dayId: idSchema,
+    participantId: idSchema,
+    status: enumOf(ATTENDANCE_STATUSES),
+    representedById: idSchema.nullable().default(null),
+  })
+  .refine((v) => v.status !== 'diwakili' || v.representedById !== null, {
+    error: 'representativeRequired',
+    path: ['representedById'],
+  });
+
+export const AttendanceEntry = z.object({
+  participantId: idSchema,
+  status: z.enum(ATTENDANCE_STATUSES),
+  checkInAt: z.string().nullable(),
+  checkOutAt: z.string().nullable(),
+  representedById: z.string().nullable(),
+  hasSignature: z.boolean(),
+  updatedAt: z.string(),
+});
+export type AttendanceEntry = z.output<typeof AttendanceEntry>;
+
+export const AgencyCount = z.object({ agency: z.string(), present: z.number().int(), expected: z.number().int() });
+
+export const DaySheet = z.object({
+  day: z.object({ id: idSchema, date: z.string(), startTime: z.string(), endTime: z.string().nullable(), index: z.number().int() }),
+  workshop: z.object({ id: idSchema, title: z.string(), venue: z.string(), engagementId: idSchema }),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT']),
+  entries: z.array(AttendanceEntry),
+  counts: z.object({ present: z.number().int(), expected: z.number().int(), byAgency: z.array(AgencyCount) }),
+});
+export type DaySheet = z.output<typeof DaySheet>;
+
+// ---------------------------------------------------------------- letterhead and documents
+
+export const Letterhead = z.object({
+  /** Up to three bold centred lines, e.g. "PEMERINTAH KOTA KEDIRI", "DINAS KOMUNIKASI DAN INFORMATIKA". */
+  lines: z.array(optionalText(120)).max(3, { error: 'tooMany' }),
+  address: optionalText(300),
+  contacts: optionalText(300),
+});
+export type Letterhead = z.output<typeof Letterhead>;
+
+export const DocumentSettings = z.object({
+  paper: enumOf(PAPERS),
+  fontFamily: requiredText(60),
+  fontSizePt: z.number({ error: 'invalidType' }).min(9, { error: 'fontSizeRange' }).max(14, { error: 'fontSizeRange' }),
+  /** Numbered empty rows at the end of a daftar hadir, for walk-ins. */
+  blankRows: z.number({ error: 'invalidType' }).int().min(0, { error: 'blankRowsRange' }).max(100, { error: 'blankRowsRange' }),
+});
+export type DocumentSettings = z.output<typeof DocumentSettings>;
+
+export const DEFAULT_LETTERHEAD: Letterhead = { lines: [], address: '', contacts: '' };
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
+  paper: 'F4',
+  fontFamily: 'Arial',
+  fontSizePt: 12,
+  blankRows: 10,
+};
+
+/** The facilitator's PIN that closes the self check-in screen: 4 to 8 digits. */
+export const KioskPin = z.string({ error: 'invalidType' }).regex(/^\d{4,8}$/, { error: 'invalidPin' });
+
+export const EmblemInput = z.strictObject({
+  id: idSchema,
+  /** PNG or JPEG as base64; null removes the emblem. */
+  image: base64Data.max(3_000_000, { error: 'fileTooLarge' }).nullable(),
+});

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import type { BimtekBridge } from '../../../shared/bridge';
+
+// What only Electron has: the live window's security settings, the preload's bridge, navigation
+// lock-down, the app scheme. Runs wherever the Electron binary exists; elsewhere every test is
+// reported skipped with the reason (printed as well, so it is never silent).
+
+const root = process.cwd();
+const MAIN = path.join(root, 'dist', 'electron', 'main.mjs');
+
+interface BinaryProbe {
+  bin: string | null;
+  reason: string | null;
+}
+
+/** scripts/lib/electron-binary.mjs (plain ESM without types), loaded at run time. Never downloads. */
+async function findElectronBinary(): Promise<BinaryProbe> {
+  const url = pathToFileURL(path.join(root, 'scripts', 'lib', 'electron-binary.mjs')).href;
+  const mod = (await import(url)) as { findElectronBinary(root: string): BinaryProbe };
+  return mod.findElectronBinary(root);
+}
+
+/** The environment of the launched app, with its own data folder. */
+function appEnv(userData: string): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  return { ...env, BIMTEK_USER_DATA: userData, ELECTRON_ENABLE_LOGGING: '1' };
+}
+
+/** `window` as the preload leaves it. Used inside page.evaluate, where only the cast may appear. */
+type BridgedWindow = Window & { bimtek: BimtekBridge };
+
+test.describe('Electron app', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  let app: ElectronApplication | undefined;
+  let page: Page;
+  let userData = '';
+
+  test.beforeAll(async () => {
+    const { bin, reason } = await findElectronBinary();
+    if (!bin) {
+      const message = `Electron binary not available: ${reason}`;
+      console.log(`[electron e2e] ${message}`);
+      test.skip(true, message);
+      return;
+    }
+    if (!fs.existsSync(MAIN)) throw new Error(`${path.relative(root, MAIN)} is missing: run \`npm run build\` first`);
+    userData = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-electron-'));
+    // Chromium refuses to start as root with its OS sandbox (CI containers run as root). The
+    // renderer sandbox checked below (webPreferences.sandbox, no Node in the page) still applies.
+    const noSandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    app = await electron.launch({ executablePath: bin, args: [...noSandbox, MAIN], env: appEnv(userData) });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (userData) fs.rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('the window runs with the security settings of the checklist', async () => {
+    const prefs = await app!.evaluate(({ BrowserWindow }) => {
+      // getLastWebPreferences is Electron's own (undocumented in its typings) read-back of the
+      // preferences the renderer actually got.
+      const wc = BrowserWindow.getAllWindows()[0].webContents as unknown as {
+        getLastWebPreferences(): Record<string, unknown> | null;
+      };
+      return wc.getLastWebPreferences();
+    });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(await app!.evaluate(({ app: a }) => a.getPath('userData'))).toBe(userData);
+  });
+
+  test('the page is served from app://bimtek with the CSP header', async () => {
+    expect(page.url()).toMatch(/^app:\/\/bimtek\//);
+    const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  test('the page sees window.bimtek and no Node', async () => {
+    const seen = await page.evaluate(() => {
+      const g = globalThis as unknown as Record<string, unknown>;
+      const bimtek = g.bimtek as Record<string, unknown> | undefined;
+      return {
+        bimtek: typeof bimtek,
+        keys: bimtek ? Object.keys(bimtek).sort() : [],
+        mode: bimtek?.mode,
+        require: typeof g.require,
+        process: typeof g.process,
+        module: typeof g.module,
+        Buffer: typeof g.Buffer,
+        ipcRenderer: typeof g.ipcRenderer,
+      };
+    });
+    expect(seen).toEqual({
+      bimtek: 'object',
+      keys: ['call', 'mode', 'onChange', 'ops'],
+      mode: 'electron',
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      Buffer: 'undefined',
+      ipcRenderer: 'undefined',
+    });
+  });
+
+  test('a contract call goes through IPC to the store in the temp folder', async () => {
+    const info = await page.evaluate(() => (window as BridgedWindow).bimtek.call('app.info', {}));
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dataDir: userData, store: { status: 'ready' } } });
+    const unknown = await page.evaluate(() => (window as BridgedWindow).bimtek.call('workshops.drop' as never, {}));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+  });
+
+  test('navigating to another origin is blocked', async () => {
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(1_000);
+    expect(page.url()).toMatch(/^app:\/\/bimtek\//);
+    const mainUrl = await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getURL());
+    expect(mainUrl).toMatch(/^app:\/\/bimtek\//);
+  });
+
+  test('window.open opens no window and the network is out of reach', async () => {
+    const opened = await page.evaluate(() => window.open('http://example.com/') === null);
+    expect(opened).toBe(true);
+    expect(await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'loaded',
+        () => 'blocked',
+      ),
+    );
+    expect(fetched).toBe('blocked');
+  });
+});

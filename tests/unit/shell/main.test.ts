@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DB_FILE_NAME } from '../../../electron/core/store';
+import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
+import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';
+import { createFakeElectron, type FakeElectron } from './fake-electron';
+
+// electron/main.ts runs on import, against a fake Electron (the binary cannot run here) and the
+// real electron-store, store and handlers in a temp folder. Each launch gets a fresh fake: the
+// mocked module reads the current one on every access.
+const holder = vi.hoisted(() => ({ fake: null as { electron: Record<string, unknown> } | null }));
+vi.mock('electron', () => {
+  const current = () => holder.fake!.electron;
+  const mod: Record<string, unknown> = {};
+  for (const name of ['app', 'BrowserWindow', 'ipcMain', 'session', 'protocol', 'screen', 'Menu', 'dialog', 'shell']) {
+    Object.defineProperty(mod, name, { get: () => current()[name], enumerable: true });
+  }
+  Object.defineProperty(mod, 'default', { get: current, enumerable: true });
+  return mod;
+});
+
+let userData: string;
+let appData: string;
+
+/** Start a fresh copy of main.ts, as launching the app does. */
+async function launch({ lock = true, ready = true } = {}): Promise<FakeElectron> {
+  vi.resetModules();
+  const fake = createFakeElectron({ lock, appData });
+  holder.fake = fake;
+  await import('../../../electron/main');
+  if (ready) {
+    fake.becomeReady();
+    await vi.waitFor(() => expect(fake.windows.length).toBeGreaterThan(0));
+  }
+  return fake;
+}
+
+const trusted = { senderFrame: { url: 'app://bimtek/index.html' } };
+const invoke = (fake: FakeElectron, op: OpName, input: unknown, event: unknown = trusted) =>
+  fake.ipcHandlers.get(ipcChannel(op))!(event, input) as Promise<{ ok: boolean; value: { id: string } }>;
+const menuLabels = (fake: FakeElectron) => {
+  const calls = fake.electron.Menu.setApplicationMenu.mock.calls as unknown as [{ template: { label?: string }[] }][];
+  return calls.at(-1)![0].template.map((i) => i.label);
+};
+const readConfig = () => JSON.parse(fs.readFileSync(path.join(userData, 'config.json'), 'utf8'));
+
+let launched: FakeElectron[];
+
+beforeEach(() => {
+  appData = makeTempDir('bimtek-appdata-');
+  userData = makeTempDir('bimtek-userdata-');
+  process.env.BIMTEK_USER_DATA = userData;
+  launched = [];
+});
+
+afterEach(() => {
+  // Quit every launched copy so its database is closed before the folder goes.
+  for (const f of launched) f.electron.app.emit('will-quit');
+  delete process.env.BIMTEK_USER_DATA;
+  removeTempDir(userData);
+  removeTempDir(appData);
+});
+
+describe('main process start-up', () => {
+  it('before ready: uses BIMTEK_USER_DATA, takes the lock there, enables the sandbox and registers the scheme', async () => {
+    const fake = await launch({ ready: false });
+    launched.push(fake);
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', userData);
+    expect(fake.calls.slice(0, 2)).toEqual(['setPath:userData', 'requestSingleInstanceLock']);
+    expect(fake.calls).toEqual(expect.arrayContaining(['enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']));
+    expect(fake.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('whenReady'));
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
+    fake.becomeReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+  });
+
+  it('without BIMTEK_USER_DATA uses appData/"Bimtek Studio", the folder browser mode uses', async () => {
+    delete process.env.BIMTEK_USER_DATA;
+    const fake = await launch({ ready: false });
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', path.join(appData, 'Bimtek Studio'));
+  });
+
+  it('a second instance quits at once and opens nothing', async () => {
+    const fake = await launch({ lock: false, ready: false });
+    expect(fake.electron.app.quit).toHaveBeenCalledOnce();
+    expect(fake.calls).not.toContain('whenReady');
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    expect(fake.ipcHandlers.size).toBe(0);
+  });
+
+  it('when ready: hardens the session, serves the app scheme and registers every operation', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const ses = fake.electron.session.defaultSession;
+    expect(ses.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    const deny = vi.fn();
+    (ses.setPermissionRequestHandler.mock.calls[0] as unknown as [(...a: unknown[]) => void])[0]({}, 'media', deny, {});
+    expect(deny).toHaveBeenCalledWith(false);
+    expect(ses.setPermissionCheckHandler).toHaveBeenCalledOnce();
+    expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
+    expect(ses.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+  });
+
+  it('opens one secure window on app://bimtek with the bundled preload, hardened against navigation', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const [win] = fake.windows;
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(path.basename(String(win.options.webPreferences!.preload))).toBe('preload.cjs');
+    expect(win.webContents.getURL()).toBe('app://bimtek/index.html');
+    expect(win.webContents.navigate('https://example.com/')).toBe(true);
+    expect(win.webContents.navigate('app://bimtek/workshops/1')).toBe(false);
+    expect(win.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/');
+    win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalled();
+  });
+
+  it('keeps data in userData and forwards each change to the window', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const created = await invoke(fake, 'engagements.create', engagementInput());
+    expect(created.ok).toBe(true);
+    expect(fs.existsSync(path.join(userData, DB_FILE_NAME))).toBe(true);
+    expect(fake.windows[0].webContents.sent).toEqual([
+      [CHANGE_CHANNEL, { entity: 'engagement', id: created.value.id, action: 'created', engagementId: created.value.id }],
+    ]);
+    const refused = await invoke(fake, 'engagements.create', engagementInput(), { senderFrame: { url: 'https://evil.example/' } });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('rebuilds the menu in English when the language changes, and keeps it in config.json', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    expect(menuLabels(fake)).toEqual(['Berkas', 'Sunting', 'Tampilan', 'Jendela', 'Bantuan']);
+    await invoke(fake, 'settings.update', { language: 'en' });
+    expect(menuLabels(fake)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(readConfig().preferences).toEqual({ language: 'en' });
+  });
+
+  it('saves the window bounds on close and restores them at the next start', async () => {
+    const first = await launch();
+    launched.push(first);
+    Object.assign(first.windows[0].bounds, { x: 40, y: 20, width: 1100, height: 650 });
+    first.windows[0].close();
+    expect(readConfig().window).toEqual({ x: 40, y: 20, width: 1100, height: 650, maximized: false });
+    first.electron.app.emit('will-quit');
+
+    const second = await launch();
+    launched.push(second);
+    expect(second.windows[0].options).toMatchObject({ x: 40, y: 20, width: 1100, height: 650 });
+  });
+
+  it('brings the window back when a second instance starts', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const [win] = fake.windows;
+    win.minimized = true;
+    fake.electron.app.emit('second-instance');
+    expect(win.restore).toHaveBeenCalledOnce();
+    expect(win.focus).toHaveBeenCalledOnce();
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('on quit closes the database and removes the IPC handlers', async () => {
+    const fake = await launch();
+    await invoke(fake, 'engagements.create', engagementInput());
+    expect(fs.existsSync(path.join(userData, `${DB_FILE_NAME}-wal`))).toBe(true);
+    fake.electron.app.emit('will-quit');
+    expect(fake.ipcHandlers.size).toBe(0);
+    // SQLite removes the WAL file when the last connection closes cleanly.
+    expect(fs.existsSync(path.join(userData, `${DB_FILE_NAME}-wal`))).toBe(false);
+  });
+
+  it('quits when the last window closes (not on macOS)', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    fake.electron.app.emit('window-all-closed');
+    expect(fake.electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});

@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BRIDGE_CHANGE_CHANNEL, BRIDGE_OPS, bridgeChannel, type BimtekBridge } from '../../../shared/bridge';
+import { CHANGE_CHANNEL, ipcChannel, OP_NAMES } from '../../../shared/contract';
+import type { ChangeEvent } from '../../../shared/domain';
+import { MESSAGES } from '../../../shared/messages';
+
+// The fake 'electron' the preload sees: a contextBridge that records what is exposed, and an
+// ipcRenderer that is a real EventEmitter with a scripted invoke().
+const fake = vi.hoisted(() => ({
+  exposed: [] as [string, unknown][],
+  ipc: null as unknown as import('node:events').EventEmitter & { invoke: ReturnType<typeof vi.fn> },
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  fake.ipc = Object.assign(new Emitter(), { invoke: vi.fn() });
+  return {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.push([key, api]) },
+    ipcRenderer: fake.ipc,
+  };
+});
+
+// Importing the preload runs it, as Electron does before the page loads.
+await import('../../../electron/preload');
+
+const bridge = () => fake.exposed[0][1] as BimtekBridge;
+
+beforeEach(() => {
+  fake.ipc.invoke.mockReset();
+  fake.ipc.removeAllListeners();
+});
+
+describe('preload', () => {
+  it('exposes one object, window.bimtek, with only mode, call, ops and onChange', () => {
+    expect(fake.exposed).toHaveLength(1);
+    expect(fake.exposed[0][0]).toBe('bimtek');
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'mode', 'onChange', 'ops']);
+    expect(bridge().mode).toBe('electron');
+  });
+
+  it('does not leak ipcRenderer or its methods anywhere in the bridge', () => {
+    const seen = new Set<unknown>();
+    const walk = (v: unknown) => {
+      if (!v || (typeof v !== 'object' && typeof v !== 'function') || seen.has(v)) return;
+      seen.add(v);
+      expect(v).not.toBe(fake.ipc);
+      for (const m of [fake.ipc.invoke, fake.ipc.on, fake.ipc.emit, fake.ipc.removeListener]) expect(v).not.toBe(m);
+      for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k]);
+    };
+    walk(bridge());
+  });
+
+  it('exposes exactly the contract operations', () => {
+    expect(Object.keys(bridge().ops).sort()).toEqual([...OP_NAMES].sort());
+    expect([...BRIDGE_OPS].sort()).toEqual([...OP_NAMES].sort());
+  });
+
+  it('uses the contract channels', () => {
+    for (const op of OP_NAMES) expect(bridgeChannel(op)).toBe(ipcChannel(op));
+    expect(BRIDGE_CHANGE_CHANNEL).toBe(CHANGE_CHANNEL);
+  });
+
+  it.each(OP_NAMES)('ops[%j] invokes its channel with the input and returns the envelope', async (op) => {
+    const envelope = { ok: true, value: { op } };
+    fake.ipc.invoke.mockResolvedValueOnce(envelope);
+    const input = { marker: op };
+    await expect(bridge().ops[op](input)).resolves.toEqual(envelope);
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannel(op), input);
+  });
+
+  it('call() runs a contract operation over IPC', async () => {
+    fake.ipc.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } });
+    const r = await bridge().call('workshops.get', { id: 'abc' });
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith('bimtek:workshops.get', { id: 'abc' });
+  });
+
+  it.each(['workshops.drop', '', '__proto__', 'constructor', 'toString', 'bimtek:app.info', 42, null])(
+    'call() refuses %j without touching IPC',
+    async (op) => {
+      const r = await bridge().call(op as never, {});
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_OPERATION', message: MESSAGES.id.errors.unknownOperation },
+      });
+      expect(fake.ipc.invoke).not.toHaveBeenCalled();
+    },
+  );
+
+  it('turns a failed invoke into an INTERNAL envelope instead of rejecting', async () => {
+    fake.ipc.invoke.mockRejectedValueOnce(new Error("No handler registered for 'bimtek:app.info'"));
+    await expect(bridge().call('app.info', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: MESSAGES.id.errors.internal },
+    });
+  });
+
+  it('onChange passes only the payload, never the IPC event, and unsubscribes', () => {
+    const got: unknown[][] = [];
+    const off = bridge().onChange((...args: unknown[]) => void got.push(args));
+    const event: ChangeEvent = { entity: 'workshop', id: 'w1', action: 'updated', workshopId: 'w1' };
+    const ipcEvent = { sender: fake.ipc, senderId: 0, ports: [] };
+    fake.ipc.emit(CHANGE_CHANNEL, ipcEvent, event);
+    expect(got).toEqual([[event]]);
+    off();
+    expect(fake.ipc.listenerCount(CHANGE_CHANNEL)).toBe(0);
+    fake.ipc.emit(CHANGE_CHANNEL, ipcEvent, event);
+    expect(got).toHaveLength(1);
+  });
+
+  it('one failing listener does not stop the others', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const got: ChangeEvent[] = [];
+    bridge().onChange(() => {
+      throw new Error('listener bug');
+    });
+    bridge().onChange((e) => void got.push(e));
+    fake.ipc.emit(CHANGE_CHANNEL, {}, { entity: 'settings', id: 'preferences', action: 'updated' });
+    expect(got).toHaveLength(1);
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('ignores a non-function listener', () => {
+    const off = bridge().onChange('nope' as never);
+    expect(fake.ipc.listenerCount(CHANGE_CHANNEL)).toBe(0);
+    expect(off).toBeTypeOf('function');
+  });
+});
