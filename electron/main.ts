@@ -1,5 +1,7 @@
 // Electron main process: app lifecycle, the facilitator window, menu, IPC and security settings.
 // The core (store, services, handlers) is plain Node in ./core; this file only wires it to Electron.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
@@ -13,6 +15,7 @@ import { forwardChanges, isTrustedSender, registerIpc } from './shell/ipc';
 import { applyMenu } from './shell/menu';
 import { APP_ENTRY_URL } from './shell/origin';
 import { handleAppProtocol, registerAppScheme } from './shell/protocol';
+import { registerSaveFile } from './shell/save-file';
 import { openShellSettings, type ShellSettings } from './shell/settings';
 import { appWindowOptions } from './shell/window-options';
 
@@ -22,6 +25,8 @@ export const USER_DATA_ENV = 'BIMTEK_USER_DATA';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, 'preload.cjs');
 const RENDERER_DIR = path.join(here, '..', 'renderer');
+/** Window icon on Linux (Windows and macOS take the executable's icon). Packaged by electron-builder.yml. */
+const ICON = path.join(here, '..', '..', 'assets', 'icon.png');
 
 const log = (message: string, error?: unknown) => console.error(`[bimtek] ${message}`, error ?? '');
 
@@ -45,7 +50,13 @@ function workAreas() {
 function createMainWindow(settings: ShellSettings): BrowserWindow {
   const state = settings.windowState(workAreas());
   const win = new BrowserWindow(
-    appWindowOptions({ preload: PRELOAD, state, title: PRODUCT_NAME, isPackaged: app.isPackaged }),
+    appWindowOptions({
+      preload: PRELOAD,
+      state,
+      title: PRODUCT_NAME,
+      isPackaged: app.isPackaged,
+      icon: process.platform === 'linux' && existsSync(ICON) ? ICON : undefined,
+    }),
   );
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -108,6 +119,16 @@ async function start(): Promise<void> {
   const backend = createBackend({ dataDir, mode: 'electron', version: APP_VERSION, settings: settings.preferences, log });
 
   const unregisterIpc = registerIpc(ipcMain, backend.handlers, isTrustedSender, { language: backend.language, log });
+  const unregisterSave = registerSaveFile(ipcMain, {
+    showSaveDialog: (event, options) => {
+      const parent = BrowserWindow.fromWebContents(event.sender);
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (file, data) => fs.writeFile(file, data),
+    defaultDir: () => app.getPath('documents'),
+    language: backend.language,
+    log,
+  });
   const stopForwarding = forwardChanges(backend.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const stopMenuUpdates = backend.bus.subscribe((e) => {
     if (e.entity === 'settings') installMenu(backend, dataDir);
@@ -122,6 +143,7 @@ async function start(): Promise<void> {
   app.once('will-quit', () => {
     stopMenuUpdates();
     stopForwarding();
+    unregisterSave();
     unregisterIpc();
     backend.close();
   });

@@ -1,8 +1,16 @@
-// The sandboxed preload: exposes the contract's operations and the change feed as `window.bimtek`
-// and nothing else. It must stay one CommonJS file that requires only 'electron' (scripts/build.mjs),
+// The sandboxed preload: exposes the contract's operations, the change feed and the save dialog as
+// `window.bimtek`, and nothing else. It must stay one CommonJS file that requires only 'electron' (scripts/build.mjs),
 // so it imports no zod: op names and channels come from shared/bridge.ts.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_CHANGE_CHANNEL, BRIDGE_OPS, bridgeChannel, type BimtekBridge } from '../shared/bridge';
+import {
+  BRIDGE_CHANGE_CHANNEL,
+  BRIDGE_OPS,
+  bridgeChannel,
+  SAVE_FILE_CHANNEL,
+  type BimtekBridge,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from '../shared/bridge';
 import type { OpName } from '../shared/contract';
 import type { ChangeEvent } from '../shared/domain';
 import type { Result } from '../shared/errors';
@@ -24,7 +32,8 @@ const failure = (code: 'UNKNOWN_OPERATION' | 'INTERNAL', key: string): Result<ne
 
 /**
  * Build the bridge over an `ipcRenderer`. `call` refuses a name outside the contract without
- * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope.
+ * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope. `saveFile` is
+ * the one Electron-only channel (the native save dialog), checked again in the main process.
  */
 export function createBridge(ipc: BridgeIpc): BimtekBridge {
   const call = async (op: OpName, input: unknown): Promise<Result<unknown>> => {
@@ -53,7 +62,14 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       ipc.removeListener(BRIDGE_CHANGE_CHANNEL, listener);
     };
   };
-  return { mode: 'electron', call, ops, onChange };
+  const saveFile = async (file: SaveFileRequest): Promise<SaveFileResult> => {
+    try {
+      return (await ipc.invoke(SAVE_FILE_CHANNEL, file)) as SaveFileResult;
+    } catch {
+      return { saved: false, error: errorMessage(pageLanguage(), 'internal') };
+    }
+  };
+  return { mode: 'electron', call, ops, onChange, saveFile };
 }
 
 contextBridge.exposeInMainWorld('bimtek', createBridge(ipcRenderer));

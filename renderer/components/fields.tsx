@@ -151,8 +151,20 @@ export function TextList(p: TextListProps) {
 }
 
 /** "Tersimpan" / "Menyimpan…" / what is wrong — the only save feedback (there is no Save button). */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+export function SaveIndicator({ status, message, onDiscard }: { status: SaveStatus; message?: string | null; onDiscard?(): void }) {
   const t = useT();
+  if (status === 'error' && message) {
+    return (
+      <span className="save-indicator save-indicator--error" role="alert">
+        {message}{' '}
+        {onDiscard && (
+          <button type="button" className="btn btn--small" onClick={onDiscard}>
+            {t('app.discard')}
+          </button>
+        )}
+      </span>
+    );
+  }
   const text =
     status === 'saving' || status === 'pending'
       ? t('app.saving')

@@ -27,6 +27,8 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
   const [pending, setPending] = useState<Partial<V>>(() => readDraft<Partial<V>>(draftKey) ?? {});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<SaveStatus>('idle');
+  /** The server's sentence when it refused an edit for another reason than validation. */
+  const [message, setMessage] = useState<string | null>(null);
   const pendingRef = useRef(pending);
   const saveRef = useRef(opts.save);
   saveRef.current = opts.save;
@@ -61,6 +63,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
       setStatus('invalid');
       return;
     }
+    setMessage(null);
     setStatus('saving');
     const run = (async () => {
       const r = await saveRef.current(sendable);
@@ -77,6 +80,10 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
         setErrors((e) => ({ ...e, ...issuesByField(r.error.details?.issues ?? []) }));
         setStatus('invalid');
       } else {
+        // IO: the store is unreachable, the draft waits and is sent again on the next change or
+        // blur. CONFLICT/NOT_FOUND: the store refuses; the message says why, the draft is kept
+        // until the user changes it or discards it.
+        setMessage(r.error.code === 'IO' ? null : r.error.message);
         setStatus('error');
       }
     })();
@@ -124,6 +131,17 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
     };
   }, [flush]);
 
+  /** Drop every edit not yet stored and show what the store has. */
+  const discard = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    pendingRef.current = {};
+    setPending({});
+    writeDraft(draftKey, null);
+    setErrors({});
+    setMessage(null);
+    setStatus('idle');
+  }, [draftKey]);
+
   const values = saved ? ({ ...saved, ...pending } as V) : undefined;
-  return { values, errors, status, setField, flush, hasPending: Object.keys(pending).length > 0 };
+  return { values, errors, status, message, setField, flush, discard, hasPending: Object.keys(pending).length > 0 };
 }

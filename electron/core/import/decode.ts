@@ -7,6 +7,17 @@
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const windows1252 = new TextDecoder('windows-1252');
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (€, curly quotes, dashes, …). Node's TextDecoder decodes this
+ * label as Latin-1 and turns them into invisible C1 controls, so they are mapped here; the five
+ * bytes Windows-1252 leaves undefined stay as they are.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
@@ -21,6 +32,6 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    return fixC1(windows1252.decode(bytes));
   }
 }

@@ -9,6 +9,9 @@ import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { EngagementFields, type EngagementValues } from './engagement-fields';
+import { LetterheadSettings } from './letterhead-settings';
+
+type EngagementForm = EngagementValues & Pick<Engagement, 'letterhead' | 'documents'>;
 
 /** One engagement: its workshops, and its details edited in place (autosaved). */
 export function EngagementPage({ id }: { id: string }) {
@@ -25,9 +28,9 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
   const { navigate, toast } = useApp();
   const [confirming, setConfirming] = useState(false);
   const { id } = engagement;
-  const form = useAutosave<EngagementValues>({
+  const form = useAutosave<EngagementForm>({
     draftKey: `engagement:${id}`,
-    saved: engagement as unknown as EngagementValues,
+    saved: engagement,
     schema: EngagementPatch,
     save: (patch) => call('engagements.update', { id, patch }),
   });
@@ -61,9 +64,14 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
             {values.programmeName} · {values.year} · {values.province}
           </p>
         </div>
-        <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
-          + {t('workshops.new')}
-        </button>
+        <div className="actions actions--inline">
+          <a className="btn" href={`#/engagements/${id}/participants`}>
+            {t('engagements.register')}
+          </a>
+          <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
+            + {t('workshops.new')}
+          </button>
+        </div>
       </header>
 
       <h2>{t('workshops.title')}</h2>
@@ -88,9 +96,18 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
       <details className="panel" open={form.status === 'invalid' || undefined}>
         <summary>
           <h2>{t('engagements.settings')}</h2>
-          <SaveIndicator status={form.status} />
+          <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
         </summary>
         <EngagementFields values={values} errors={form.errors} set={form.setField} onBlur={() => void form.flush()} />
+        <LetterheadSettings
+          engagement={engagement}
+          letterhead={values.letterhead}
+          documents={values.documents}
+          errors={form.errors}
+          setLetterhead={(l) => form.setField('letterhead', l)}
+          setDocuments={(d) => form.setField('documents', d)}
+          onBlur={() => void form.flush()}
+        />
         <div className="actions actions--start">
           <button className="btn btn--danger" onClick={() => setConfirming(true)}>
             {t('engagements.delete')}

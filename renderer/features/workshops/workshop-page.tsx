@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
 import { useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
+import { saveFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { WorkshopFields, type WorkshopValues } from './workshop-fields';
@@ -34,6 +35,14 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
     save: (patch) => call('workshops.update', { id, patch }),
   });
   const values = form.values!;
+
+  const exportList = async (dayId: string, blank: boolean) => {
+    const r = await call('documents.attendanceList', { dayId, blank });
+    if (!r.ok) return toast({ text: r.error.message });
+    const saved = await saveFile(r.value);
+    if (saved.status === 'saved') toast({ text: t('workshops.exported', { name: saved.path ?? r.value.fileName }) });
+    else if (saved.status === 'failed') toast({ text: saved.message });
+  };
 
   const remove = async () => {
     setConfirming(false);
@@ -68,8 +77,27 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
           </ul>
           {workshop.venue && <p className="muted">{workshop.venue}</p>}
         </div>
-        <SaveIndicator status={form.status} />
+        <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
       </header>
+      <section className="panel" aria-label={t('workshops.attendance')}>
+        <h2 className="panel__title">{t('workshops.attendance')}</h2>
+        {workshop.days.map((d, i) => (
+          <div className="day-actions" key={d.id}>
+            <strong>
+              {t('workshops.day', { n: i + 1 })} · {formatLongDate(d.date, lang)}
+            </strong>
+            <a className="btn btn--primary btn--small" href={`#/engagements/${engagement.id}/workshops/${id}/days/${d.id}/checkin`}>
+              {t('workshops.openDoor')}
+            </a>
+            <button className="btn btn--small" onClick={() => void exportList(d.id, false)}>
+              {t('workshops.exportAttendance')}
+            </button>
+            <button className="btn btn--small" onClick={() => void exportList(d.id, true)}>
+              {t('workshops.exportBlank')}
+            </button>
+          </div>
+        ))}
+      </section>
       <div className="panel">
         <WorkshopFields values={values} errors={form.errors} set={form.setField} onBlur={() => void form.flush()} />
         <div className="actions actions--start">

@@ -107,7 +107,7 @@ test.describe('Electron app', () => {
     });
     expect(seen).toEqual({
       bimtek: 'object',
-      keys: ['call', 'mode', 'onChange', 'ops'],
+      keys: ['call', 'mode', 'onChange', 'ops', 'saveFile'],
       mode: 'electron',
       require: 'undefined',
       process: 'undefined',

@@ -16,7 +16,10 @@ export interface FakeOptions {
 
 export function createFakeElectron(opts: FakeOptions) {
   const calls: string[] = [];
-  const paths = new Map<string, string>([['appData', opts.appData]]);
+  const paths = new Map<string, string>([
+    ['appData', opts.appData],
+    ['documents', opts.appData],
+  ]);
   let becomeReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (becomeReady = resolve));
 
@@ -74,6 +77,9 @@ export function createFakeElectron(opts: FakeOptions) {
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows() {
       return windows.filter((w) => !w.destroyed);
+    }
+    static fromWebContents(wc: unknown) {
+      return windows.find((w) => w.webContents === wc) ?? null;
     }
     webContents = new FakeWebContents();
     destroyed = false;
@@ -150,7 +156,16 @@ export function createFakeElectron(opts: FakeOptions) {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: vi.fn(),
     },
-    dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })),
+      showErrorBox: vi.fn(),
+      /** The user always cancels, unless a test sets `saveTo`. */
+      saveTo: null as string | null,
+      showSaveDialog: vi.fn((_parent: unknown, _options?: unknown) => {
+        const filePath = electron.dialog.saveTo;
+        return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' });
+      }),
+    },
     shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
   };
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE_NAME } from '../../../electron/core/store';
+import { SAVE_FILE_CHANNEL } from '../../../shared/bridge';
 import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
 import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
@@ -101,7 +102,7 @@ describe('main process start-up', () => {
     expect(ses.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
     expect(ses.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), SAVE_FILE_CHANNEL].sort());
   });
 
   it('opens one secure window on app://bimtek with the bundled preload, hardened against navigation', async () => {
@@ -152,6 +153,21 @@ describe('main process start-up', () => {
     const second = await launch();
     launched.push(second);
     expect(second.windows[0].options).toMatchObject({ x: 40, y: 20, width: 1100, height: 650 });
+  });
+
+  it('saves an export where the user chooses, attached to the asking window', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const target = path.join(userData, 'Daftar Hadir.docx');
+    fake.electron.dialog.saveTo = target;
+    const sender = fake.windows[0].webContents;
+    const r = await fake.ipcHandlers.get(SAVE_FILE_CHANNEL)!(
+      { ...trusted, sender },
+      { fileName: 'Daftar Hadir.docx', mime: 'application/octet-stream', data: Buffer.from('isi').toString('base64') },
+    );
+    expect(r).toEqual({ saved: true, path: target });
+    expect(fs.readFileSync(target, 'utf8')).toBe('isi');
+    expect(fake.electron.dialog.showSaveDialog.mock.calls[0][0]).toBe(fake.windows[0]);
   });
 
   it('brings the window back when a second instance starts', async () => {

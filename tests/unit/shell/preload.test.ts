@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANGE_CHANNEL, BRIDGE_OPS, bridgeChannel, type BimtekBridge } from '../../../shared/bridge';
+import { BRIDGE_CHANGE_CHANNEL, BRIDGE_OPS, bridgeChannel, SAVE_FILE_CHANNEL, type BimtekBridge } from '../../../shared/bridge';
 import { CHANGE_CHANNEL, ipcChannel, OP_NAMES } from '../../../shared/contract';
 import type { ChangeEvent } from '../../../shared/domain';
 import { MESSAGES } from '../../../shared/messages';
@@ -31,10 +31,10 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes one object, window.bimtek, with only mode, call, ops and onChange', () => {
+  it('exposes one object, window.bimtek, with only mode, call, ops, onChange and saveFile', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('bimtek');
-    expect(Object.keys(bridge()).sort()).toEqual(['call', 'mode', 'onChange', 'ops']);
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'mode', 'onChange', 'ops', 'saveFile']);
     expect(bridge().mode).toBe('electron');
   });
 
@@ -119,6 +119,15 @@ describe('preload', () => {
     expect(got).toHaveLength(1);
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it('saveFile goes to the save-file channel and resolves even when IPC fails', async () => {
+    const file = { fileName: 'a.docx', mime: 'application/octet-stream', data: 'AAAA' };
+    fake.ipc.invoke.mockResolvedValueOnce({ saved: true, path: '/home/u/a.docx' });
+    await expect(bridge().saveFile(file)).resolves.toEqual({ saved: true, path: '/home/u/a.docx' });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(SAVE_FILE_CHANNEL, file);
+    fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
+    await expect(bridge().saveFile(file)).resolves.toEqual({ saved: false, error: MESSAGES.id.errors.internal });
   });
 
   it('ignores a non-function listener', () => {

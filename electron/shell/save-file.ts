@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
+import { SAVE_FILE_CHANNEL, type SaveFileRequest, type SaveFileResult } from '../../shared/bridge';
+import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
+import { isTrustedSender } from './ipc';
+
+/** Largest export accepted over IPC (a minutes DOCX with hundreds of signatures stays far below). */
+export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
+
+const MESSAGES: Record<Language, { invalid: string; failed: string; refused: string }> = {
+  id: {
+    invalid: 'Berkas yang akan disimpan tidak valid.',
+    failed: 'Berkas tidak dapat disimpan',
+    refused: 'Permintaan tidak dikenal.',
+  },
+  en: {
+    invalid: 'The file to save is not valid.',
+    failed: 'The file could not be saved',
+    refused: 'Unknown request.',
+  },
+};
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function messagesFor(deps: Pick<SaveFileDeps, 'language'>) {
+  try {
+    return MESSAGES[deps.language()] ?? MESSAGES[DEFAULT_LANGUAGE];
+  } catch {
+    return MESSAGES[DEFAULT_LANGUAGE];
+  }
+}
+
+/** Check a request from the renderer as if it came from a stranger; null when it is not valid. */
+export function parseSaveRequest(raw: unknown): SaveFileRequest | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const { fileName, mime, data } = raw as Record<string, unknown>;
+  if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > 255) return null;
+  if (typeof mime !== 'string' || mime.length > 200) return null;
+  if (typeof data !== 'string' || data.length % 4 !== 0 || data.length > Math.ceil(MAX_SAVE_BYTES / 3) * 4) return null;
+  if (!BASE64.test(data)) return null;
+  return { fileName, mime, data };
+}
+
+/**
+ * The suggested name as a plain file name: no folders (so the dialog cannot be steered to another
+ * directory), no characters Windows forbids, no control characters.
+ */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
+  return cleaned.slice(0, 200) || 'ekspor';
+}
+
+export interface SaveFileDeps {
+  /** The native save dialog, attached to the window that asked. */
+  showSaveDialog(event: IpcMainInvokeEvent, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  writeFile(file: string, data: Uint8Array): Promise<void>;
+  /** Folder the dialog opens in (the user's Documents). */
+  defaultDir(): string;
+  language(): Language;
+  log?(message: string, error?: unknown): void;
+}
+
+/**
+ * Ask the user where to save, then write the bytes there. Resolves `{ saved: false }` when the user
+ * cancels and `{ saved: false, error }` when the request or the write fails; never throws.
+ */
+export async function saveWithDialog(event: IpcMainInvokeEvent, raw: unknown, deps: SaveFileDeps): Promise<SaveFileResult> {
+  const t = messagesFor(deps);
+  const request = parseSaveRequest(raw);
+  if (!request) return { saved: false, error: t.invalid };
+  try {
+    const name = safeFileName(request.fileName);
+    const ext = path.extname(name).slice(1).toLowerCase();
+    const choice = await deps.showSaveDialog(event, {
+      defaultPath: path.join(deps.defaultDir(), name),
+      ...(ext ? { filters: [{ name: ext.toUpperCase(), extensions: [ext] }] } : {}),
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    await deps.writeFile(choice.filePath, Buffer.from(request.data, 'base64'));
+    return { saved: true, path: choice.filePath };
+  } catch (e) {
+    deps.log?.('save-file failed', e);
+    const code = (e as { code?: unknown }).code;
+    return { saved: false, error: typeof code === 'string' ? `${t.failed} (${code}).` : `${t.failed}.` };
+  }
+}
+
+/** Register the save-file channel (trusted frames only). Returns the function that removes it. */
+export function registerSaveFile(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  deps: SaveFileDeps,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean = isTrustedSender,
+): () => void {
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, raw: unknown): Promise<SaveFileResult> => {
+    let trusted = false;
+    try {
+      trusted = isTrusted(event);
+    } catch {
+      // A failing check refuses, like an untrusted sender.
+    }
+    if (!trusted) {
+      deps.log?.('save-file: refused a call from an untrusted frame');
+      return { saved: false, error: messagesFor(deps).refused };
+    }
+    return saveWithDialog(event, raw, deps);
+  });
+  return () => ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+}
