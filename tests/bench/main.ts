@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { benchAttendance } from './attendance.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { printTable, type Row } from './stats';
 
@@ -6,6 +8,9 @@ async function main() {
   console.log(`Bimtek Studio benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
   const rows: Row[] = [];
   rows.push(...(await benchWorkshopEdits()));
+  const attendance = await benchAttendance();
+  rows.push(...attendance.rows);
+  fs.rmSync(attendance.seeded.dir, { recursive: true, force: true });
   printTable(rows);
 }
 

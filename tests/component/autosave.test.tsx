@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EngagementPatch } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { SaveIndicator, TextInput } from '../../renderer/components/fields';
+import { readDraft } from '../../renderer/lib/drafts';
+import { useAutosave } from '../../renderer/lib/use-autosave';
+
+interface Values {
+  regionName: string;
+  province: string;
+}
+
+function Form({ save, saved }: { save: (patch: Partial<Values>) => Promise<Result<unknown>>; saved: Values }) {
+  const form = useAutosave<Values>({ draftKey: 'test:1', saved, schema: EngagementPatch, save, delayMs: 50 });
+  const v = form.values!;
+  return (
+    <div>
+      <TextInput name="regionName" label="Nama daerah" value={v.regionName} error={form.errors.regionName} onChange={(x) => form.setField('regionName', x)} onBlur={() => void form.flush()} />
+      <TextInput name="province" label="Provinsi" value={v.province} error={form.errors.province} onChange={(x) => form.setField('province', x)} />
+      <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
+    </div>
+  );
+}
+
+const okSave = () => vi.fn(async (_patch: Partial<Values>): Promise<Result<unknown>> => ({ ok: true, value: {} }));
+
+beforeEach(() => {
+  localStorage.clear();
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('autosave', () => {
+  it('keeps each keystroke as a draft at once and sends it after a pause', async () => {
+    const save = okSave();
+    render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'Jawa Tengah' } });
+    expect(readDraft('test:1')).toEqual({ province: 'Jawa Tengah' });
+    expect(save).not.toHaveBeenCalled();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    expect(save).toHaveBeenCalledWith({ province: 'Jawa Tengah' });
+    expect(readDraft('test:1')).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('Tersimpan');
+  });
+
+  it('an invalid value is not sent, shows its message, and stays as a draft', async () => {
+    const save = okSave();
+    render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Nama daerah/), { target: { value: '   ' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByText('Wajib diisi.')).toBeTruthy();
+    expect(readDraft('test:1')).toEqual({ regionName: '   ' });
+  });
+
+  it('a draft left by a closed window is restored and committed when the form opens again', async () => {
+    localStorage.setItem('bimtek.draft.test:1', JSON.stringify({ province: 'Bali' }));
+    const save = okSave();
+    render(<Form save={save} saved={{ regionName: 'Denpasar', province: '' }} />);
+    expect((screen.getByLabelText(/Provinsi/) as HTMLInputElement).value).toBe('Bali');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(save).toHaveBeenCalledWith({ province: 'Bali' });
+  });
+
+  it('a refusal from the store is shown with a way to discard the edit', async () => {
+    const save = vi.fn(async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'CONFLICT', message: 'Hari ini sudah memiliki data kehadiran.' } }));
+    render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'X' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Hari ini sudah memiliki data kehadiran.');
+    fireEvent.click(screen.getByRole('button', { name: 'Buang perubahan' }));
+    expect((screen.getByLabelText(/Provinsi/) as HTMLInputElement).value).toBe('Jawa Timur');
+    expect(readDraft('test:1')).toBeNull();
+  });
+});
