@@ -31,6 +31,8 @@ const ICON = path.join(here, '..', '..', 'assets', 'icon.png');
 const log = (message: string, error?: unknown) => console.error(`[bimtek] ${message}`, error ?? '');
 
 let mainWindow: BrowserWindow | null = null;
+/** Set once the app is ready: shows the facilitator window again (second instance, dock click). */
+let reopenWindow: (() => void) | null = null;
 
 /**
  * Same folder as browser mode's default (electron/core/paths.ts): appData/"Bimtek Studio",
@@ -135,8 +137,8 @@ async function start(): Promise<void> {
   });
   installMenu(backend, dataDir);
 
-  app.on('second-instance', () => focusMainWindow(settings));
-  app.on('activate', () => focusMainWindow(settings));
+  reopenWindow = () => focusMainWindow(settings);
+  app.on('activate', () => reopenWindow?.());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -159,6 +161,8 @@ function main(): void {
     app.quit();
     return;
   }
+  // Registered before ready so a second start during start-up is not lost (it is then a no-op).
+  app.on('second-instance', () => reopenWindow?.());
   app.enableSandbox();
   registerAppScheme(protocol);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));

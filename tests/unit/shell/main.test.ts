@@ -73,6 +73,9 @@ describe('main process start-up', () => {
     expect(fake.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('whenReady'));
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipcHandlers.size).toBe(0);
+    // A second start during start-up is harmless.
+    fake.electron.app.emit('second-instance');
+    expect(fake.windows).toHaveLength(0);
     fake.becomeReady();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   });
