@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import { formatNip } from '../../../shared/nip';
 import { buildLetterhead, fitImage, type LetterheadSettings } from './letterhead';
-import { sizeToFitLine, sizeToFitWords } from './metrics';
+import { estimateTextWidthPt, sizeToFitLine, sizeToFitWords } from './metrics';
 import { cmToTwips, documentStyles, ptToHalfPoints, sectionPage, textWidthTwips, type PageSettings } from './page';
 
 /**
@@ -146,18 +146,25 @@ function cellFontPt(value: string, ctx: TableContext, options: TextOptions): num
   const widthPt = (options.width - 2 * CELL_PADDING) / 20;
   const range = { largest: ctx.fontPt, smallest: MIN_CELL_FONT_PT };
   const words = sizeToFitWords(value, widthPt, range, options.bold);
-  return options.keepOnOneLine ? Math.min(words, sizeToFitLine(options.keepOnOneLine, widthPt, range, options.bold)) : words;
+  if (!options.keepOnOneLine) return words;
+  return Math.min(words, sizeToFitLine(options.keepOnOneLine, widthPt, range, options.bold));
 }
 
 /** A paragraph of cell text. */
-function text(value: string, ctx: TableContext, options: TextOptions = {}) {
+function text(value: string, ctx: TableContext, options: TextOptions = {}): Paragraph {
   return new Paragraph({
     alignment: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [new TextRun({ text: value, bold: options.bold, size: ptToHalfPoints(cellFontPt(value, ctx, options)) })],
+    children: [
+      new TextRun({ text: value, bold: options.bold, size: ptToHalfPoints(cellFontPt(value, ctx, options)) }),
+    ],
   });
 }
 
-function cell(children: Paragraph[], width: number, extra: { columnSpan?: number; borders?: ITableCellBorders } = {}) {
+function cell(
+  children: Paragraph[],
+  width: number,
+  extra: { columnSpan?: number; borders?: ITableCellBorders } = {},
+): TableCell {
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
@@ -173,17 +180,20 @@ function headerRow(ctx: TableContext): TableRow {
   return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
 }
 
-/** Width of a "12." label at the table's type size, in cm (Arial digits are 0.556 em). */
-function labelWidthCm(n: number, ctx: TableContext): number {
-  const chars = String(n).length + 2; // digits, the full stop and a space
-  return (chars * 0.556 * (ctx.fontHalfPoints / 2)) / 28.35;
-}
+const PT_PER_CM = 72 / 2.54;
+const SIGNATURE_SLACK_PT = 4;
 
 /**
  * One half of the signature column. The half whose turn it is holds "n." and either the
  * signature, scaled into what is left of the half, or a dotted line to sign on.
  */
-function signatureHalf(n: number, ownTurn: boolean, signature: SignatureImage | null, width: number, ctx: TableContext) {
+function signatureHalf(
+  n: number,
+  ownTurn: boolean,
+  signature: SignatureImage | null,
+  width: number,
+  ctx: TableContext,
+): Paragraph {
   if (!ownTurn) return new Paragraph({});
   const label = new TextRun({ text: `${n}.`, size: ctx.fontHalfPoints });
   if (!signature) {
@@ -192,8 +202,11 @@ function signatureHalf(n: number, ownTurn: boolean, signature: SignatureImage | 
       children: [label, new TextRun({ text: '\t', size: ctx.fontHalfPoints })],
     });
   }
-  const availableCm = ((width - 2 * CELL_PADDING) / 1440) * 2.54 - labelWidthCm(n, ctx);
-  const size = fitImage(signature, Math.min(SIGNATURE_MAX_WIDTH_CM, availableCm), SIGNATURE_MAX_HEIGHT_CM);
+  // What the half leaves after "12. ", less a margin for rounding, is the most the signature may
+  // take; any wider and the word processor moves it to a line of its own below the number.
+  const labelPt = estimateTextWidthPt(`${n}. `, ctx.fontPt);
+  const availablePt = (width - 2 * CELL_PADDING) / 20 - labelPt - SIGNATURE_SLACK_PT;
+  const size = fitImage(signature, Math.min(SIGNATURE_MAX_WIDTH_CM, availablePt / PT_PER_CM), SIGNATURE_MAX_HEIGHT_CM);
   return new Paragraph({
     children: [
       label,
@@ -202,7 +215,11 @@ function signatureHalf(n: number, ownTurn: boolean, signature: SignatureImage | 
         type: 'png',
         data: signature.data,
         transformation: size,
-        altText: { id: String(SIGNATURE_ID_BASE + n), name: `Tanda tangan ${n}`, description: `Tanda tangan nomor ${n}` },
+        altText: {
+          id: String(SIGNATURE_ID_BASE + n),
+          name: `Tanda tangan ${n}`,
+          description: `Tanda tangan nomor ${n}`,
+        },
       }),
     ],
   });
@@ -232,7 +249,9 @@ function bodyRow(n: number, row: AttendanceDocRow | null, ctx: TableContext): Ta
     height: { value: ctx.rowHeight, rule: HeightRule.ATLEAST },
     children: [
       cell([text(String(n), ctx, { align: 'center' })], widths[0]),
-      ...values.map(([v, options], i) => cell([text(v, ctx, { ...options, width: widths[i + 1] })], widths[i + 1])),
+      ...values.map(([v, options], i) =>
+        cell([text(v, ctx, { ...options, width: widths[i + 1] })], widths[i + 1]),
+      ),
       cell([signatureHalf(n, odd, signature, widths[6], ctx)], widths[6], { borders: leftHalf }),
       cell([signatureHalf(n, !odd, signature, widths[7], ctx)], widths[7], { borders: rightHalf }),
     ],
@@ -311,7 +330,10 @@ function pageFooter(): Footer {
 }
 
 /** Builds the daftar hadir as DOCX bytes. */
-export async function buildAttendanceDocx(data: AttendanceDocData, settings: AttendanceDocSettings): Promise<Uint8Array> {
+export async function buildAttendanceDocx(
+  data: AttendanceDocData,
+  settings: AttendanceDocSettings,
+): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'Bimtek Studio',
     title: `Daftar Hadir – ${data.acara}`,

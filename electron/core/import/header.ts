@@ -37,7 +37,9 @@ export function headerKey(label: string): string {
 }
 
 /** Header keys we recognise but do not import: the running number and the signature. */
-const IGNORED = new Set(['no', 'nomor', 'nourut', 'nomorurut', 'number', 'num', 'ttd', 'tandatangan', 'paraf', 'signature', 'sign']);
+const IGNORED = new Set([
+  'no', 'nomor', 'nourut', 'nomorurut', 'number', 'num', 'ttd', 'tandatangan', 'paraf', 'signature', 'sign',
+]);
 
 /**
  * Rules in order: a key is tested against each field's exact names, then its fragments. Agency
@@ -48,7 +50,10 @@ const RULES: readonly { field: PersonField; exact: readonly string[]; contains: 
   {
     field: 'agency',
     exact: ['asal', 'agency', 'opd', 'skpd', 'dinas', 'lembaga', 'unit', 'institution', 'organisation', 'organization'],
-    contains: ['instansi', 'opd', 'skpd', 'unitkerja', 'perangkatdaerah', 'satuankerja', 'satker', 'agency', 'organisasi', 'organization', 'institution', 'asalinstansi', 'lembaga'],
+    contains: [
+      'instansi', 'opd', 'skpd', 'unitkerja', 'perangkatdaerah', 'satuankerja', 'satker', 'agency', 'organisasi',
+      'organization', 'institution', 'lembaga',
+    ],
   },
   { field: 'position', exact: ['jabatan', 'position', 'jobtitle'], contains: ['jabatan', 'position', 'jobtitle'] },
   { field: 'nip', exact: ['nip', 'nipnrp', 'nipnik', 'employeeid', 'employeenumber'], contains: [] },
@@ -82,7 +87,7 @@ export function fieldForHeader(label: string): PersonField | null {
   return null;
 }
 
-function readHeader(row: readonly string[]): { mapping: ColumnMapping; columns: HeaderColumn[]; found: number } {
+function readHeader(row: readonly string[]): Omit<DetectedHeader, 'headerIndex'> & { found: number } {
   const mapping: ColumnMapping = {};
   const columns: HeaderColumn[] = [];
   let found = 0;

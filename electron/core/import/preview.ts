@@ -59,7 +59,9 @@ export interface PreviewOptions {
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** What people write in the NIP column when there is no NIP (non-civil servants). */
-const NO_NIP = new Set(['-', '–', '—', '0', '.', 'n/a', 'na', 'tidak ada', 'tidak ada nip', 'non pns', 'non-pns', 'nonpns']);
+const NO_NIP = new Set([
+  '-', '–', '—', '0', '.', 'n/a', 'na', 'tidak ada', 'tidak ada nip', 'non pns', 'non-pns', 'nonpns',
+]);
 /** A number Excel or a CSV shows in scientific notation: "1,98503E+17", "1.98503152010011E+17". */
 const SCIENTIFIC = /^\d([.,]\d+)?e\+?\d+$/i;
 const GENDERS: Record<string, 'L' | 'P'> = {

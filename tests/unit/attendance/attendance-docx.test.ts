@@ -152,15 +152,17 @@ describe('buildAttendanceDocx: paper and layout', () => {
     expect(textWidthTwips(F4)).toBe(PAPER.F4.width - cmToTwips(3) - cmToTwips(2.5));
   });
 
-  it('keeps signatures inside their half of the column', async () => {
+  it('keeps signatures inside their half of the column, beside their number', async () => {
     const { documentXml } = await openDocx(await buildAttendanceDocx(data(), F4));
     const half = attendanceColumnWidths(F4)[6];
     const emuPerTwip = 635;
     const extents = [...documentXml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
     const signatures = extents.slice(1); // the first drawing is the emblem
     expect(signatures).toHaveLength(signed);
+    // Room for "9. " (about 11 pt) and some slack, so the image stays on the number's line.
+    const room = half - 2 * cmToTwips(0.1) - 11 * 20 - 60;
     for (const [cx, cy] of signatures) {
-      expect(cx).toBeLessThan(half * emuPerTwip);
+      expect(cx).toBeLessThanOrEqual(room * emuPerTwip);
       expect(cy).toBeLessThanOrEqual(1.2 * 360000 + 1);
       expect(Math.abs(cx / cy - 3)).toBeLessThan(0.1); // aspect kept (pixels are rounded)
     }

@@ -35,7 +35,7 @@ function secretariatSheet(wb: ExcelJS.Workbook) {
   ws.getRow(7).values = [
     { formula: 'A6+1', result: 2 },
     'Siti Nurhayati',
-    198109302009022001, // typed as a number: Excel keeps 15 digits
+    Number('198109302009022001'), // typed as a number: Excel keeps 15 digits
     'Staf',
     'Dinas Kesehatan',
     81234567891, // the leading 0 is gone
