@@ -9,12 +9,12 @@ import { ensureSystemPackages } from './lib/ensure-system.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
 
 const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
-  ['unit+component', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
+  ['unit+component', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/vitest.json']],
   ['build', process.execPath, ['scripts/build.mjs']],
   ['e2e', bin('playwright'), ['test']],
 ];
@@ -40,7 +40,7 @@ function readJson(file) {
 let passed = 0;
 let failedTests = 0;
 let skipped = 0;
-const vitest = readJson('test-results/vitest.json');
+const vitest = readJson('.tmp/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failedTests += vitest.numFailedTests ?? 0;

@@ -98,7 +98,8 @@ export function implementations(s: Services, settings: SettingsStore): Omit<Impl
     'participants.importPreview': (req) => imports.preview(req),
     'participants.importCommit': async (req) => {
       const r = await imports.commit(req);
-      return { value: r, events: person(req.engagementId, req.engagementId, 'created') };
+      // One event for the whole import: the register of this engagement changed.
+      return { value: r, events: [{ entity: 'participant', id: '*', action: 'created', engagementId: req.engagementId }] };
     },
     'participants.export': ({ engagementId, format }) => documents.registerFile(engagementId, format),
 

@@ -69,12 +69,10 @@ export function createImportService(participants: ParticipantService, language: 
       : headerIndex === detected?.headerIndex
         ? detected.mapping
         : mappingOfRow(table.rows[headerIndex]);
-    if (mapping.name === undefined) {
-      throw new AppError('VALIDATION', importMessage(language(), 'name.required'), {
-        issues: [{ path: ['mapping', 'name'], code: 'required' }],
-      });
-    }
-    const rows = buildPreview(table.rows, headerIndex, mapping, existing, { damaged: table.damaged });
+    // Without a name column there is nothing to import yet, but the user still needs the header
+    // to choose one: the preview then has the columns and no rows.
+    const rows =
+      mapping.name === undefined ? [] : buildPreview(table.rows, headerIndex, mapping, existing, { damaged: table.damaged });
     const lang = language();
     const people: ParticipantValues[] = [];
     const out = rows.map((r) => {
@@ -121,6 +119,9 @@ export function createImportService(participants: ParticipantService, language: 
     /** Store every new row of the file, all in one transaction; returns how many rows went where. */
     async commit(req: ImportRequestValues) {
       const p = await preview(req);
+      if (p.mapping.name === null) {
+        throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['mapping', 'name'], code: 'required' }] });
+      }
       const created = participants.createMany(req.engagementId, p.people);
       return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };
     },

@@ -38,4 +38,5 @@ export function formatCount(n: number, lang: Language): string {
 }
 
 export const roleKey = (role: Role): MessageKey => `participants.role_${role}`;
-export const genderKey = (g: Gender): MessageKey => (g === '' ? 'participants.gender_none' : `participants.gender_${g}`);
+export const genderKey = (g: Gender): MessageKey =>
+  g === '' ? 'participants.gender_none' : `participants.gender_${g}`;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 
 interface ModalProps {
@@ -20,9 +20,10 @@ export function Modal({ title, onClose, children, footer, wide }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  // Taken while rendering, before an autoFocus field inside the dialog takes the focus.
+  const [before] = useState(() => document.activeElement as HTMLElement | null);
 
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     const node = ref.current;
     if (node && !node.contains(document.activeElement)) {
       const first = node.querySelector<HTMLElement>('input, select, textarea, button:not(.p-modal__x)');
@@ -37,9 +38,9 @@ export function Modal({ title, onClose, children, footer, wide }: ModalProps) {
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
-      before?.focus?.();
+      if (before?.isConnected) before.focus();
     };
-  }, []);
+  }, [before]);
 
   return (
     <div className="dialog-backdrop" role="presentation">
@@ -53,7 +54,12 @@ export function Modal({ title, onClose, children, footer, wide }: ModalProps) {
       >
         <header className="p-modal__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="btn btn--ghost btn--small p-modal__x" aria-label={t('app.close')} onClick={onClose}>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small p-modal__x"
+            aria-label={t('app.close')}
+            onClick={onClose}
+          >
             ✕
           </button>
         </header>

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/attendance';
 import type { FieldIssue } from '../../../shared/errors';
 import { formatDayMonthYear } from '../../../shared/format';
-import { formatNip, validateNip } from '../../../shared/nip';
+import { compactNip, formatNip, validateNip } from '../../../shared/nip';
 import { issuesByField, toFieldIssues } from '../../../shared/validation';
 import { useApp } from '../../app/store';
 import { Field, Select, TextInput } from '../../components/fields';
@@ -63,7 +63,7 @@ const valuesOf = (p: Participant): PersonValues => ({
 function changes(base: PersonValues, values: PersonValues): Partial<PersonValues> {
   const out: Partial<PersonValues> = {};
   for (const f of FIELDS) {
-    const same = f === 'nip' ? base.nip.replace(/\D/g, '') === values.nip.replace(/\D/g, '') && base.nip.trim() !== '' === (values.nip.trim() !== '') : base[f] === values[f];
+    const same = f === 'nip' ? compactNip(base.nip) === compactNip(values.nip) : base[f] === values[f];
     if (!same) (out as Record<string, string>)[f] = values[f];
   }
   return out;
@@ -103,14 +103,19 @@ export function ParticipantDialog({ engagementId, participant, agencies, onClose
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [showRestored, setShowRestored] = useState(() => !!restored.current && Object.keys(changes(base, { ...base, ...restored.current })).length > 0);
+  const [showRestored, setShowRestored] = useState(
+    () => !!restored.current && Object.keys(changes(base, { ...base, ...restored.current })).length > 0,
+  );
 
   const keepDraft = (next: PersonValues) => {
     const diff = changes(base, next);
     writeDraft(draftKey, Object.keys(diff).length > 0 ? diff : null);
   };
 
+  const genderFromNip = useRef(false);
+
   const set = <K extends keyof PersonValues>(field: K, value: PersonValues[K]) => {
+    if (field === 'gender') genderFromNip.current = false;
     const next = { ...values, [field]: value };
     setValues(next);
     keepDraft(next);
@@ -130,7 +135,10 @@ export function ParticipantDialog({ engagementId, participant, agencies, onClose
     if (field === 'nip') {
       const nip = validateNip(value);
       if (nip.ok) {
-        const next = { ...values, nip: formatNip(value), gender: values.gender || nip.gender };
+        // The NIP's 15th digit tells the gender: filled in unless the user chose one themselves.
+        const fill = values.gender === '' || genderFromNip.current;
+        if (fill) genderFromNip.current = true;
+        const next = { ...values, nip: formatNip(value), gender: fill ? nip.gender : values.gender };
         setValues(next);
         keepDraft(next);
       }
@@ -182,16 +190,16 @@ export function ParticipantDialog({ engagementId, participant, agencies, onClose
     } else setFailure(r.error.message);
   };
 
-  const nipInfo = useMemo(() => {
-    if (values.nip.trim() === '') return undefined;
-    const r = validateNip(values.nip);
-    if (!r.ok) return undefined;
-    return t('participants.nipDecoded', {
-      birth: formatDayMonthYear(r.birthDate, lang),
-      appointment: r.appointment,
-      gender: t(genderKey(r.gender)),
-    });
-  }, [values.nip, lang, t]);
+  // A valid NIP says who it belongs to: a quick check that it is the right person's number.
+  const decoded = values.nip.trim() === '' ? null : validateNip(values.nip);
+  const nipInfo =
+    decoded?.ok === true
+      ? t('participants.nipDecoded', {
+          birth: formatDayMonthYear(decoded.birthDate, lang),
+          appointment: decoded.appointment,
+          gender: t(genderKey(decoded.gender)),
+        })
+      : undefined;
 
   return (
     <Modal
@@ -323,8 +331,6 @@ export function ParticipantDialog({ engagementId, participant, agencies, onClose
           options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))}
           onChange={(v) => set('role', v)}
         />
-        {/* Enter in a field submits even though the buttons sit in the dialog's footer. */}
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </form>
       {failure && (
         <p className="banner banner--error" role="alert">

@@ -35,8 +35,9 @@ test.describe('engagements and workshops', () => {
     await page.getByLabel('Nama pimpinan rapat').fill('Abdullah Abu Bakar');
     await page.getByRole('button', { name: 'Buat Bimtek' }).click();
 
-    await expect(page.getByText('Rabu, 28 Agustus 2019')).toBeVisible();
-    await expect(page.getByText('09.00–15.30 WIB')).toBeVisible();
+    const schedule = page.getByRole('list', { name: 'Hari pelaksanaan' });
+    await expect(schedule).toContainText('Rabu, 28 Agustus 2019');
+    await expect(schedule).toContainText('09.00–15.30 WIB');
     await snap(page, testInfo, 'workshop-editor');
 
     await page.reload();
