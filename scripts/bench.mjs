@@ -3,8 +3,11 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './lib/ensure-built.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The search figure is taken in the built app (browser mode), so build it first when needed.
+ensureBuilt(root);
 const out = path.join(root, '.bench', 'bench.mjs');
 await build({
   entryPoints: [path.join(root, 'tests/bench/main.ts')],

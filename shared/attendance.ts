@@ -181,6 +181,10 @@ export const DaySheet = z.object({
   workshop: z.object({ id: idSchema, title: z.string(), venue: z.string(), engagementId: idSchema }),
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
   entries: z.array(AttendanceEntry),
+  /**
+   * present: people in the room (status hadir; a representative counts, the person represented
+   * does not — one seat, one count, as in the daftar hadir). expected: the register.
+   */
   counts: z.object({ present: z.number().int(), expected: z.number().int(), byAgency: z.array(AgencyCount) }),
 });
 export type DaySheet = z.output<typeof DaySheet>;

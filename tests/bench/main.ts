@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { benchAttendance } from './attendance.bench';
 import { benchWorkshopEdits } from './core.bench';
+import { benchSearch } from './search.bench';
 import { printTable, type Row } from './stats';
 
 /** `npm run bench`: prints the figures DESIGN.md budgets; exits 0 (the figures are the output). */
@@ -11,6 +12,7 @@ async function main() {
   const attendance = await benchAttendance();
   rows.push(...attendance.rows);
   fs.rmSync(attendance.seeded.dir, { recursive: true, force: true });
+  rows.push(...(await benchSearch(process.cwd())));
   printTable(rows);
 }
 

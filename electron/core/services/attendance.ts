@@ -63,7 +63,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       updated_at = excluded.updated_at`);
   const agencyCounts = db.prepare(`
     SELECT p.agency AS agency, count(*) AS expected,
-      sum(CASE WHEN a.status IN ('hadir', 'diwakili') THEN 1 ELSE 0 END) AS present
+      sum(CASE WHEN a.status = 'hadir' THEN 1 ELSE 0 END) AS present
     FROM participants p
     LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ?
     WHERE p.engagement_id = ? AND p.deleted_at IS NULL

@@ -99,6 +99,7 @@ export function createEngagementService(ctx: ServiceContext, blobs: BlobService)
   const setDeleted = db.prepare('UPDATE engagements SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const setEmblemHash = db.prepare('UPDATE engagements SET emblem_hash = ?, updated_at = ? WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<typeof db.prepare>>();
+  const pinFailures = new Map<string, { count: number; last: number }>();
 
   function row(id: string, includeDeleted = false): EngagementRow {
     const r = selectOne.get(id) as EngagementRow | undefined;
@@ -169,10 +170,20 @@ export function createEngagementService(ctx: ServiceContext, blobs: BlobService)
       return r.emblem_hash ? blobs.get(r.emblem_hash) : null;
     },
 
-    /** Whether a PIN opens the self check-in screen of this engagement (true when none is set). */
+    /**
+     * Whether a PIN opens the self check-in screen of this engagement (true when none is set).
+     * After 5 wrong PINs in a row, every try is refused for 30 s (someone at the door guessing).
+     */
     verifyPin(id: string, pin: string): boolean {
       const r = row(id);
-      return r.kiosk_pin_hash === null || pinMatches(pin, r.kiosk_pin_hash);
+      if (r.kiosk_pin_hash === null) return true;
+      const now = Date.now();
+      const f = pinFailures.get(id);
+      if (f && f.count >= 5 && now - f.last < 30_000) return false;
+      const ok = pinMatches(pin, r.kiosk_pin_hash);
+      if (ok) pinFailures.delete(id);
+      else pinFailures.set(id, { count: (f && now - f.last < 30_000 ? f.count : 0) + 1, last: now });
+      return ok;
     },
 
     delete(id: string): { id: string } {

@@ -1,19 +1,30 @@
 import { useT } from '../../i18n';
+import './checkin.css';
+import { DoorScreen } from './door-screen';
+import { useDayData, type DayIds } from './use-day-data';
 
-interface Props {
-  engagementId: string;
-  workshopId: string;
-  dayId: string;
-}
+export { SelfCheckinPage } from './self-checkin';
 
-/** PLACEHOLDER — replaced by the door screen. */
-export function CheckinPage({ dayId }: Props) {
+/**
+ * The door check-in screen of one workshop day (`#/engagements/:id/workshops/:wid/days/:dayId/checkin`):
+ * keyboard-first search, confirm with signature, walk-ins, live counts per OPD.
+ */
+export function CheckinPage({ engagementId, workshopId, dayId }: DayIds) {
   const t = useT();
-  return <h1 data-day={dayId}>{t('checkin.title')}</h1>;
-}
-
-/** PLACEHOLDER — replaced by the self check-in mode. */
-export function SelfCheckinPage({ dayId }: Props) {
-  const t = useT();
-  return <h1 data-day={dayId}>{t('checkin.title')}</h1>;
+  const ids = { engagementId, workshopId, dayId };
+  const state = useDayData(ids);
+  if (state.status === 'error') {
+    return (
+      <section className="page">
+        <p className="banner banner--error" role="alert">
+          {t('checkin.loadFailed')} {state.error.message}
+        </p>
+        <p>
+          <a href={`#/engagements/${ids.engagementId}/workshops/${ids.workshopId}`}>‹ {t('checkin.backToWorkshop')}</a>
+        </p>
+      </section>
+    );
+  }
+  if (state.status === 'loading') return <p className="muted">{t('app.loading')}</p>;
+  return <DoorScreen data={state.data} />;
 }

@@ -140,6 +140,12 @@ describe('check-in', () => {
     expect(byId[budi.id]).toMatchObject({ status: 'hadir' });
   });
 
+  it('a represented person is not counted twice: the representative fills the seat', async () => {
+    const { dayId, abu, budi } = await seed();
+    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: budi.id });
+    expect((await ok('attendance.day', { dayId })).counts.present).toBe(1);
+  });
+
   it('counts present / expected per agency', async () => {
     const { dayId, abu, siti, budi } = await seed();
     await ok('attendance.checkIn', { dayId, participantId: siti.id, signature: null });
@@ -286,6 +292,13 @@ describe('documents', () => {
     expect(JSON.stringify(updated)).not.toContain('2468');
     expect((await ok('engagements.verifyPin', { id: e.id, pin: '1357' })).ok).toBe(false);
     expect((await ok('engagements.verifyPin', { id: e.id, pin: '2468' })).ok).toBe(true);
+  });
+
+  it('after five wrong PINs even the right one is refused for a while', async () => {
+    const { e } = await seed();
+    await ok('engagements.update', { id: e.id, patch: { kioskPin: '2468' } });
+    for (let i = 0; i < 5; i++) expect((await ok('engagements.verifyPin', { id: e.id, pin: '0000' })).ok).toBe(false);
+    expect((await ok('engagements.verifyPin', { id: e.id, pin: '2468' })).ok).toBe(false);
   });
 });
 

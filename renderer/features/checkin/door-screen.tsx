@@ -1,0 +1,446 @@
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Participant } from '../../../shared/attendance';
+import type { AppErrorShape } from '../../../shared/errors';
+import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
+import { useApp } from '../../app/store';
+import { useLanguage, useT } from '../../i18n';
+import { call } from '../../lib/api';
+import { saveFile } from '../../lib/files';
+import { ErrorNote, tidySentence } from './common';
+import { PersonPanel } from './person-panel';
+import { PersonSearch } from './person-search';
+import { PinSetupDialog } from './pin-dialogs';
+import type { DayData } from './use-day-data';
+import { WalkInForm } from './walk-in-form';
+
+type View =
+  | { kind: 'search' }
+  | { kind: 'person'; person: Participant; note?: string }
+  | { kind: 'walkin'; name: string }
+  | { kind: 'rep'; forPerson: Participant }
+  | { kind: 'rep-walkin'; forPerson: Participant; name: string };
+
+interface Flash {
+  id: number;
+  text: string;
+}
+
+let flashSeq = 0;
+
+/**
+ * The door screen: one search box that is always ready, a confirm panel with the signature pad,
+ * walk-ins without leaving the screen, and live counts per OPD for the projector. Phone numbers
+ * are never shown here (the screen may be projected).
+ */
+export function DoorScreen({ data }: { data: DayData }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.language);
+  const { navigate, toast } = useApp();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View>({ kind: 'search' });
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const [pinSetup, setPinSetup] = useState(false);
+  const [downloading, setDownloading] = useState<'list' | 'blank' | null>(null);
+  const { sheet, engagement, workshop } = data;
+  const ids = { engagementId: data.engagementId, workshopId: data.workshopId, dayId: data.dayId };
+
+  // Back to the search box, cleared and focused: ready for the next person.
+  const [focusTick, setFocusTick] = useState(0);
+  const ready = useCallback((message?: string) => {
+    setView({ kind: 'search' });
+    setQuery('');
+    if (message) setFlash({ id: ++flashSeq, text: tidySentence(message) });
+    setFocusTick((n) => n + 1);
+  }, []);
+  const backToSearch = useCallback(() => {
+    setView({ kind: 'search' });
+    setFocusTick((n) => n + 1);
+  }, []);
+  useEffect(() => {
+    if (view.kind === 'search') searchRef.current?.focus();
+  }, [view.kind, focusTick]);
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash((f) => (f?.id === flash.id ? null : f)), 6000);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  // Ctrl+N (or Alt+N, which browsers leave to the page): a new participant from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (pinSetup || e.key.toLowerCase() !== 'n' || !((e.ctrlKey && !e.altKey) || (e.altKey && !e.ctrlKey))) return;
+      e.preventDefault();
+      setView((v) => (v.kind === 'walkin' ? v : { kind: 'walkin', name: query.trim() }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pinSetup, query]);
+
+  const download = async (blank: boolean) => {
+    setDownloading(blank ? 'blank' : 'list');
+    const r = await call('documents.attendanceList', { dayId: data.dayId, blank });
+    setDownloading(null);
+    if (!r.ok) return toast({ text: r.error.message });
+    const out = await saveFile(r.value);
+    if (out.status === 'saved') toast({ text: t('checkin.saved', { name: r.value.fileName }) });
+    else if (out.status === 'failed') toast({ text: out.message });
+  };
+
+  const openKiosk = () => {
+    if (engagement.kioskPinSet) navigate({ name: 'self-checkin', ...ids });
+    else setPinSetup(true);
+  };
+
+  const open = (person: Participant, note?: string) => setView({ kind: 'person', person, note });
+  const dayIndex = workshop.days.findIndex((d) => d.id === data.dayId);
+  const region = regionTitle(engagement.regionKind, engagement.regionName);
+
+  let main: ReactNode;
+  switch (view.kind) {
+    case 'person': {
+      const person = data.byId.get(view.person.id) ?? view.person;
+      main = (
+        <PersonPanel
+          key={person.id}
+          data={data}
+          person={person}
+          note={view.note}
+          onDone={ready}
+          onCancel={backToSearch}
+          onRepresent={() => setView({ kind: 'rep', forPerson: person })}
+        />
+      );
+      break;
+    }
+    case 'walkin':
+      main = (
+        <WalkInForm
+          data={data}
+          initialName={view.name}
+          title={t('checkin.walkInTitle')}
+          submitLabel={t('checkin.createAndSign')}
+          onCreated={(p) => open(p)}
+          onOpen={(p) => open(p)}
+          onCancel={backToSearch}
+        />
+      );
+      break;
+    case 'rep':
+      main = (
+        <RepresentativePicker
+          data={data}
+          forPerson={view.forPerson}
+          onRepresented={(rep) => open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))}
+          onNew={(name) => setView({ kind: 'rep-walkin', forPerson: view.forPerson, name })}
+          onCancel={() => open(view.forPerson)}
+        />
+      );
+      break;
+    case 'rep-walkin':
+      main = (
+        <RepresentWalkIn
+          data={data}
+          forPerson={view.forPerson}
+          name={view.name}
+          onRepresented={(rep) => open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))}
+          onCancel={() => setView({ kind: 'rep', forPerson: view.forPerson })}
+        />
+      );
+      break;
+    case 'search':
+      main = null;
+  }
+
+  return (
+    <section className="page ci-door">
+      <nav className="crumbs">
+        <a href="#/">{t('engagements.title')}</a> › <a href={`#/engagements/${engagement.id}`}>{region}</a> ›{' '}
+        <a href={`#/engagements/${engagement.id}/workshops/${workshop.id}`}>{workshop.title}</a>
+      </nav>
+      <header className="ci-header">
+        <div className="ci-header__text">
+          <p className="eyebrow">{t('checkin.eyebrow', { n: dayIndex + 1 })}</p>
+          <h1>{sheet.workshop.title}</h1>
+          <p className="ci-when">
+            <strong>{formatLongDate(sheet.day.date, lang)}</strong> · {formatTimeRange(sheet.day.startTime, sheet.day.endTime, sheet.timeZone, lang)}
+          </p>
+          {sheet.workshop.venue && <p className="ci-venue muted">{sheet.workshop.venue}</p>}
+          {workshop.days.length > 1 && (
+            <nav className="ci-days" aria-label={t('workshops.days')}>
+              {workshop.days.map((d, i) => (
+                <a
+                  key={d.id}
+                  href={`#/engagements/${engagement.id}/workshops/${workshop.id}/days/${d.id}/checkin`}
+                  aria-current={d.id === data.dayId ? 'page' : undefined}
+                >
+                  {t('checkin.dayN', { n: i + 1 })}
+                </a>
+              ))}
+            </nav>
+          )}
+        </div>
+        <div className="ci-header__actions">
+          <button type="button" className="btn btn--primary" onClick={openKiosk}>
+            {t('checkin.kioskMode')}
+          </button>
+          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download(false)}>
+            {downloading === 'list' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadList')}`}
+          </button>
+          <button type="button" className="btn btn--ghost" disabled={downloading !== null} onClick={() => void download(true)}>
+            {downloading === 'blank' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadBlank')}`}
+          </button>
+          <a className="btn btn--ghost" href={`#/engagements/${engagement.id}/workshops/${workshop.id}`}>
+            ‹ {t('checkin.backToWorkshop')}
+          </a>
+        </div>
+      </header>
+
+      <div className="ci-layout">
+        <div className="ci-main">
+          <div className="ci-flash-slot" aria-live="polite">
+            {flash && (
+              <p key={flash.id} className="ci-flash" role="status">
+                <span aria-hidden="true">✓</span> {flash.text}
+              </p>
+            )}
+          </div>
+          <div className="ci-searchbar">
+            <PersonSearch
+              data={data}
+              value={query}
+              onValueChange={(v) => {
+                setQuery(v);
+                // Typing again means the next person: leave any open panel.
+                if (view.kind !== 'search') setView({ kind: 'search' });
+              }}
+              onChoose={(p) => open(p)}
+              onNew={(name) => setView({ kind: 'walkin', name })}
+              label={t('checkin.searchLabel')}
+              placeholder={t('checkin.searchPlaceholder')}
+              help={t('checkin.searchHelp')}
+              inputRef={searchRef}
+              autoFocus
+              hideResults={view.kind !== 'search'}
+            />
+            <button type="button" className="btn ci-newbtn" onClick={() => setView({ kind: 'walkin', name: query.trim() })}>
+              + {t('checkin.newParticipant')}
+            </button>
+          </div>
+          {view.kind === 'search' && !query.trim() && (
+            <p className="ci-empty muted">{data.people.length === 0 ? t('checkin.noPeople') : t('checkin.startTyping')}</p>
+          )}
+          {main}
+        </div>
+        <aside className="ci-side">
+          <Counts data={data} />
+          <Recent data={data} onOpen={(p) => open(p)} />
+        </aside>
+      </div>
+
+      {pinSetup && (
+        <PinSetupDialog
+          engagementId={engagement.id}
+          onCancel={() => setPinSetup(false)}
+          onDone={() => {
+            setPinSetup(false);
+            navigate({ name: 'self-checkin', ...ids });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** "Hadir 23 / 60", a progress bar, and one bar per OPD (present of expected). */
+const Counts = memo(function Counts({ data }: { data: DayData }) {
+  const t = useT();
+  const { counts, entries } = data.sheet;
+  const n = (s: string) => entries.filter((e) => e.status === s).length;
+  const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
+  return (
+    <section className="panel ci-counts" aria-label={t('checkin.countsTitle')}>
+      <h2 className="ci-counts__title">{t('checkin.countsTitle')}</h2>
+      <p className="ci-counts__big" data-testid="present-count">
+        <span className="ci-counts__word">{t('checkin.present')}</span> <strong>{counts.present}</strong>
+        <span className="ci-counts__of"> / {counts.expected}</span>
+      </p>
+      <div className="ci-bar ci-bar--total" aria-hidden="true">
+        <span style={{ width: `${pct(counts.present, counts.expected)}%` }} />
+      </div>
+      <p className="ci-counts__other muted">{t('checkin.otherCounts', { izin: n('izin'), sakit: n('sakit'), diwakili: n('diwakili') })}</p>
+      {counts.byAgency.length > 0 && (
+        <>
+          <h3 className="ci-counts__sub">{t('checkin.byAgency')}</h3>
+          <ul className="ci-agencies">
+            {counts.byAgency.map((a) => {
+              const name = a.agency || t('checkin.noAgency');
+              return (
+                <li key={a.agency} className={a.present >= a.expected && a.expected > 0 ? 'is-full' : ''}>
+                  <span className="ci-agencies__name" title={name}>
+                    {name}
+                  </span>
+                  <span
+                    className="ci-bar"
+                    role="meter"
+                    aria-label={name}
+                    aria-valuemin={0}
+                    aria-valuemax={a.expected}
+                    aria-valuenow={a.present}
+                    aria-valuetext={t('checkin.agencyMeter', { agency: name, present: a.present, expected: a.expected })}
+                  >
+                    <span style={{ width: `${pct(a.present, a.expected)}%` }} />
+                  </span>
+                  <span className="ci-agencies__num">
+                    {a.present}/{a.expected}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+});
+
+/** The last people checked in, newest first; a click opens them (to fix a mistake). */
+const Recent = memo(function Recent({ data, onOpen }: { data: DayData; onOpen(p: Participant): void }) {
+  const t = useT();
+  const recent = data.sheet.entries
+    .filter((e) => e.status === 'hadir' && e.checkInAt && data.byId.has(e.participantId))
+    .sort((a, b) => (a.checkInAt! < b.checkInAt! ? 1 : a.checkInAt! > b.checkInAt! ? -1 : 0))
+    .slice(0, 8);
+  return (
+    <section className="panel ci-recent" aria-label={t('checkin.recent')}>
+      <h2>{t('checkin.recent')}</h2>
+      {recent.length === 0 ? (
+        <p className="muted">{t('checkin.recentEmpty')}</p>
+      ) : (
+        <ol className="ci-recent__list">
+          {recent.map((e) => {
+            const p = data.byId.get(e.participantId)!;
+            return (
+              <li key={e.participantId}>
+                <button type="button" className="ci-recent__item" onClick={() => onOpen(p)}>
+                  <span className="ci-recent__time">{formatInstantTime(e.checkInAt!, data.sheet.timeZone)}</span>
+                  <span className="ci-recent__who">
+                    <span className="ci-recent__name">{p.name}</span>
+                    {p.agency && <span className="muted">{p.agency}</span>}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+});
+
+/** "Who represents …?": the same search as the door; choosing sets diwakili at once. */
+function RepresentativePicker({
+  data,
+  forPerson,
+  onRepresented,
+  onNew,
+  onCancel,
+}: {
+  data: DayData;
+  forPerson: Participant;
+  onRepresented(rep: Participant): void;
+  onNew(name: string): void;
+  onCancel(): void;
+}) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const { error, busy, represent } = useRepresent(data, forPerson, onRepresented);
+  return (
+    <section
+      className="panel ci-rep"
+      aria-label={t('checkin.repTitle', { name: forPerson.name })}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !query) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <h2>{t('checkin.repTitle', { name: forPerson.name })}</h2>
+      <PersonSearch
+        data={data}
+        value={query}
+        onValueChange={setQuery}
+        onChoose={(p) => void represent(p)}
+        onNew={onNew}
+        label={t('checkin.repLabel')}
+        placeholder={t('checkin.repPlaceholder')}
+        excludeId={forPerson.id}
+        autoFocus
+      />
+      <ErrorNote error={error} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={() => onNew(query.trim())} disabled={busy}>
+          + {t('checkin.newParticipant')}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onCancel}>
+          {t('checkin.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function RepresentWalkIn({
+  data,
+  forPerson,
+  name,
+  onRepresented,
+  onCancel,
+}: {
+  data: DayData;
+  forPerson: Participant;
+  name: string;
+  onRepresented(rep: Participant): void;
+  onCancel(): void;
+}) {
+  const t = useT();
+  const { error, represent } = useRepresent(data, forPerson, onRepresented);
+  return (
+    <>
+      <WalkInForm
+        data={data}
+        initialName={name}
+        title={t('checkin.walkInRepTitle', { name: forPerson.name })}
+        submitLabel={t('checkin.createAndRepresent')}
+        onCreated={(p) => void represent(p)}
+        onOpen={(p) => void represent(p)}
+        onCancel={onCancel}
+      />
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
+/** Mark `forPerson` diwakili by a representative (who the store checks in at the same time). */
+function useRepresent(data: DayData, forPerson: Participant, onRepresented: (rep: Participant) => void) {
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const represent = async (rep: Participant) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const r = await call('attendance.setStatus', {
+      dayId: data.dayId,
+      participantId: forPerson.id,
+      status: 'diwakili',
+      representedById: rep.id,
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    data.reload();
+    onRepresented(rep);
+  };
+  return { error, busy, represent };
+}
