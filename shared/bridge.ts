@@ -20,6 +20,32 @@ export interface SaveFileResult {
 /** IPC channel of the native save dialog (not a contract operation: it exists only in Electron). */
 export const SAVE_FILE_CHANNEL = 'bimtek:save-file';
 
+/** IPC channel that opens (or brings to the front) the self check-in window (Electron only). */
+export const KIOSK_OPEN_CHANNEL = 'bimtek:kiosk-window:open';
+/** IPC channel that closes the self check-in window (Electron only). */
+export const KIOSK_CLOSE_CHANNEL = 'bimtek:kiosk-window:close';
+
+/**
+ * The only routes a self check-in window may show: the self check-in page of one day
+ * (`routeHash({ name: 'self-checkin', … })` in the renderer). Checked by the preload and again in
+ * the main process, which trusts nothing the renderer sends.
+ */
+export const KIOSK_ROUTE_PATTERN = /^#\/engagements\/[0-9a-f-]{36}\/workshops\/[0-9a-f-]{36}\/days\/[0-9a-f-]{36}\/self$/;
+
+/** Whether a value is a self check-in route the kiosk window may load. */
+export const isKioskRoute = (route: unknown): route is string =>
+  typeof route === 'string' && KIOSK_ROUTE_PATTERN.test(route);
+
+export interface KioskWindowResult {
+  /** True when the self check-in window now shows the route (opened, or brought to the front). */
+  opened: boolean;
+}
+
+export interface KioskCloseResult {
+  /** True when a self check-in window was open and has been closed. */
+  closed: boolean;
+}
+
 /**
  * What the Electron preload exposes to the renderer as `window.bimtek`: the contract's operations
  * and the change feed, nothing else (never `ipcRenderer`).
@@ -35,6 +61,15 @@ export interface BimtekBridge {
    * Resolves `{ saved: false }` when the user cancels; never throws.
    */
   saveFile(file: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Show a self check-in route (`#/engagements/<e>/workshops/<w>/days/<d>/self`) in its own window:
+   * full screen on the second display when there is one, otherwise a normal window. If the window
+   * already shows that route it is brought to the front. Any other route is refused
+   * (`{ opened: false }`); never throws.
+   */
+  openKioskWindow(route: string): Promise<KioskWindowResult>;
+  /** Close the self check-in window, if one is open. Never throws. */
+  closeKioskWindow(): Promise<KioskCloseResult>;
   /** One function per contract operation, the same as `call(op, input)`. */
   ops: Record<OpName, (input: unknown) => Promise<Result<unknown>>>;
 }

@@ -65,18 +65,22 @@ export function isBlankPng(bytes: Uint8Array): boolean {
   }
   // Only RGBA (the canvas format) can be judged this way; anything else counts as drawn.
   if (colorType !== 6 || bitDepth !== 8) return false;
+  const stride = info.width * 4 + 1;
   let raw: Buffer;
   try {
-    raw = inflateSync(Buffer.concat(chunks));
+    // Never inflate more than the image can hold: a tiny file must not expand into gigabytes.
+    raw = inflateSync(Buffer.concat(chunks), { maxOutputLength: stride * info.height });
   } catch {
     return false;
   }
-  const stride = info.width * 4 + 1;
   for (let row = 0; row < info.height; row++) {
     const start = row * stride + 1;
     for (let j = start; j < start + stride - 1; j++) if (raw[j] !== 0) return false;
   }
   return true;
 }
+
+/** Largest signature image accepted, in pixels (a pad exports 600 × 240). */
+export const MAX_SIGNATURE_PIXELS = 2000 * 1000;
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

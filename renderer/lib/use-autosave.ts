@@ -25,6 +25,14 @@ export interface AutosaveOptions<V extends object> {
 export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
   const { draftKey, saved, schema, delayMs = 400 } = opts;
   const [pending, setPending] = useState<Partial<V>>(() => readDraft<Partial<V>>(draftKey) ?? {});
+  // Values the store accepted but the form has not received back yet: shown until the next
+  // record arrives, so a key pressed in between never lands on the old text.
+  const [sent, setSent] = useState<Partial<V>>({});
+  const [lastSaved, setLastSaved] = useState(saved);
+  if (saved !== lastSaved) {
+    setLastSaved(saved);
+    setSent({});
+  }
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<SaveStatus>('idle');
   /** The server's sentence when it refused an edit for another reason than validation. */
@@ -68,6 +76,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
     const run = (async () => {
       const r = await saveRef.current(sendable);
       if (r.ok) {
+        setSent((prev) => ({ ...prev, ...sendable }));
         const next: Record<string, unknown> = { ...pendingRef.current };
         for (const [k, v] of Object.entries(sendable)) {
           if (JSON.stringify(next[k]) === JSON.stringify(v)) delete next[k];
@@ -77,7 +86,13 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
         writeDraft(draftKey, next);
         setStatus(invalidTop.size > 0 ? 'invalid' : 'saved');
       } else if (r.error.code === 'VALIDATION') {
-        setErrors((e) => ({ ...e, ...issuesByField(r.error.details?.issues ?? []) }));
+        // The boundary reports fields of the operation's input ({ id, patch }); the form's fields
+        // are those of the patch.
+        const issues = (r.error.details?.issues ?? []).map((i) => ({
+          ...i,
+          path: i.path[0] === 'patch' ? i.path.slice(1) : i.path,
+        }));
+        setErrors((e) => ({ ...e, ...issuesByField(issues) }));
         setStatus('invalid');
       } else {
         // IO: the store is unreachable, the draft waits and is sent again on the next change or
@@ -142,6 +157,6 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
     setStatus('idle');
   }, [draftKey]);
 
-  const values = saved ? ({ ...saved, ...pending } as V) : undefined;
+  const values = saved ? ({ ...saved, ...sent, ...pending } as V) : undefined;
   return { values, errors, status, message, setField, flush, discard, hasPending: Object.keys(pending).length > 0 };
 }

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-/** Debian packages the test suite needs: a browser for Playwright and fonts for screenshots. */
+/** Debian packages the test suite needs: a browser for Playwright, fonts, LibreOffice and poppler. */
 const NEEDED = [
   { file: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
   { file: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', pkg: 'fonts-liberation' },
+  // The daftar hadir is also checked as LibreOffice lays it out (that test skips without them).
+  { file: '/usr/bin/soffice', pkg: 'libreoffice-writer-nogui' },
+  { file: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
 ];
 
 /**

@@ -42,8 +42,13 @@ export async function benchAttendance(): Promise<{ rows: Row[]; seeded: { dir: s
   const result = await must(b, 'participants.importCommit', { ...req, headerIndex: preview.headerIndex, mapping: preview.mapping });
   const t2 = performance.now();
   if (result.created !== 5000) throw new Error(`imported ${result.created} of 5000`);
-  rows.push({ what: 'import 5,000 rows (CSV): preview', figure: ms(t1 - t0), budget: '—', ok: true });
-  rows.push({ what: 'import 5,000 rows (CSV): commit (re-read + insert)', figure: ms(t2 - t1), budget: '≤ 1 s', ok: t2 - t1 <= 1000 });
+  // The user waits for the preview, then for the commit (which reads the file again).
+  rows.push({
+    what: 'import 5,000 rows (CSV): preview + commit',
+    figure: `${ms(t2 - t0)} (preview ${ms(t1 - t0)}, commit ${ms(t2 - t1)})`,
+    budget: '≤ 1 s each step',
+    ok: t1 - t0 <= 1000 && t2 - t1 <= 1000,
+  });
 
   // A register of 1,000 and 1,000 check-ins (every tenth with a signature).
   const e = await must(b, 'engagements.create', { regionName: 'Kediri', regionKind: 'kota', province: 'Jawa Timur', year: 2019, timeZone: 'WIB' });

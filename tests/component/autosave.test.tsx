@@ -73,6 +73,34 @@ describe('autosave', () => {
     expect(save).toHaveBeenCalledWith({ province: 'Bali' });
   });
 
+  it('a validation refusal from the boundary lands beside its field', async () => {
+    const save = vi.fn(async (): Promise<Result<unknown>> => ({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Isian belum benar.', details: { issues: [{ path: ['patch', 'province'], code: 'tooLong' }] } },
+    }));
+    render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'Jawa Timur Raya' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    const field = screen.getByLabelText(/Provinsi/).closest('.field')!;
+    expect(field.textContent).toContain('Terlalu panjang.');
+    expect(readDraft('test:1')).toEqual({ province: 'Jawa Timur Raya' });
+  });
+
+  it('a value just saved stays on screen until the store sends the record back', async () => {
+    const save = okSave();
+    const { rerender } = render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'Jawa Tengah' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    expect(readDraft('test:1')).toBeNull();
+    expect((screen.getByLabelText(/Provinsi/) as HTMLInputElement).value).toBe('Jawa Tengah');
+    rerender(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Tengah' }} />);
+    expect((screen.getByLabelText(/Provinsi/) as HTMLInputElement).value).toBe('Jawa Tengah');
+  });
+
   it('a refusal from the store is shown with a way to discard the edit', async () => {
     const save = vi.fn(async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'CONFLICT', message: 'Hari ini sudah memiliki data kehadiran.' } }));
     render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);

@@ -35,7 +35,7 @@ export interface PreviewRow {
   rowNumber: number;
   status: PreviewStatus;
   /** Empty for a new row; invalid reasons come before duplicate reasons. */
-  reasons: PreviewReason[];
+  reasons: string[];
   /** The registered person this row duplicates. */
   duplicateOf?: string;
   /** The earlier row of the same file this row duplicates (its `rowNumber`). */
@@ -55,6 +55,11 @@ export interface ExistingPerson {
 export interface PreviewOptions {
   /** Cells whose number Excel has cut (from `TableData.damaged`). */
   damaged?: readonly CellRef[];
+  /**
+   * More checks on a row's cleaned values (the register's own limits), as reason codes. A row
+   * they reject is invalid and never becomes the original that later rows duplicate.
+   */
+  validate?: (values: PersonValues) => string[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -90,7 +95,20 @@ function clean(value: string | undefined): string {
 }
 
 /** A phone number typed as a number loses its leading zero in Excel: 81234567890 → 081234567890. */
-function cleanPhone(v: string): string {
+/** What people write in the phone column when there is no number. */
+const NO_PHONE = new Set(['-', '–', '—', '0', '.', 'tidak ada', 'n/a', 'na']);
+
+/**
+ * A phone cell as a number: notes like "(WA)" or "HP:" removed, "-" as no number, and the leading
+ * 0 Excel drops from "0812…" put back.
+ */
+function cleanPhone(raw: string): string {
+  if (NO_PHONE.has(raw.trim().toLowerCase())) return '';
+  const v = raw
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\b(wa|whatsapp|hp|telp|tel|phone|no)\b\.?:?/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return /^8\d{8,12}$/.test(v) ? `0${v}` : v;
 }
 
@@ -220,7 +238,8 @@ export function buildPreview(
     if (isBlank(values) || repeatsHeader(rows[r], header, mapping)) continue;
     const nipDamaged = mapping.nip !== undefined && damaged.has(`${r}:${mapping.nip}`);
     const rowNumber = r + 1;
-    const reasons = validateValues(values, nipDamaged);
+    const reasons: string[] = validateValues(values, nipDamaged);
+    if (reasons.length === 0 && options.validate) reasons.push(...options.validate(values));
     if (reasons.length > 0) {
       out.push({ rowNumber, status: 'invalid', reasons, values });
       continue;

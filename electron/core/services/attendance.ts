@@ -1,7 +1,7 @@
 import type { AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { TimeZone } from '../../../shared/domain';
-import { isBlankPng } from '../images';
+import { isBlankPng, MAX_SIGNATURE_PIXELS, sniffImage } from '../images';
 import type { BlobService } from './blobs';
 import type { ServiceContext } from './context';
 import type { ParticipantService } from './participants';
@@ -51,7 +51,10 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
     FROM workshop_days d JOIN workshops w ON w.id = d.workshop_id
     JOIN engagements e ON e.id = w.engagement_id
     WHERE d.id = ? AND w.deleted_at IS NULL AND e.deleted_at IS NULL`);
-  const selectEntries = db.prepare('SELECT * FROM attendance WHERE day_id = ? ORDER BY check_in_at, updated_at');
+  // People removed from the register (or merged away) leave the day's list with them.
+  const selectEntries = db.prepare(`
+    SELECT a.* FROM attendance a JOIN participants p ON p.id = a.participant_id
+    WHERE a.day_id = ? AND p.deleted_at IS NULL ORDER BY a.check_in_at, a.updated_at`);
   const selectEntry = db.prepare('SELECT * FROM attendance WHERE day_id = ? AND participant_id = ?');
   const upsert = db.prepare(`
     INSERT INTO attendance (day_id, participant_id, status, check_in_at, check_out_at, represented_by,
@@ -96,6 +99,13 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
 
   function signatureHash(png: string): string {
     const bytes = Buffer.from(png, 'base64');
+    const info = sniffImage(bytes);
+    const refuse = (code: string): never => {
+      throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['signature'], code }] });
+    };
+    // A signature is what the pad exports: a PNG of modest size.
+    if (!info || info.type !== 'png') refuse('notAnImage');
+    if (info!.width * info!.height > MAX_SIGNATURE_PIXELS) refuse('fileTooLarge');
     if (isBlankPng(bytes)) {
       throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['signature'], code: 'emptySignature' }] });
     }

@@ -1,4 +1,4 @@
-import { IMPORT_FIELDS, ParticipantInput, type ColumnMapping as MappingInput, type ImportPreview } from '../../../shared/attendance';
+import { IMPORT_FIELDS, ParticipantInput, type ColumnMapping as MappingInput, type ImportField, type ImportPreview } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/languages';
 import { validationMessage } from '../../../shared/messages';
@@ -12,7 +12,6 @@ import {
   readTable,
   type ColumnMapping,
 } from '../import/index';
-import type { PreviewStatus } from '../import/preview';
 import type { ParticipantService, ParticipantValues } from './participants';
 
 export interface ImportRequestValues {
@@ -21,6 +20,20 @@ export interface ImportRequestValues {
   data: string;
   headerIndex?: number;
   mapping?: MappingInput;
+}
+
+const FIELD_LABELS: Record<Language, Record<ImportField, string>> = {
+  id: { name: 'Nama', nip: 'NIP', position: 'Jabatan', agency: 'Instansi/OPD', phone: 'No. HP', email: 'E-mail', gender: 'L/P', role: 'Peran' },
+  en: { name: 'Name', nip: 'NIP', position: 'Position', agency: 'Agency', phone: 'Phone', email: 'E-mail', gender: 'Gender', role: 'Role' },
+};
+
+/** A reason code as a sentence: the import's own, or "<field label>: <validation message>". */
+function reasonMessage(lang: Language, code: string): string {
+  const text = importMessage(lang, code);
+  if (text !== code) return text;
+  const dot = code.indexOf('.');
+  const field = code.slice(0, dot) as ImportField;
+  return `${FIELD_LABELS[lang][field] ?? field}: ${validationMessage(lang, code.slice(dot + 1))}`;
 }
 
 /** The mapping a user sent (null = "do not import this field") as the parser's mapping. */
@@ -71,34 +84,30 @@ export function createImportService(participants: ParticipantService, language: 
         : mappingOfRow(table.rows[headerIndex]);
     // Without a name column there is nothing to import yet, but the user still needs the header
     // to choose one: the preview then has the columns and no rows.
-    const rows =
-      mapping.name === undefined ? [] : buildPreview(table.rows, headerIndex, mapping, existing, { damaged: table.damaged });
     const lang = language();
     const people: ParticipantValues[] = [];
+    // The register's own limits (lengths, formats) apply to imported rows too, before duplicate
+    // detection, so a row that cannot be stored never hides a later row as its "duplicate".
+    const registerCheck = (values: Record<string, string>): string[] => {
+      const parsed = ParticipantInput.safeParse({ engagementId: req.engagementId, ...values, role: values.role || 'peserta' });
+      return parsed.success ? [] : toFieldIssues(parsed.error).map((i) => `${i.path.join('.')}.${i.code}`);
+    };
+    // Without a name column there is nothing to import yet, but the user still needs the header
+    // to choose one: the preview then has the columns and no rows.
+    const rows =
+      mapping.name === undefined
+        ? []
+        : buildPreview(table.rows, headerIndex, mapping, existing, { damaged: table.damaged, validate: registerCheck });
     const out = rows.map((r) => {
-      let status: PreviewStatus = r.status;
-      let reasons: string[] = r.reasons;
-      if (status === 'new') {
-        // The register's own limits (lengths, formats) apply to imported rows too.
-        const parsed = ParticipantInput.safeParse({ engagementId: req.engagementId, ...r.values, role: r.values.role || 'peserta' });
-        if (parsed.success) {
-          const { engagementId: _e, ...values } = parsed.data;
-          people.push(values);
-        } else {
-          status = 'invalid';
-          reasons = toFieldIssues(parsed.error).map((i) => `${i.path.join('.')}.${i.code}`);
-        }
+      if (r.status === 'new') {
+        const { engagementId: _e, ...values } = ParticipantInput.parse({ engagementId: req.engagementId, ...r.values, role: r.values.role || 'peserta' });
+        people.push(values);
       }
       return {
         rowNumber: r.rowNumber,
-        status,
-        reasons,
-        messages: reasons.map((code) => {
-          const text = importMessage(lang, code);
-          if (text !== code) return text;
-          const [field, ...rest] = code.split('.');
-          return `${field}: ${validationMessage(lang, rest.join('.'))}`;
-        }),
+        status: r.status,
+        reasons: r.reasons,
+        messages: r.reasons.map((code) => reasonMessage(lang, code)),
         ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
         values: r.values as Record<string, string>,
       };

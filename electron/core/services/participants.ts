@@ -85,6 +85,9 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
   const moveRepresentative = db.prepare(
     'UPDATE attendance SET represented_by = ? WHERE represented_by = ?',
   );
+  const clearSelfRepresentation = db.prepare(
+    "UPDATE attendance SET represented_by = NULL, status = 'hadir' WHERE participant_id = ? AND represented_by = ?",
+  );
 
   function row(id: string, includeDeleted = false): ParticipantRow {
     const r = selectOne.get(id) as ParticipantRow | undefined;
@@ -205,6 +208,9 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
           }
         }
         moveRepresentative.run(survivorId, duplicateId);
+        // Someone cannot represent themselves: if the duplicate stood in for the survivor, the
+        // survivor was there in person after all.
+        clearSelfRepresentation.run(survivorId, survivorId);
         const filled = { ...survivor } as ParticipantValues & Participant;
         for (const f of FIELDS) {
           if (!filled[f] && duplicate[f]) (filled as Record<string, unknown>)[f] = duplicate[f];

@@ -123,6 +123,16 @@ describe('check-in', () => {
     expect((await ok('attendance.day', { dayId })).entries).toEqual([]);
   });
 
+  it('refuses a signature that is not a PNG of modest size (a decompression bomb is not inflated)', async () => {
+    const { dayId, abu } = await seed();
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x64, 0x01, 0x2c, 0x03, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const r1 = await backend.handlers['attendance.checkIn']({ dayId, participantId: abu.id, signature: b64(jpeg) });
+    expect(r1.ok ? null : r1.error.details?.issues?.[0]?.code).toBe('notAnImage');
+    const huge = makePng(3000, 1000, () => null);
+    const r2 = await backend.handlers['attendance.checkIn']({ dayId, participantId: abu.id, signature: b64(huge) });
+    expect(r2.ok ? null : r2.error.details?.issues?.[0]?.code).toBe('fileTooLarge');
+  });
+
   it('refuses a file that is not an image as a signature', async () => {
     const { dayId, abu } = await seed();
     const r = await backend.handlers['attendance.checkIn']({ dayId, participantId: abu.id, signature: b64(Buffer.from('not a png at all')) });
@@ -229,6 +239,26 @@ describe('import through the handlers', () => {
     const preview = await ok('participants.importPreview', req);
     const again = await ok('participants.importPreview', { ...req, headerIndex: preview.headerIndex, mapping: { ...preview.mapping, nip: null } });
     expect(again.rows.find((r: any) => r.rowNumber === 6).status).toBe('new');
+  });
+
+  it('a row the register cannot store never hides a later row as its duplicate', async () => {
+    const { e } = await seed();
+    const longName = 'X'.repeat(250);
+    const text = ['Nama;NIP;No. HP', `${longName};199001012015031001;-`, 'Dewi Lestari;199001012015031001;0812-3456-7890 (WA)'].join('\n');
+    const req = { engagementId: e.id, fileName: 'p.csv', data: b64(Buffer.from(text)) };
+    const preview = await ok('participants.importPreview', req);
+    expect((preview.rows as any[]).map((r) => r.status)).toEqual(['invalid', 'new']);
+    expect(preview.rows[0].messages).toEqual(['Nama: Terlalu panjang.']);
+    expect(preview.rows[1].values.phone).toBe('0812-3456-7890');
+    const result = await ok('participants.importCommit', { ...req, headerIndex: preview.headerIndex, mapping: preview.mapping });
+    expect(result).toEqual({ created: 1, duplicates: 0, invalid: 1 });
+  });
+
+  it('an import that fails inside its transaction leaves the register as it was', async () => {
+    const { e } = await seed();
+    const person = { name: 'A', nip: '199001012015031001', position: '', agency: '', phone: '', email: '', gender: '' as const, role: 'peserta' as const };
+    expect(() => backend.services!.participants.createMany(e.id, [person, { ...person, name: 'B' }])).toThrow();
+    expect((await ok('participants.list', { engagementId: e.id })).length).toBe(3);
   });
 
   it('a file that is not a table gets one clear message and writes nothing', async () => {
