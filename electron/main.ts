@@ -1,4 +1,5 @@
-// Electron main process: app lifecycle, the facilitator window, menu, IPC and security settings.
+// Electron main process: app lifecycle, the facilitator window and the self check-in window, menu,
+// IPC and security settings.
 // The core (store, services, handlers) is plain Node in ./core; this file only wires it to Electron.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { PRODUCT_NAME } from './core/paths';
 import { APP_VERSION } from './core/version';
 import { hardenSession, hardenWebContents } from './shell/harden';
 import { forwardChanges, isTrustedSender, registerIpc } from './shell/ipc';
+import { createKioskWindows, registerKioskWindow, type KioskWindows } from './shell/kiosk-window';
 import { applyMenu } from './shell/menu';
 import { APP_ENTRY_URL } from './shell/origin';
 import { handleAppProtocol, registerAppScheme } from './shell/protocol';
@@ -31,6 +33,8 @@ const ICON = path.join(here, '..', '..', 'assets', 'icon.png');
 const log = (message: string, error?: unknown) => console.error(`[bimtek] ${message}`, error ?? '');
 
 let mainWindow: BrowserWindow | null = null;
+/** The self check-in window (second screen or tablet at the door), once the app is ready. */
+let kioskWindows: KioskWindows | null = null;
 /** Set once the app is ready: shows the facilitator window again (second instance, dock click). */
 let reopenWindow: (() => void) | null = null;
 
@@ -49,6 +53,9 @@ function workAreas() {
   return [primary, ...others].map((d) => d.workArea);
 }
 
+/** The window icon, where the platform takes one from the window (Linux). */
+const windowIcon = () => (process.platform === 'linux' && existsSync(ICON) ? ICON : undefined);
+
 function createMainWindow(settings: ShellSettings): BrowserWindow {
   const state = settings.windowState(workAreas());
   const win = new BrowserWindow(
@@ -57,7 +64,7 @@ function createMainWindow(settings: ShellSettings): BrowserWindow {
       state,
       title: PRODUCT_NAME,
       isPackaged: app.isPackaged,
-      icon: process.platform === 'linux' && existsSync(ICON) ? ICON : undefined,
+      icon: windowIcon(),
     }),
   );
   if (state.maximized) win.maximize();
@@ -67,6 +74,9 @@ function createMainWindow(settings: ShellSettings): BrowserWindow {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The self check-in window belongs to the facilitator's session: it does not outlive it (and
+    // would otherwise keep the app running with no facilitator window).
+    kioskWindows?.close();
   });
   win.webContents.on('render-process-gone', (_e, details) => log(`renderer gone: ${details.reason}`));
   void win.loadURL(APP_ENTRY_URL).catch((e) => log(`cannot load ${APP_ENTRY_URL}`, e));
@@ -131,6 +141,19 @@ async function start(): Promise<void> {
     language: backend.language,
     log,
   });
+  // The self check-in window: same preload, preferences and (default, hardened) session as the
+  // facilitator window; `web-contents-created` hardens its contents like every other.
+  const kiosk = createKioskWindows({
+    createWindow: (options) => new BrowserWindow(options),
+    screen,
+    preload: PRELOAD,
+    isPackaged: app.isPackaged,
+    icon: windowIcon(),
+    log,
+  });
+  kioskWindows = kiosk;
+  const unregisterKiosk = registerKioskWindow(ipcMain, kiosk, isTrustedSender, log);
+  // Every window, the self check-in one included, gets every change event.
   const stopForwarding = forwardChanges(backend.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const stopMenuUpdates = backend.bus.subscribe((e) => {
     if (e.entity === 'settings') installMenu(backend, dataDir);
@@ -145,6 +168,7 @@ async function start(): Promise<void> {
   app.once('will-quit', () => {
     stopMenuUpdates();
     stopForwarding();
+    unregisterKiosk();
     unregisterSave();
     unregisterIpc();
     backend.close();

@@ -1,13 +1,18 @@
-// The sandboxed preload: exposes the contract's operations, the change feed and the save dialog as
-// `window.bimtek`, and nothing else. It must stay one CommonJS file that requires only 'electron' (scripts/build.mjs),
+// The sandboxed preload: exposes the contract's operations, the change feed, the save dialog and
+// the self check-in window as `window.bimtek`, and nothing else. It must stay one CommonJS file that requires only 'electron' (scripts/build.mjs),
 // so it imports no zod: op names and channels come from shared/bridge.ts.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   BRIDGE_CHANGE_CHANNEL,
   BRIDGE_OPS,
   bridgeChannel,
+  isKioskRoute,
+  KIOSK_CLOSE_CHANNEL,
+  KIOSK_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
   type BimtekBridge,
+  type KioskCloseResult,
+  type KioskWindowResult,
   type SaveFileRequest,
   type SaveFileResult,
 } from '../shared/bridge';
@@ -32,8 +37,9 @@ const failure = (code: 'UNKNOWN_OPERATION' | 'INTERNAL', key: string): Result<ne
 
 /**
  * Build the bridge over an `ipcRenderer`. `call` refuses a name outside the contract without
- * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope. `saveFile` is
- * the one Electron-only channel (the native save dialog), checked again in the main process.
+ * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope. `saveFile` (the
+ * native save dialog) and `openKioskWindow`/`closeKioskWindow` (the self check-in window) are the
+ * Electron-only channels; the main process checks their sender and input again.
  */
 export function createBridge(ipc: BridgeIpc): BimtekBridge {
   const call = async (op: OpName, input: unknown): Promise<Result<unknown>> => {
@@ -69,7 +75,25 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       return { saved: false, error: errorMessage(pageLanguage(), 'internal') };
     }
   };
-  return { mode: 'electron', call, ops, onChange, saveFile };
+  const openKioskWindow = async (route: string): Promise<KioskWindowResult> => {
+    // Refused here without IPC; the main process refuses it as well (it trusts no page).
+    if (!isKioskRoute(route)) return { opened: false };
+    try {
+      const r = (await ipc.invoke(KIOSK_OPEN_CHANNEL, route)) as Partial<KioskWindowResult> | null;
+      return { opened: r?.opened === true };
+    } catch {
+      return { opened: false };
+    }
+  };
+  const closeKioskWindow = async (): Promise<KioskCloseResult> => {
+    try {
+      const r = (await ipc.invoke(KIOSK_CLOSE_CHANNEL)) as Partial<KioskCloseResult> | null;
+      return { closed: r?.closed === true };
+    } catch {
+      return { closed: false };
+    }
+  };
+  return { mode: 'electron', call, ops, onChange, saveFile, openKioskWindow, closeKioskWindow };
 }
 
 contextBridge.exposeInMainWorld('bimtek', createBridge(ipcRenderer));

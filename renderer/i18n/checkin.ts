@@ -95,6 +95,13 @@ const idText = {
 
   // header actions
   kioskMode: 'Mode mandiri',
+  kioskOpenWindow: 'Buka di layar kedua',
+  kioskOpenWindowHint: 'Membuka mode mandiri di jendela tersendiri: layar penuh di layar kedua bila tersambung, jendela biasa bila tidak.',
+  kioskCloseWindow: 'Tutup layar mandiri',
+  kioskWindowOpened: 'Mode mandiri terbuka di jendela tersendiri.',
+  kioskWindowFailed: 'Jendela mode mandiri tidak dapat dibuka.',
+  kioskWindowClosed: 'Layar mandiri ditutup.',
+  kioskWindowNotOpen: 'Layar mandiri sudah tertutup.',
   downloadList: 'Unduh daftar hadir (DOCX)',
   downloadBlank: 'Unduh daftar hadir kosong',
   downloading: 'Menyiapkan berkas…',
@@ -229,6 +236,13 @@ export const checkinText = {
     openExisting: 'Open {name}',
 
     kioskMode: 'Self check-in',
+    kioskOpenWindow: 'Open on the second screen',
+    kioskOpenWindowHint: 'Opens self check-in in a window of its own: full screen on the second screen when one is connected, a normal window otherwise.',
+    kioskCloseWindow: 'Close the self check-in screen',
+    kioskWindowOpened: 'Self check-in is open in a window of its own.',
+    kioskWindowFailed: 'The self check-in window could not be opened.',
+    kioskWindowClosed: 'The self check-in screen is closed.',
+    kioskWindowNotOpen: 'The self check-in screen was already closed.',
     downloadList: 'Download attendance list (DOCX)',
     downloadBlank: 'Download blank attendance list',
     downloading: 'Preparing the file…',

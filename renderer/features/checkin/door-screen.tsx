@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from '
 import type { Participant } from '../../../shared/attendance';
 import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { saveFile } from '../../lib/files';
@@ -27,6 +27,24 @@ interface Flash {
 
 let flashSeq = 0;
 
+/** Where self check-in opens: this window (browser and Electron) or its own window (Electron only). */
+type KioskTarget = 'here' | 'window';
+
+/** The Electron bridge when it can open the self check-in window; null in browser mode. */
+function kioskWindowBridge() {
+  const bridge = typeof window !== 'undefined' ? window.bimtek : undefined;
+  return bridge && typeof bridge.openKioskWindow === 'function' && typeof bridge.closeKioskWindow === 'function'
+    ? bridge
+    : null;
+}
+
+/**
+ * Whether this window opened a self check-in window that may still be open. Module state, so it
+ * survives leaving the door screen and coming back; the window can also be closed with its own
+ * close button, so "Tutup layar mandiri" may find nothing to close (and then says so).
+ */
+let kioskWindowShown = false;
+
 /**
  * The door screen: one search box that is always ready, a confirm panel with the signature pad,
  * walk-ins without leaving the screen, and live counts per OPD for the projector. Phone numbers
@@ -40,7 +58,10 @@ export function DoorScreen({ data }: { data: DayData }) {
   const [query, setQuery] = useState('');
   const [view, setView] = useState<View>({ kind: 'search' });
   const [flash, setFlash] = useState<Flash | null>(null);
-  const [pinSetup, setPinSetup] = useState(false);
+  const [pinSetup, setPinSetup] = useState<KioskTarget | null>(null);
+  const [kioskWindowOpen, setKioskWindowOpen] = useState(kioskWindowShown);
+  const [kioskWindowBusy, setKioskWindowBusy] = useState(false);
+  const kioskBridge = kioskWindowBridge();
   const [downloading, setDownloading] = useState<'list' | 'blank' | null>(null);
   const { sheet, engagement, workshop } = data;
   const ids = { engagementId: data.engagementId, workshopId: data.workshopId, dayId: data.dayId };
@@ -88,9 +109,34 @@ export function DoorScreen({ data }: { data: DayData }) {
     else if (out.status === 'failed') toast({ text: out.message });
   };
 
-  const openKiosk = () => {
-    if (engagement.kioskPinSet) navigate({ name: 'self-checkin', ...ids });
-    else setPinSetup(true);
+  const markKioskWindow = (open: boolean) => {
+    kioskWindowShown = open;
+    setKioskWindowOpen(open);
+  };
+
+  const showKiosk = async (target: KioskTarget) => {
+    const route = { name: 'self-checkin' as const, ...ids };
+    if (target === 'here' || !kioskBridge) return navigate(route);
+    setKioskWindowBusy(true);
+    const r = await kioskBridge.openKioskWindow(routeHash(route));
+    setKioskWindowBusy(false);
+    if (r.opened) markKioskWindow(true);
+    toast({ text: t(r.opened ? 'checkin.kioskWindowOpened' : 'checkin.kioskWindowFailed') });
+  };
+
+  // The PIN that closes self check-in is set first, wherever it opens.
+  const openKiosk = (target: KioskTarget) => {
+    if (engagement.kioskPinSet) void showKiosk(target);
+    else setPinSetup(target);
+  };
+
+  const closeKioskWindow = async () => {
+    if (!kioskBridge) return;
+    setKioskWindowBusy(true);
+    const r = await kioskBridge.closeKioskWindow();
+    setKioskWindowBusy(false);
+    markKioskWindow(false);
+    toast({ text: t(r.closed ? 'checkin.kioskWindowClosed' : 'checkin.kioskWindowNotOpen') });
   };
 
   const open = (person: Participant, note?: string) => setView({ kind: 'person', person, note });
@@ -182,9 +228,31 @@ export function DoorScreen({ data }: { data: DayData }) {
           )}
         </div>
         <div className="ci-header__actions">
-          <button type="button" className="btn btn--primary" onClick={openKiosk}>
-            {t('checkin.kioskMode')}
-          </button>
+          {kioskBridge ? (
+            <span className="ci-kiosk" role="group" aria-label={t('checkin.kioskMode')}>
+              <button type="button" className="btn btn--primary" onClick={() => openKiosk('here')}>
+                {t('checkin.kioskMode')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                title={t('checkin.kioskOpenWindowHint')}
+                disabled={kioskWindowBusy}
+                onClick={() => openKiosk('window')}
+              >
+                ⧉ {t('checkin.kioskOpenWindow')}
+              </button>
+              {kioskWindowOpen && (
+                <button type="button" className="btn btn--ghost" disabled={kioskWindowBusy} onClick={() => void closeKioskWindow()}>
+                  {t('checkin.kioskCloseWindow')}
+                </button>
+              )}
+            </span>
+          ) : (
+            <button type="button" className="btn btn--primary" onClick={() => openKiosk('here')}>
+              {t('checkin.kioskMode')}
+            </button>
+          )}
           <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download(false)}>
             {downloading === 'list' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadList')}`}
           </button>
@@ -242,10 +310,10 @@ export function DoorScreen({ data }: { data: DayData }) {
       {pinSetup && (
         <PinSetupDialog
           engagementId={engagement.id}
-          onCancel={() => setPinSetup(false)}
+          onCancel={() => setPinSetup(null)}
           onDone={() => {
-            setPinSetup(false);
-            navigate({ name: 'self-checkin', ...ids });
+            setPinSetup(null);
+            void showKiosk(pinSetup);
           }}
         />
       )}

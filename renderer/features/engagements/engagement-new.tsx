@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { DEFAULT_PROGRAMME_NAME, EngagementInput } from '../../../shared/domain';
-import { issuesByField, toFieldIssues } from '../../../shared/validation';
 import { useApp } from '../../app/store';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
+import { useCreateForm } from '../../lib/use-create-form';
 import { EngagementFields, type EngagementValues } from './engagement-fields';
 
 const DRAFT = 'engagement:new';
@@ -23,34 +21,13 @@ const blank = (): EngagementValues => ({
 export function EngagementNew() {
   const t = useT();
   const navigate = useApp((s) => s.navigate);
-  const [values, setValues] = useState<EngagementValues>(() => ({ ...blank(), ...readDraft(DRAFT) }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const set = <K extends keyof EngagementValues>(field: K, value: EngagementValues[K]) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    writeDraft(DRAFT, next);
-    setErrors(({ [field]: _drop, ...rest }) => rest);
-  };
-
-  const submit = async () => {
-    const parsed = EngagementInput.safeParse(values);
-    if (!parsed.success) {
-      setErrors(issuesByField(toFieldIssues(parsed.error)));
-      return;
-    }
-    setBusy(true);
-    const r = await call('engagements.create', values);
-    setBusy(false);
-    if (r.ok) {
-      clearDraft(DRAFT);
-      navigate({ name: 'engagement', id: r.value.id });
-    } else if (r.error.code === 'VALIDATION') {
-      setErrors(issuesByField(r.error.details?.issues ?? []));
-    } else setFailure(r.error.message);
-  };
+  const { values, errors, busy, failure, set, submit } = useCreateForm({
+    draftKey: DRAFT,
+    initial: blank,
+    schema: EngagementInput,
+    create: (v: EngagementValues) => call('engagements.create', v),
+    onCreated: (e) => navigate({ name: 'engagement', id: e.id }),
+  });
 
   return (
     <section className="page page--narrow">

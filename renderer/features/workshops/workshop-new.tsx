@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { WorkshopInput, type Engagement, type Stage } from '../../../shared/domain';
 import { regionTitle, stageLabel } from '../../../shared/format';
-import { issuesByField, toFieldIssues } from '../../../shared/validation';
 import { useApp } from '../../app/store';
 import { translate, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
+import { useCreateForm } from '../../lib/use-create-form';
 import { useQuery } from '../../lib/use-query';
 import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 
@@ -30,54 +28,33 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
   const t = useT();
   useLanguage((s) => s.language);
   const navigate = useApp((s) => s.navigate);
-  const draftKey = `workshop:new:${engagement.id}`;
-  const [values, setValues] = useState<WorkshopValues>(() => ({
-    stage: 'tahap-1',
-    customStageName: '',
-    title: defaultWorkshopTitle('tahap-1', engagement),
-    days: [{ date: new Date().toISOString().slice(0, 10), startTime: '08:00', endTime: '15:30' }],
-    venue: '',
-    chairName: '',
-    chairPosition: '',
-    chairNip: '',
-    mentors: [],
-    noteTakerName: '',
-    noteTakerNip: '',
-    invitationNumber: '',
-    invitationDate: null,
-    ...readDraft<Partial<WorkshopValues>>(draftKey),
-  }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = <K extends keyof WorkshopValues>(field: K, value: WorkshopValues[K]) => {
-    const next = { ...values, [field]: value };
+  const { values, errors, busy, failure, set, submit } = useCreateForm({
+    draftKey: `workshop:new:${engagement.id}`,
+    initial: (): WorkshopValues => ({
+      stage: 'tahap-1',
+      customStageName: '',
+      title: defaultWorkshopTitle('tahap-1', engagement),
+      days: [{ date: new Date().toISOString().slice(0, 10), startTime: '08:00', endTime: '15:30' }],
+      venue: '',
+      chairName: '',
+      chairPosition: '',
+      chairNip: '',
+      mentors: [],
+      noteTakerName: '',
+      noteTakerNip: '',
+      invitationNumber: '',
+      invitationDate: null,
+    }),
+    schema: WorkshopInput,
+    extra: { engagementId: engagement.id },
+    create: (v) => call('workshops.create', { ...v, engagementId: engagement.id }),
+    onCreated: (w) => navigate({ name: 'workshop', engagementId: engagement.id, id: w.id }),
     // Choosing another stage retitles the workshop unless the user wrote their own title.
-    if (field === 'stage' && values.title === defaultWorkshopTitle(values.stage, engagement)) {
-      next.title = defaultWorkshopTitle(value as Stage, engagement);
-    }
-    setValues(next);
-    writeDraft(draftKey, next);
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k.split('.')[0] !== field)));
-  };
-
-  const submit = async () => {
-    const input = { ...values, engagementId: engagement.id };
-    const parsed = WorkshopInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(toFieldIssues(parsed.error)));
-      return;
-    }
-    setBusy(true);
-    const r = await call('workshops.create', input);
-    setBusy(false);
-    if (r.ok) {
-      clearDraft(draftKey);
-      navigate({ name: 'workshop', engagementId: engagement.id, id: r.value.id });
-    } else if (r.error.code === 'VALIDATION') setErrors(issuesByField(r.error.details?.issues ?? []));
-    else setFailure(r.error.message);
-  };
+    adjust: (next, previous, field) =>
+      field === 'stage' && previous.title === defaultWorkshopTitle(previous.stage, engagement)
+        ? { ...next, title: defaultWorkshopTitle(next.stage, engagement) }
+        : next,
+  });
 
   return (
     <section className="page page--narrow">

@@ -31,7 +31,10 @@ function appEnv(userData: string): Record<string, string> {
 }
 
 /** `window` as the preload leaves it. Used inside page.evaluate, where only the cast may appear. */
-type BridgedWindow = Window & { bimtek: BimtekBridge };
+type BridgedWindow = Window & { bimtek: BimtekBridge; seenChanges?: unknown[] };
+
+/** What the main process records about navigations, on `globalThis` (see the navigation test). */
+type NavigationLog = { url: string; prevented: boolean }[];
 
 test.describe('Electron app', () => {
   test.describe.configure({ mode: 'serial' });
@@ -107,7 +110,7 @@ test.describe('Electron app', () => {
     });
     expect(seen).toEqual({
       bimtek: 'object',
-      keys: ['call', 'mode', 'onChange', 'ops', 'saveFile'],
+      keys: ['call', 'closeKioskWindow', 'mode', 'onChange', 'openKioskWindow', 'ops', 'saveFile'],
       mode: 'electron',
       require: 'undefined',
       process: 'undefined',
@@ -124,14 +127,33 @@ test.describe('Electron app', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
 
-  test('navigating to another origin is blocked', async () => {
-    await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
+  test('navigating to another origin is blocked by the will-navigate guard', async () => {
+    // Targets the session does NOT cancel (it cancels http/https/ws/ftp): another host of the app
+    // scheme, and a look-alike of ours. Only the guard in shell/harden.ts keeps the page here.
+    const targets = ['app://evil/index.html', 'app://bimtek.evil/index.html'];
+    // A listener added after the guard's sees whether the guard cancelled the navigation; it
+    // tells the test when the attempt has been handled, so nothing waits a fixed time.
+    await app!.evaluate(({ BrowserWindow }) => {
+      const log: { url: string; prevented: boolean }[] = [];
+      (globalThis as unknown as { navigations: typeof log }).navigations = log;
+      BrowserWindow.getAllWindows()[0].webContents.on('will-navigate', (event) => {
+        log.push({ url: event.url, prevented: event.defaultPrevented });
+      });
     });
-    await page.waitForTimeout(1_000);
+    const navigations = () =>
+      app!.evaluate(() => (globalThis as unknown as { navigations: NavigationLog }).navigations);
+    for (const target of targets) {
+      await page.evaluate((url) => {
+        window.location.href = url;
+      }, target);
+      await expect.poll(navigations).toContainEqual({ url: target, prevented: true });
+    }
     expect(page.url()).toMatch(/^app:\/\/bimtek\//);
     const mainUrl = await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getURL());
     expect(mainUrl).toMatch(/^app:\/\/bimtek\//);
+    // The page is still ours and alive: the bridge answers.
+    const info = await page.evaluate(() => (window as BridgedWindow).bimtek.call('app.info', {}));
+    expect(info).toMatchObject({ ok: true });
   });
 
   test('window.open opens no window and the network is out of reach', async () => {
@@ -145,5 +167,60 @@ test.describe('Electron app', () => {
       ),
     );
     expect(fetched).toBe('blocked');
+  });
+
+  test('the self check-in window: same security settings, the change feed, one at a time, closed from the door', async () => {
+    // The ids need not exist: the window opens on the route, the page then shows its own notice.
+    const id = '5b0e7a52-1d4f-4c1e-9a53-000000000001';
+    const route = `#/engagements/${id}/workshops/${id}/days/${id}/self`;
+    const openKiosk = (r: string) => page.evaluate((x) => (window as BridgedWindow).bimtek.openKioskWindow(x), r);
+    const windowCount = () => app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+
+    expect(await openKiosk('#/')).toEqual({ opened: false });
+    expect(await openKiosk(`#/engagements/${id}/workshops/${id}/days/${id}/checkin`)).toEqual({ opened: false });
+    expect(await windowCount()).toBe(1);
+
+    const [kiosk, opened] = await Promise.all([app!.waitForEvent('window'), openKiosk(route)]);
+    expect(opened).toEqual({ opened: true });
+    await kiosk.waitForLoadState('domcontentloaded');
+    expect(kiosk.url()).toBe(`app://bimtek/index.html${route}`);
+
+    const shown = await app!.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w) => ({
+        title: w.getTitle(),
+        url: w.webContents.getURL(),
+        prefs: (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences(),
+      })),
+    );
+    const self = shown.find((w) => w.url.endsWith('/self'));
+    expect(self?.title).toBe('Bimtek Studio — Daftar hadir mandiri');
+    expect(self?.prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+
+    // A change made in the facilitator window reaches the self check-in window.
+    await kiosk.evaluate(() => {
+      const w = window as BridgedWindow;
+      w.seenChanges = [];
+      w.bimtek.onChange((e) => w.seenChanges!.push(e));
+    });
+    await page.evaluate(() => (window as BridgedWindow).bimtek.call('settings.update', { language: 'id' }));
+    await expect
+      .poll(() => kiosk.evaluate(() => (window as BridgedWindow).seenChanges))
+      .toContainEqual({ entity: 'settings', id: 'preferences', action: 'updated' });
+
+    // The same route again brings the open window to the front: still two windows.
+    expect(await openKiosk(route)).toEqual({ opened: true });
+    expect(await windowCount()).toBe(2);
+
+    const closed = await page.evaluate(() => (window as BridgedWindow).bimtek.closeKioskWindow());
+    expect(closed).toEqual({ closed: true });
+    await expect.poll(windowCount).toBe(1);
+    expect(await page.evaluate(() => (window as BridgedWindow).bimtek.closeKioskWindow())).toEqual({ closed: false });
   });
 });

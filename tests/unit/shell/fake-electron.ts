@@ -85,6 +85,8 @@ export function createFakeElectron(opts: FakeOptions) {
     destroyed = false;
     minimized = false;
     maximized = false;
+    fullScreen = false;
+    menuRemoved = false;
     bounds = { x: 0, y: 0, width: 0, height: 0 };
     focus = vi.fn();
     show = vi.fn();
@@ -102,6 +104,12 @@ export function createFakeElectron(opts: FakeOptions) {
     }
     maximize() {
       this.maximized = true;
+    }
+    setFullScreen(flag: boolean) {
+      this.fullScreen = flag;
+    }
+    removeMenu() {
+      this.menuRemoved = true;
     }
     isMaximized() {
       return this.maximized;
@@ -144,14 +152,16 @@ export function createFakeElectron(opts: FakeOptions) {
     },
   };
 
-  const primary = { id: 1, workArea: { x: 0, y: 0, width: 1366, height: 728 } };
+  const primary = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 }, workArea: { x: 0, y: 0, width: 1366, height: 728 } };
+  /** The connected displays, primary first; a test may push a second one. */
+  const displays: { id: number; bounds: { x: number; y: number; width: number; height: number }; workArea: typeof primary.workArea }[] = [primary];
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain,
     session,
     protocol: { registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')) },
-    screen: { getPrimaryDisplay: () => primary, getAllDisplays: () => [primary] },
+    screen: { getPrimaryDisplay: () => primary, getAllDisplays: () => [...displays] },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: vi.fn(),
@@ -171,6 +181,7 @@ export function createFakeElectron(opts: FakeOptions) {
 
   return {
     calls,
+    displays,
     windows,
     ipcHandlers,
     electron,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE_NAME } from '../../../electron/core/store';
-import { SAVE_FILE_CHANNEL } from '../../../shared/bridge';
+import { KIOSK_CLOSE_CHANNEL, KIOSK_OPEN_CHANNEL, SAVE_FILE_CHANNEL } from '../../../shared/bridge';
 import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
 import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
@@ -105,7 +105,9 @@ describe('main process start-up', () => {
     expect(ses.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
     expect(ses.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...OP_NAMES.map(ipcChannel), SAVE_FILE_CHANNEL].sort());
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      [...OP_NAMES.map(ipcChannel), SAVE_FILE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_CLOSE_CHANNEL].sort(),
+    );
   });
 
   it('opens one secure window on app://bimtek with the bundled preload, hardened against navigation', async () => {
@@ -171,6 +173,49 @@ describe('main process start-up', () => {
     expect(r).toEqual({ saved: true, path: target });
     expect(fs.readFileSync(target, 'utf8')).toBe('isi');
     expect(fake.electron.dialog.showSaveDialog.mock.calls[0][0]).toBe(fake.windows[0]);
+  });
+
+  it('opens the self check-in window beside the facilitator window: hardened, and fed the same changes', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const created = await invoke(fake, 'engagements.create', engagementInput());
+    const e = created.value.id;
+    const route = `#/engagements/${e}/workshops/${e}/days/${e}/self`;
+    const open = fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!;
+    expect(await open({ senderFrame: { url: 'https://evil.example/' } }, route)).toEqual({ opened: false });
+    expect(await open(trusted, '#/')).toEqual({ opened: false });
+    expect(fake.windows).toHaveLength(1);
+
+    expect(await open(trusted, route)).toEqual({ opened: true });
+    expect(fake.windows).toHaveLength(2);
+    const [main, kiosk] = fake.windows;
+    expect(kiosk.options).toMatchObject({ title: 'Bimtek Studio — Daftar hadir mandiri' });
+    expect(kiosk.options.webPreferences).toEqual(main.options.webPreferences);
+    expect(kiosk.webContents.getURL()).toBe(`app://bimtek/index.html${route}`);
+    // web-contents-created hardened it like the facilitator window.
+    expect(kiosk.webContents.navigate('file:///etc/passwd')).toBe(true);
+    expect(kiosk.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+
+    main.webContents.sent.length = 0;
+    await invoke(fake, 'settings.update', { language: 'en' });
+    const change = [CHANGE_CHANNEL, { entity: 'settings', id: 'preferences', action: 'updated' }];
+    expect(main.webContents.sent).toEqual([change]);
+    expect(kiosk.webContents.sent).toEqual([change]);
+
+    expect(await fake.ipcHandlers.get(KIOSK_CLOSE_CHANNEL)!(trusted, undefined)).toEqual({ closed: true });
+    expect(kiosk.isDestroyed()).toBe(true);
+    expect(main.isDestroyed()).toBe(false);
+  });
+
+  it('closing the facilitator window closes the self check-in window too', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const id = '5b0e7a52-1d4f-4c1e-9a53-000000000001';
+    await fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!(trusted, `#/engagements/${id}/workshops/${id}/days/${id}/self`);
+    const [main, kiosk] = fake.windows;
+    main.close();
+    expect(kiosk.isDestroyed()).toBe(true);
+    expect(fake.electron.BrowserWindow.getAllWindows()).toHaveLength(0);
   });
 
   it('brings the window back when a second instance starts', async () => {

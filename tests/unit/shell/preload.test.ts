@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANGE_CHANNEL, BRIDGE_OPS, bridgeChannel, SAVE_FILE_CHANNEL, type BimtekBridge } from '../../../shared/bridge';
+import {
+  BRIDGE_CHANGE_CHANNEL,
+  BRIDGE_OPS,
+  bridgeChannel,
+  KIOSK_CLOSE_CHANNEL,
+  KIOSK_OPEN_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  type BimtekBridge,
+} from '../../../shared/bridge';
 import { CHANGE_CHANNEL, ipcChannel, OP_NAMES } from '../../../shared/contract';
 import type { ChangeEvent } from '../../../shared/domain';
 import { MESSAGES } from '../../../shared/messages';
@@ -31,10 +39,18 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes one object, window.bimtek, with only mode, call, ops, onChange and saveFile', () => {
+  it('exposes one object, window.bimtek, with only mode, call, ops, onChange, saveFile and the self check-in window', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('bimtek');
-    expect(Object.keys(bridge()).sort()).toEqual(['call', 'mode', 'onChange', 'ops', 'saveFile']);
+    expect(Object.keys(bridge()).sort()).toEqual([
+      'call',
+      'closeKioskWindow',
+      'mode',
+      'onChange',
+      'openKioskWindow',
+      'ops',
+      'saveFile',
+    ]);
     expect(bridge().mode).toBe('electron');
   });
 
@@ -128,6 +144,34 @@ describe('preload', () => {
     expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(SAVE_FILE_CHANNEL, file);
     fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
     await expect(bridge().saveFile(file)).resolves.toEqual({ saved: false, error: MESSAGES.id.errors.internal });
+  });
+
+  it('openKioskWindow sends a self check-in route to its channel and resolves even when IPC fails', async () => {
+    const id = '5b0e7a52-1d4f-4c1e-9a53-000000000001';
+    const route = `#/engagements/${id}/workshops/${id}/days/${id}/self`;
+    fake.ipc.invoke.mockResolvedValueOnce({ opened: true });
+    await expect(bridge().openKioskWindow(route)).resolves.toEqual({ opened: true });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(KIOSK_OPEN_CHANNEL, route);
+    fake.ipc.invoke.mockResolvedValueOnce({ opened: 'yes', extra: 1 });
+    await expect(bridge().openKioskWindow(route)).resolves.toEqual({ opened: false });
+    fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
+    await expect(bridge().openKioskWindow(route)).resolves.toEqual({ opened: false });
+  });
+
+  it.each(['#/', `#/engagements/x/workshops/y/days/z/checkin`, 'https://evil.example/', '', 42, null])(
+    'openKioskWindow refuses %j without touching IPC',
+    async (route) => {
+      await expect(bridge().openKioskWindow(route as never)).resolves.toEqual({ opened: false });
+      expect(fake.ipc.invoke).not.toHaveBeenCalled();
+    },
+  );
+
+  it('closeKioskWindow goes to its channel and resolves even when IPC fails', async () => {
+    fake.ipc.invoke.mockResolvedValueOnce({ closed: true });
+    await expect(bridge().closeKioskWindow()).resolves.toEqual({ closed: true });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(KIOSK_CLOSE_CHANNEL);
+    fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
+    await expect(bridge().closeKioskWindow()).resolves.toEqual({ closed: false });
   });
 
   it('ignores a non-function listener', () => {
