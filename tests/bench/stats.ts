@@ -9,13 +9,15 @@ export interface Row {
   what: string;
   figure: string;
   budget: string;
-  ok: boolean;
+  /** Whether the figure is within its budget; null for a figure printed for information. */
+  ok: boolean | null;
 }
 
 export function printTable(rows: Row[]): void {
   const w = Math.max(...rows.map((r) => r.what.length));
   for (const r of rows) {
-    console.log(`${r.ok ? 'PASS' : 'OVER'}  ${r.what.padEnd(w)}  ${r.figure.padEnd(28)} budget ${r.budget}`);
+    const verdict = r.ok === null ? 'INFO' : r.ok ? 'PASS' : 'OVER';
+    console.log(`${verdict}  ${r.what.padEnd(w)}  ${r.figure.padEnd(28)} budget ${r.budget}`);
   }
 }
 

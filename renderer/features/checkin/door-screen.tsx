@@ -140,6 +140,8 @@ export function DoorScreen({ data }: { data: DayData }) {
   };
 
   const open = (person: Participant, note?: string) => setView({ kind: 'person', person, note });
+  // Stable, so the memoised side column does not re-render on every keystroke.
+  const openFromList = useCallback((person: Participant) => setView({ kind: 'person', person }), []);
   const dayIndex = workshop.days.findIndex((d) => d.id === data.dayId);
   const region = regionTitle(engagement.regionKind, engagement.regionName);
 
@@ -303,7 +305,7 @@ export function DoorScreen({ data }: { data: DayData }) {
         </div>
         <aside className="ci-side">
           <Counts data={data} />
-          <Recent data={data} onOpen={(p) => open(p)} />
+          <Recent data={data} onOpen={openFromList} />
         </aside>
       </div>
 
