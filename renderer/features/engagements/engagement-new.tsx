@@ -1,5 +1,6 @@
 import { DEFAULT_PROGRAMME_NAME, EngagementInput } from '../../../shared/domain';
 import { useApp } from '../../app/store';
+import { CreateForm } from '../../components/create-form';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useCreateForm } from '../../lib/use-create-form';
@@ -34,25 +35,15 @@ export function EngagementNew() {
       <header className="page__header">
         <h1>{t('engagements.new')}</h1>
       </header>
-      <form
-        className="panel"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <CreateForm
+        submitLabel={t('engagements.create')}
+        busy={busy}
+        failure={failure}
+        onSubmit={() => void submit()}
+        onCancel={() => navigate({ name: 'engagements' })}
       >
         <EngagementFields values={values} errors={errors} set={set} autoFocus />
-        {failure && <p className="banner banner--error">{failure}</p>}
-        <div className="actions">
-          <button type="button" className="btn" onClick={() => navigate({ name: 'engagements' })}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('engagements.create')}
-          </button>
-        </div>
-      </form>
+      </CreateForm>
     </section>
   );
 }

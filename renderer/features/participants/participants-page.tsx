@@ -131,6 +131,18 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
       ? ([byId.get(dialog.ids[0])!, byId.get(dialog.ids[1])!] as [Participant, Participant])
       : undefined;
 
+  // The two ways to fill the register, offered in the header and in the empty state.
+  const registerButtons = (
+    <>
+      <button className="btn" onClick={() => setImporting(true)}>
+        {t('participants.import')}
+      </button>
+      <button className="btn btn--primary" onClick={() => setDialog({ kind: 'add' })}>
+        + {t('participants.add')}
+      </button>
+    </>
+  );
+
   return (
     <section className="page p-register">
       <nav className="crumbs">
@@ -148,12 +160,7 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
         </div>
         {!importing && people.length > 0 && (
           <div className="p-header-actions">
-            <button className="btn" onClick={() => setImporting(true)}>
-              {t('participants.import')}
-            </button>
-            <button className="btn btn--primary" onClick={() => setDialog({ kind: 'add' })}>
-              + {t('participants.add')}
-            </button>
+            {registerButtons}
           </div>
         )}
       </header>
@@ -178,12 +185,7 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
           <p className="p-empty__title">{t('participants.empty')}</p>
           <p>{t('participants.emptyHint')}</p>
           <div className="p-empty__actions">
-            <button className="btn" onClick={() => setImporting(true)}>
-              {t('participants.import')}
-            </button>
-            <button className="btn btn--primary" onClick={() => setDialog({ kind: 'add' })}>
-              + {t('participants.add')}
-            </button>
+            {registerButtons}
           </div>
         </div>
       ) : (

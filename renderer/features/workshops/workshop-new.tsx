@@ -1,6 +1,7 @@
 import { WorkshopInput, type Engagement, type Stage } from '../../../shared/domain';
 import { regionTitle, stageLabel } from '../../../shared/format';
 import { useApp } from '../../app/store';
+import { CreateForm } from '../../components/create-form';
 import { translate, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useCreateForm } from '../../lib/use-create-form';
@@ -65,25 +66,15 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
       <header className="page__header">
         <h1>{t('workshops.new')}</h1>
       </header>
-      <form
-        className="panel"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <CreateForm
+        submitLabel={t('workshops.create')}
+        busy={busy}
+        failure={failure}
+        onSubmit={() => void submit()}
+        onCancel={() => navigate({ name: 'engagement', id: engagement.id })}
       >
         <WorkshopFields values={values} errors={errors} set={set} />
-        {failure && <p className="banner banner--error">{failure}</p>}
-        <div className="actions">
-          <button type="button" className="btn" onClick={() => navigate({ name: 'engagement', id: engagement.id })}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('workshops.create')}
-          </button>
-        </div>
-      </form>
+      </CreateForm>
     </section>
   );
 }
