@@ -6,16 +6,32 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'stream', 'zlib'];
 
 /** Architectural boundaries of DESIGN.md, enforced by lint. */
-const noElectron = { name: 'electron', message: 'Only the shell (electron/main.ts, electron/shell, electron/preload.ts) touches Electron.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only the shell (electron/main.ts, electron/shell, electron/preload.ts) touches Electron.',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -35,7 +51,10 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { group: ['**/electron/**', '../electron/*', '../../electron/*'], message: 'The renderer talks to the main process only through the contract (lib/api).' },
+            {
+              group: ['**/electron/**', '../electron/*', '../../electron/*'],
+              message: 'The renderer talks to the main process only through the contract (lib/api).',
+            },
             { group: ['node:*', ...NODE_BUILTINS], message: 'The renderer runs in a sandboxed page: no Node modules.' },
           ],
         },
@@ -73,7 +92,10 @@ export default tseslint.config(
     // Raw ipcRenderer/ipcMain only in the preload and the shell's IPC module.
     files: ['electron/shell/**/*.ts', 'electron/main.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the renderer.' }] },
+      ],
     },
   },
 );

@@ -128,7 +128,13 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   // electron-store's config.json in userData: the same file browser mode reads through conf.
   const settings = openShellSettings(() => new Store({ name: 'config' }), log);
-  const backend = createBackend({ dataDir, mode: 'electron', version: APP_VERSION, settings: settings.preferences, log });
+  const backend = createBackend({
+    dataDir,
+    mode: 'electron',
+    version: APP_VERSION,
+    settings: settings.preferences,
+    log,
+  });
 
   const unregisterIpc = registerIpc(ipcMain, backend.handlers, isTrustedSender, { language: backend.language, log });
   const unregisterSave = registerSaveFile(ipcMain, {

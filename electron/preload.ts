@@ -27,8 +27,7 @@ export type BridgeIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListen
 const KNOWN_OPS: ReadonlySet<string> = new Set(BRIDGE_OPS);
 
 /** The page's language for the few messages made here (the main process makes all others). */
-const pageLanguage = () =>
-  typeof document !== 'undefined' && document.documentElement?.lang === 'en' ? 'en' : 'id';
+const pageLanguage = () => (typeof document !== 'undefined' && document.documentElement?.lang === 'en' ? 'en' : 'id');
 
 const failure = (code: 'UNKNOWN_OPERATION' | 'INTERNAL', key: string): Result<never> => ({
   ok: false,

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit + component tests (vitest), build, end-to-end tests in browser
+// `npm test`: typecheck, lint, formatting, unit + component tests (vitest), build, end-to-end tests in browser
 // mode (Playwright + Debian's Chromium; the Electron suite reports itself skipped where the Electron
 // binary cannot run). Runs every step, then prints one summary line.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
 const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['unit+component', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/vitest.json']],
   ['build', process.execPath, ['scripts/build.mjs']],
   ['e2e', bin('playwright'), ['test']],

@@ -132,7 +132,11 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.output<typeof ImportPreview>;
 
-export const ImportResult = z.object({ created: z.number().int(), duplicates: z.number().int(), invalid: z.number().int() });
+export const ImportResult = z.object({
+  created: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.number().int(),
+});
 
 export const FilePayload = z.object({ fileName: z.string(), mime: z.string(), data: z.string() });
 export type FilePayload = z.output<typeof FilePayload>;
@@ -177,7 +181,13 @@ export type AttendanceEntry = z.output<typeof AttendanceEntry>;
 export const AgencyCount = z.object({ agency: z.string(), present: z.number().int(), expected: z.number().int() });
 
 export const DaySheet = z.object({
-  day: z.object({ id: idSchema, date: z.string(), startTime: z.string(), endTime: z.string().nullable(), index: z.number().int() }),
+  day: z.object({
+    id: idSchema,
+    date: z.string(),
+    startTime: z.string(),
+    endTime: z.string().nullable(),
+    index: z.number().int(),
+  }),
   workshop: z.object({ id: idSchema, title: z.string(), venue: z.string(), engagementId: idSchema }),
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
   entries: z.array(AttendanceEntry),
@@ -204,7 +214,11 @@ export const DocumentSettings = z.object({
   fontFamily: requiredText(60),
   fontSizePt: z.number({ error: 'invalidType' }).min(9, { error: 'fontSizeRange' }).max(14, { error: 'fontSizeRange' }),
   /** Numbered empty rows at the end of a daftar hadir, for walk-ins. */
-  blankRows: z.number({ error: 'invalidType' }).int().min(0, { error: 'blankRowsRange' }).max(100, { error: 'blankRowsRange' }),
+  blankRows: z
+    .number({ error: 'invalidType' })
+    .int()
+    .min(0, { error: 'blankRowsRange' })
+    .max(100, { error: 'blankRowsRange' }),
 });
 export type DocumentSettings = z.output<typeof DocumentSettings>;
 

@@ -30,7 +30,8 @@ export const KIOSK_CLOSE_CHANNEL = 'bimtek:kiosk-window:close';
  * (`routeHash({ name: 'self-checkin', … })` in the renderer). Checked by the preload and again in
  * the main process, which trusts nothing the renderer sends.
  */
-export const KIOSK_ROUTE_PATTERN = /^#\/engagements\/[0-9a-f-]{36}\/workshops\/[0-9a-f-]{36}\/days\/[0-9a-f-]{36}\/self$/;
+export const KIOSK_ROUTE_PATTERN =
+  /^#\/engagements\/[0-9a-f-]{36}\/workshops\/[0-9a-f-]{36}\/days\/[0-9a-f-]{36}\/self$/;
 
 /** Whether a value is a self check-in route the kiosk window may load. */
 export const isKioskRoute = (route: unknown): route is string =>

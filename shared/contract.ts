@@ -105,12 +105,7 @@ export const contract = {
   /** Set or remove the regional emblem of the engagement's letterhead (PNG/JPEG, base64). */
   'engagements.setEmblem': op('mutation', EmblemInput, Engagement, 'Set the letterhead emblem'),
   /** The emblem as a data URL, for the settings preview. */
-  'engagements.emblem': op(
-    'query',
-    ById,
-    z.object({ dataUrl: z.string().nullable() }),
-    'Read the letterhead emblem',
-  ),
+  'engagements.emblem': op('query', ById, z.object({ dataUrl: z.string().nullable() }), 'Read the letterhead emblem'),
   /** Whether a PIN is the facilitator's PIN that closes the self check-in screen. */
   'engagements.verifyPin': op(
     'query',
@@ -174,17 +169,16 @@ export const contract = {
   /** Store or redo the signature of a present person; an empty pad is refused. */
   'attendance.setSignature': op(
     'mutation',
-    z.strictObject({ dayId: idSchema, participantId: idSchema, signature: CheckInInput.shape.signature.unwrap().unwrap() }),
+    z.strictObject({
+      dayId: idSchema,
+      participantId: idSchema,
+      signature: CheckInInput.shape.signature.unwrap().unwrap(),
+    }),
     AttendanceEntry,
     'Sign',
   ),
   /** A person's signature of a day as a data URL (shown only on the check-in screen). */
-  'attendance.signature': op(
-    'query',
-    DayParticipant,
-    z.object({ dataUrl: z.string().nullable() }),
-    'Read a signature',
-  ),
+  'attendance.signature': op('query', DayParticipant, z.object({ dataUrl: z.string().nullable() }), 'Read a signature'),
 
   /** The daftar hadir of a workshop day as DOCX; `blank` is the printable paper fallback. */
   'documents.attendanceList': op(

@@ -22,7 +22,6 @@ export type Stage = (typeof STAGES)[number];
 
 export const DEFAULT_PROGRAMME_NAME = 'Gerakan Menuju 100 Smart City';
 
-
 function uniqueIgnoringCase(values: string[]): boolean {
   const seen = new Set<string>();
   for (const v of values) {
@@ -98,10 +97,10 @@ const dayShape = z.strictObject({
   endTime: clockTime.nullable(),
 });
 
-export const WorkshopDayInput = dayShape.refine(
-  (d) => d.endTime === null || d.endTime > d.startTime,
-  { error: 'endBeforeStart', path: ['endTime'] },
-);
+export const WorkshopDayInput = dayShape.refine((d) => d.endTime === null || d.endTime > d.startTime, {
+  error: 'endBeforeStart',
+  path: ['endTime'],
+});
 export type WorkshopDayInput = z.input<typeof WorkshopDayInput>;
 
 export const WorkshopDay = z.object({
@@ -124,9 +123,7 @@ const workshopFields = {
   chairName: optionalText(),
   chairPosition: optionalText(),
   chairNip: nipText,
-  mentors: z
-    .array(requiredText(), { error: 'invalidType' })
-    .max(LIMITS.mentors, { error: 'tooMany' }),
+  mentors: z.array(requiredText(), { error: 'invalidType' }).max(LIMITS.mentors, { error: 'tooMany' }),
   noteTakerName: optionalText(),
   noteTakerNip: nipText,
   invitationNumber: optionalText(120),
@@ -189,9 +186,11 @@ export const AppSettings = z.object({
 });
 export type AppSettings = z.output<typeof AppSettings>;
 
-export const AppSettingsPatch = z.strictObject({
-  language: z.enum(LANGUAGES, { error: 'invalid' }),
-}).partial();
+export const AppSettingsPatch = z
+  .strictObject({
+    language: z.enum(LANGUAGES, { error: 'invalid' }),
+  })
+  .partial();
 
 export const StoreStatus = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ready'), file: z.string() }),

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
+  'FORBIDDEN',
   'IO',
   'STORE_UNAVAILABLE',
   'UNKNOWN_OPERATION',

@@ -66,12 +66,7 @@ export function formatClock(time: string): string {
  * A time range with the zone: "09.00–15.30 WIB", or "08.00 s.d. selesai" when there is no end
  * ("08.00 until finished" in English).
  */
-export function formatTimeRange(
-  start: string,
-  end: string | null,
-  zone: TimeZone,
-  lang: Language = 'id',
-): string {
+export function formatTimeRange(start: string, end: string | null, zone: TimeZone, lang: Language = 'id'): string {
   if (end === null) {
     return lang === 'id'
       ? `${formatClock(start)} ${zone} s.d. selesai`

@@ -15,13 +15,13 @@ export const MESSAGES = {
       dayNotFound: 'Hari pelaksanaan tidak ditemukan.',
       storeUnavailable: 'Basis data tidak dapat dibuka. Data tidak disimpan.',
       internal: 'Terjadi kesalahan tak terduga. Data yang sudah tersimpan tetap aman.',
-      dbNewer:
-        'Berkas data dibuat oleh versi Bimtek Studio yang lebih baru. Perbarui aplikasi; berkas tidak diubah.',
-      dbCorrupt:
-        'Berkas data rusak atau bukan basis data Bimtek Studio. Berkas tidak diubah dan tidak diganti.',
+      dbNewer: 'Berkas data dibuat oleh versi Bimtek Studio yang lebih baru. Perbarui aplikasi; berkas tidak diubah.',
+      dbCorrupt: 'Berkas data rusak atau bukan basis data Bimtek Studio. Berkas tidak diubah dan tidak diganti.',
       dbIo: 'Berkas data tidak dapat dibaca atau ditulis.',
       participantNotFound: 'Peserta tidak ditemukan.',
       forbiddenOrigin: 'Permintaan dari halaman lain ditolak.',
+      roomNetworkForbidden:
+        'Perangkat di jaringan ruangan hanya dapat dipakai untuk daftar hadir mandiri. Buka menu lain di laptop fasilitator.',
       duplicateNip: 'NIP ini sudah terdaftar untuk peserta lain.',
       participantMerged: 'Peserta ini sudah digabung dengan peserta lain.',
       notCheckedIn: 'Peserta belum tercatat hadir pada hari ini.',
@@ -65,13 +65,13 @@ export const MESSAGES = {
       dayNotFound: 'Workshop day not found.',
       storeUnavailable: 'The database cannot be opened. Nothing was saved.',
       internal: 'Something unexpected went wrong. Data already saved is safe.',
-      dbNewer:
-        'The data file was made by a newer version of Bimtek Studio. Update the app; the file was not changed.',
-      dbCorrupt:
-        'The data file is damaged or is not a Bimtek Studio database. It was not changed or replaced.',
+      dbNewer: 'The data file was made by a newer version of Bimtek Studio. Update the app; the file was not changed.',
+      dbCorrupt: 'The data file is damaged or is not a Bimtek Studio database. It was not changed or replaced.',
       dbIo: 'The data file cannot be read or written.',
       participantNotFound: 'Participant not found.',
       forbiddenOrigin: 'Requests from other pages are refused.',
+      roomNetworkForbidden:
+        'Devices on the room network can only be used for self check-in. Use the facilitator’s laptop for everything else.',
       duplicateNip: 'This NIP is already registered for someone else.',
       participantMerged: 'This participant was merged into another one.',
       notCheckedIn: 'This participant is not checked in on this day.',

@@ -14,8 +14,7 @@ export const LIMITS = {
 export const typeError = (iss: { input?: unknown }) => (iss.input === undefined ? 'required' : 'invalidType');
 export const str = () => z.string({ error: typeError });
 /** Trimmed text, may be empty. */
-export const optionalText = (max: number = LIMITS.shortText) =>
-  str().trim().max(max, { error: 'tooLong' });
+export const optionalText = (max: number = LIMITS.shortText) => str().trim().max(max, { error: 'tooLong' });
 /** Trimmed text that must not be empty. */
 export const requiredText = (max: number = LIMITS.shortText) =>
   str().trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
@@ -39,4 +38,3 @@ export function isRealDate(value: string): boolean {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
-

@@ -39,7 +39,9 @@ const isOutcome = (v: unknown): v is Outcome<unknown> =>
  * Build the handler map: parse input with the contract's schema, run the implementation, emit its
  * events, and return a result envelope. Nothing is ever thrown across the boundary.
  */
-export function createHandlers(deps: HandlerDeps): HandlerMap & { dispatch(name: unknown, raw: unknown): Promise<Result<unknown>> } {
+export function createHandlers(
+  deps: HandlerDeps,
+): HandlerMap & { dispatch(name: unknown, raw: unknown): Promise<Result<unknown>> } {
   const fail = (code: AppError['code'], key: string, details?: AppError['details']): Result<never> => ({
     ok: false,
     error: { code, message: errorMessage(deps.language(), key), ...(details ? { details } : {}) },

@@ -51,7 +51,7 @@ export function isBlankPng(bytes: Uint8Array): boolean {
   const chunks: Uint8Array[] = [];
   let bitDepth = 8;
   let colorType = 6;
-  for (let i = 8; i + 8 <= bytes.length; ) {
+  for (let i = 8; i + 8 <= bytes.length;) {
     const len = view.getUint32(i);
     const type = String.fromCharCode(...bytes.subarray(i + 4, i + 8));
     const body = bytes.subarray(i + 8, i + 8 + len);

@@ -19,7 +19,13 @@ export function implementations(s: Services, settings: SettingsStore): Omit<Impl
   const att = <E>(r: { entry: E; engagementId: string; workshopId: string }, dayId: string) => ({
     value: r.entry,
     events: [
-      { entity: 'attendance', id: dayId, action: 'updated', engagementId: r.engagementId, workshopId: r.workshopId } as ChangeEvent,
+      {
+        entity: 'attendance',
+        id: dayId,
+        action: 'updated',
+        engagementId: r.engagementId,
+        workshopId: r.workshopId,
+      } as ChangeEvent,
     ],
   });
 
@@ -50,7 +56,10 @@ export function implementations(s: Services, settings: SettingsStore): Omit<Impl
     'workshops.get': ({ id }) => workshops.get(id),
     'workshops.create': ({ engagementId, ...input }) => {
       const w = workshops.create(engagementId, input);
-      return { value: w, events: [{ entity: 'workshop', id: w.id, action: 'created', engagementId, workshopId: w.id }] };
+      return {
+        value: w,
+        events: [{ entity: 'workshop', id: w.id, action: 'created', engagementId, workshopId: w.id }],
+      };
     },
     'workshops.update': ({ id, patch }) => {
       const w = workshops.update(id, patch);
@@ -99,7 +108,10 @@ export function implementations(s: Services, settings: SettingsStore): Omit<Impl
     'participants.importCommit': async (req) => {
       const r = await imports.commit(req);
       // One event for the whole import: the register of this engagement changed.
-      return { value: r, events: [{ entity: 'participant', id: '*', action: 'created', engagementId: req.engagementId }] };
+      return {
+        value: r,
+        events: [{ entity: 'participant', id: '*', action: 'created', engagementId: req.engagementId }],
+      };
     },
     'participants.export': ({ engagementId, format }) => documents.registerFile(engagementId, format),
 
@@ -111,7 +123,9 @@ export function implementations(s: Services, settings: SettingsStore): Omit<Impl
     'attendance.checkOut': ({ dayId, participantId }) => att(attendance.checkOut(dayId, participantId), dayId),
     'attendance.setSignature': ({ dayId, participantId, signature }) =>
       att(attendance.setSignature(dayId, participantId, signature), dayId),
-    'attendance.signature': ({ dayId, participantId }) => ({ dataUrl: dataUrl(attendance.signature(dayId, participantId)) }),
+    'attendance.signature': ({ dayId, participantId }) => ({
+      dataUrl: dataUrl(attendance.signature(dayId, participantId)),
+    }),
 
     'documents.attendanceList': ({ dayId, blank }) => documents.attendanceList(dayId, blank),
   };

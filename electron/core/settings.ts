@@ -24,7 +24,9 @@ export function keyValueSettings(kv: KeyValueStore): SettingsStore {
   const read = (): AppSettings => {
     const raw = kv.get('preferences');
     const language =
-      raw && typeof raw === 'object' && ((raw as AppSettings).language === 'en' || (raw as AppSettings).language === 'id')
+      raw &&
+      typeof raw === 'object' &&
+      ((raw as AppSettings).language === 'en' || (raw as AppSettings).language === 'id')
         ? (raw as AppSettings).language
         : DEFAULT_SETTINGS.language;
     return { language };

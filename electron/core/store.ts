@@ -71,9 +71,7 @@ export function openStore(file: string, migrations: Migration[] = MIGRATIONS): S
       throw new StoreOpenError('newer', file, `schema ${found} > ${latest}`, found);
     }
     if (existed && found === 0) {
-      const tables = db
-        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
-        .get() as { n: number };
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new StoreOpenError('corrupt', file, 'not a Bimtek Studio database', 0);
     }
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../../shared/messages';
+import { maskPhone } from '../../shared/privacy';
 import type { Backend } from '../core/backend';
 
 /** Content-Security-Policy for the renderer, the same in browser mode as in Electron. */
@@ -40,7 +41,29 @@ export interface HostOptions {
   port: number;
   /** 127.0.0.1 unless the user turned on the room-network mode explicitly. */
   host?: string;
+  /** Whether a request comes from this machine (tests replace it to play a tablet). */
+  isLocal?(remoteAddress: string | undefined): boolean;
 }
+
+/**
+ * What a device on the room network (a tablet at the door) may call: the self check-in page and
+ * nothing else. Everything else — edits, exports, imports, signatures, the full register — stays
+ * with the facilitator's own machine.
+ */
+export const ROOM_NETWORK_OPS: ReadonlySet<string> = new Set([
+  'app.info',
+  'settings.get',
+  'engagements.get',
+  'engagements.verifyPin',
+  'workshops.get',
+  'participants.list',
+  'attendance.day',
+  'attendance.checkIn',
+]);
+
+const isLoopback = (addr: string | undefined) =>
+  addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
@@ -99,7 +122,11 @@ export function createHostServer(opts: HostOptions) {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e) => {
       backend.log('host: request failed', e);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: errorMessage(backend.language(), 'internal') } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: errorMessage(backend.language(), 'internal') },
+        });
       else res.end();
     });
   });
@@ -116,7 +143,10 @@ export function createHostServer(opts: HostOptions) {
       pathname = decodeURIComponent(url.pathname);
     } catch {
       if (url.pathname.startsWith('/api/')) {
-        sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: errorMessage(backend.language(), 'unknownOperation') } });
+        sendJson(res, 404, {
+          ok: false,
+          error: { code: 'UNKNOWN_OPERATION', message: errorMessage(backend.language(), 'unknownOperation') },
+        });
       } else res.writeHead(400).end();
       return;
     }
@@ -154,7 +184,10 @@ export function createHostServer(opts: HostOptions) {
       // send Origin on every POST, and ours is the same host the request was sent to.
       const origin = req.headers.origin;
       if (origin && !sameOrigin(origin, req.headers.host)) {
-        sendJson(res, 403, { ok: false, error: { code: 'VALIDATION', message: errorMessage(backend.language(), 'forbiddenOrigin') } });
+        sendJson(res, 403, {
+          ok: false,
+          error: { code: 'VALIDATION', message: errorMessage(backend.language(), 'forbiddenOrigin') },
+        });
         return;
       }
       const name = pathname.slice('/api/'.length);
@@ -175,7 +208,23 @@ export function createHostServer(opts: HostOptions) {
         });
         return;
       }
+      const remote = !(opts.isLocal ?? isLoopback)(req.socket.remoteAddress);
+      if (remote && !ROOM_NETWORK_OPS.has(name)) {
+        sendJson(res, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: errorMessage(backend.language(), 'roomNetworkForbidden') },
+        });
+        return;
+      }
       const result = await backend.handlers.dispatch(name, body);
+      if (remote && result.ok && name === 'participants.list') {
+        // Personal data stays on the facilitator's machine: no full phone numbers or e-mails.
+        result.value = (result.value as { phone: string; email: string }[]).map((p) => ({
+          ...p,
+          phone: maskPhone(p.phone),
+          email: '',
+        }));
+      }
       const status = result.ok
         ? 200
         : result.error.code === 'UNKNOWN_OPERATION'
@@ -209,7 +258,6 @@ export function createHostServer(opts: HostOptions) {
     },
   };
 }
-
 
 function sameOrigin(origin: string, host: string | undefined): boolean {
   try {

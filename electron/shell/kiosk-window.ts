@@ -134,7 +134,9 @@ export function createKioskWindows(deps: KioskWindowDeps): KioskWindows {
     w.on('closed', () => {
       if (win === w) win = null;
     });
-    w.webContents.on('render-process-gone', (_e, details) => log(`self check-in window: renderer gone: ${details.reason}`));
+    w.webContents.on('render-process-gone', (_e, details) =>
+      log(`self check-in window: renderer gone: ${details.reason}`),
+    );
     w.loadURL(url).catch((e: unknown) => log(`cannot load ${url}`, e));
     return w;
   };

@@ -54,7 +54,10 @@ export function safeFileName(name: string): string {
 
 export interface SaveFileDeps {
   /** The native save dialog, attached to the window that asked. */
-  showSaveDialog(event: IpcMainInvokeEvent, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showSaveDialog(
+    event: IpcMainInvokeEvent,
+    options: SaveDialogOptions,
+  ): Promise<{ canceled: boolean; filePath?: string }>;
   writeFile(file: string, data: Uint8Array): Promise<void>;
   /** Folder the dialog opens in (the user's Documents). */
   defaultDir(): string;
@@ -66,7 +69,11 @@ export interface SaveFileDeps {
  * Ask the user where to save, then write the bytes there. Resolves `{ saved: false }` when the user
  * cancels and `{ saved: false, error }` when the request or the write fails; never throws.
  */
-export async function saveWithDialog(event: IpcMainInvokeEvent, raw: unknown, deps: SaveFileDeps): Promise<SaveFileResult> {
+export async function saveWithDialog(
+  event: IpcMainInvokeEvent,
+  raw: unknown,
+  deps: SaveFileDeps,
+): Promise<SaveFileResult> {
   const t = messagesFor(deps);
   const request = parseSaveRequest(raw);
   if (!request) return { saved: false, error: t.invalid };

@@ -57,13 +57,17 @@ function sizeOn(area: Rect | undefined, width: number, height: number) {
  */
 export function sanitizeWindowState(raw: unknown, workAreas: Rect[]): WindowState {
   const primary = workAreas[0];
-  const fallback: WindowState = { ...sizeOn(primary, DEFAULT_WINDOW_SIZE.width, DEFAULT_WINDOW_SIZE.height), maximized: false };
+  const fallback: WindowState = {
+    ...sizeOn(primary, DEFAULT_WINDOW_SIZE.width, DEFAULT_WINDOW_SIZE.height),
+    maximized: false,
+  };
   if (!raw || typeof raw !== 'object') return fallback;
   const r = raw as Record<string, unknown>;
   const [x, y, width, height] = [num(r.x), num(r.y), num(r.width), num(r.height)];
   if (width === null || height === null || width <= 0 || height <= 0) return fallback;
   const maximized = r.maximized === true;
-  const area = x !== null && y !== null ? workAreas.find((a) => titleBarVisible({ x, y, width, height }, a)) : undefined;
+  const area =
+    x !== null && y !== null ? workAreas.find((a) => titleBarVisible({ x, y, width, height }, a)) : undefined;
   if (!area || x === null || y === null) return { ...sizeOn(primary, width, height), maximized };
   const size = sizeOn(area, width, height);
   // Pull the window fully onto the screen it mostly sits on.
@@ -86,7 +90,8 @@ export function shellSettings(kv: KeyValueStore): ShellSettings {
     preferences: keyValueSettings(kv),
     windowState: (workAreas) => sanitizeWindowState(kv.get(WINDOW_STATE_KEY), workAreas),
     saveWindowState(state) {
-      const position = state.x !== undefined && state.y !== undefined ? { x: Math.round(state.x), y: Math.round(state.y) } : {};
+      const position =
+        state.x !== undefined && state.y !== undefined ? { x: Math.round(state.x), y: Math.round(state.y) } : {};
       kv.set(WINDOW_STATE_KEY, {
         ...position,
         width: Math.round(state.width),
@@ -107,7 +112,10 @@ export function memoryKeyValue(): KeyValueStore {
  * Open the settings file; when it is unreadable (damaged JSON, no permission) the app still
  * starts, with defaults kept in memory for this run, and says why in the log.
  */
-export function openShellSettings(open: () => KeyValueStore, log: (message: string, error?: unknown) => void): ShellSettings {
+export function openShellSettings(
+  open: () => KeyValueStore,
+  log: (message: string, error?: unknown) => void,
+): ShellSettings {
   try {
     return shellSettings(open());
   } catch (e) {

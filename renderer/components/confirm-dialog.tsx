@@ -20,7 +20,13 @@ export function ConfirmDialog({ text, confirmLabel, onConfirm, onCancel }: Props
   }, [onCancel]);
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onCancel}>
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-label={text} onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label={text}
+        onClick={(e) => e.stopPropagation()}
+      >
         <p>{text}</p>
         <div className="actions">
           <button ref={cancelRef} className="btn" onClick={onCancel}>

@@ -151,7 +151,15 @@ export function TextList(p: TextListProps) {
 }
 
 /** "Tersimpan" / "Menyimpan…" / what is wrong — the only save feedback (there is no Save button). */
-export function SaveIndicator({ status, message, onDiscard }: { status: SaveStatus; message?: string | null; onDiscard?(): void }) {
+export function SaveIndicator({
+  status,
+  message,
+  onDiscard,
+}: {
+  status: SaveStatus;
+  message?: string | null;
+  onDiscard?(): void;
+}) {
   const t = useT();
   if (status === 'error' && message) {
     return (

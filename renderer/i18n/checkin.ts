@@ -38,7 +38,8 @@ const idText = {
   agencyMeter: '{agency}: {present} dari {expected} hadir',
   recent: 'Baru hadir',
   recentEmpty: 'Belum ada yang tercatat hadir.',
-  noPeople: 'Daftar peserta masih kosong. Tambahkan peserta baru di sini, atau impor daftar peserta dari menu Daftar peserta.',
+  noPeople:
+    'Daftar peserta masih kosong. Tambahkan peserta baru di sini, atau impor daftar peserta dari menu Daftar peserta.',
 
   // confirm panel
   panelLabel: 'Konfirmasi kehadiran {name}',
@@ -63,7 +64,8 @@ const idText = {
   checkInAgain: 'Masuk kembali',
   cancel: 'Batal',
   busy: 'Menyimpan…',
-  confirmAbsent: '{name} sudah tercatat hadir. Mengubah status menjadi “{status}” menghapus jam hadir dan tanda tangannya hari ini. Lanjutkan?',
+  confirmAbsent:
+    '{name} sudah tercatat hadir. Mengubah status menjadi “{status}” menghapus jam hadir dan tanda tangannya hari ini. Lanjutkan?',
   change: 'Ubah status',
 
   // results of an action
@@ -96,7 +98,8 @@ const idText = {
   // header actions
   kioskMode: 'Mode mandiri',
   kioskOpenWindow: 'Buka di layar kedua',
-  kioskOpenWindowHint: 'Membuka mode mandiri di jendela tersendiri: layar penuh di layar kedua bila tersambung, jendela biasa bila tidak.',
+  kioskOpenWindowHint:
+    'Membuka mode mandiri di jendela tersendiri: layar penuh di layar kedua bila tersambung, jendela biasa bila tidak.',
   kioskCloseWindow: 'Tutup layar mandiri',
   kioskWindowOpened: 'Mode mandiri terbuka di jendela tersendiri.',
   kioskWindowFailed: 'Jendela mode mandiri tidak dapat dibuka.',
@@ -109,7 +112,8 @@ const idText = {
 
   // kiosk PIN setup
   pinSetupTitle: 'Atur PIN fasilitator',
-  pinSetupText: 'Mode mandiri hanya dapat ditutup dengan PIN ini. Pilih 4–8 angka yang mudah Anda ingat dan tidak diketahui peserta.',
+  pinSetupText:
+    'Mode mandiri hanya dapat ditutup dengan PIN ini. Pilih 4–8 angka yang mudah Anda ingat dan tidak diketahui peserta.',
   pin: 'PIN',
   pinRepeat: 'Ulangi PIN',
   pinMismatch: 'Kedua PIN tidak sama.',
@@ -184,7 +188,8 @@ export const checkinText = {
     agencyMeter: '{agency}: {present} of {expected} present',
     recent: 'Just arrived',
     recentEmpty: 'Nobody is checked in yet.',
-    noPeople: 'The participant register is empty. Add new participants here, or import the register from the Participants page.',
+    noPeople:
+      'The participant register is empty. Add new participants here, or import the register from the Participants page.',
 
     panelLabel: 'Confirm the attendance of {name}',
     padLabel: 'Signature pad',
@@ -208,7 +213,8 @@ export const checkinText = {
     checkInAgain: 'Back in',
     cancel: 'Cancel',
     busy: 'Saving…',
-    confirmAbsent: '{name} is checked in. Changing the status to “{status}” removes today’s check-in time and signature. Continue?',
+    confirmAbsent:
+      '{name} is checked in. Changing the status to “{status}” removes today’s check-in time and signature. Continue?',
     change: 'Change status',
 
     doneHadir: '{name} checked in at {time}.',
@@ -237,7 +243,8 @@ export const checkinText = {
 
     kioskMode: 'Self check-in',
     kioskOpenWindow: 'Open on the second screen',
-    kioskOpenWindowHint: 'Opens self check-in in a window of its own: full screen on the second screen when one is connected, a normal window otherwise.',
+    kioskOpenWindowHint:
+      'Opens self check-in in a window of its own: full screen on the second screen when one is connected, a normal window otherwise.',
     kioskCloseWindow: 'Close the self check-in screen',
     kioskWindowOpened: 'Self check-in is open in a window of its own.',
     kioskWindowFailed: 'The self check-in window could not be opened.',
@@ -249,7 +256,8 @@ export const checkinText = {
     saved: 'File {name} saved.',
 
     pinSetupTitle: 'Set the facilitator PIN',
-    pinSetupText: 'Self check-in can only be closed with this PIN. Choose 4–8 digits you will remember and participants do not know.',
+    pinSetupText:
+      'Self check-in can only be closed with this PIN. Choose 4–8 digits you will remember and participants do not know.',
     pin: 'PIN',
     pinRepeat: 'Repeat the PIN',
     pinMismatch: 'The two PINs differ.',

@@ -23,7 +23,8 @@ export const en: Messages = {
   storeProblem: {
     title: 'The data file cannot be opened',
     file: 'File location',
-    newer: 'This file was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}).',
+    newer:
+      'This file was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}).',
     advice:
       'Bimtek Studio did not create a new empty database and did not change this file. Update the app, or copy this file somewhere safe and contact support.',
   },

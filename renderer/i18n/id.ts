@@ -22,7 +22,8 @@ export const id = {
   storeProblem: {
     title: 'Berkas data tidak dapat dibuka',
     file: 'Lokasi berkas',
-    newer: 'Berkas ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}).',
+    newer:
+      'Berkas ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}).',
     advice:
       'Bimtek Studio tidak membuat basis data kosong baru dan tidak mengubah berkas ini. Perbarui aplikasi, atau salin berkas ini ke tempat aman lalu hubungi tim pendukung.',
   },

@@ -26,11 +26,7 @@ export const useLanguage = create<LanguageState>((set) => ({
 }));
 
 /** Translate a key with `{name}` parameters in a given language. */
-export function translate(
-  lang: Language,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
+export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   let node: unknown = DICTS[lang];
   for (const part of key.split('.')) node = (node as Record<string, unknown>)?.[part];
   const text = typeof node === 'string' ? node : key;

@@ -12,8 +12,7 @@ declare global {
 }
 
 /** Which transport this window talks through, chosen once at start. */
-export const transport: 'electron' | 'http' =
-  typeof window !== 'undefined' && window.bimtek ? 'electron' : 'http';
+export const transport: 'electron' | 'http' = typeof window !== 'undefined' && window.bimtek ? 'electron' : 'http';
 
 function offline(): Result<never> {
   const lang = useLanguage.getState().language;

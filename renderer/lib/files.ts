@@ -1,7 +1,8 @@
 import type { SaveFileRequest } from '../../shared/bridge';
 import { transport } from './api';
 
-export type SaveOutcome = { status: 'saved'; path?: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
+export type SaveOutcome =
+  { status: 'saved'; path?: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   const bin = atob(data);

@@ -63,9 +63,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
     const fieldErrors = validate(patch);
     // Send only the fields that are valid; the others wait as drafts with their message.
     const invalidTop = new Set(Object.keys(fieldErrors).map((p) => p.split('.')[0]));
-    const sendable = Object.fromEntries(
-      Object.entries(patch).filter(([k]) => !invalidTop.has(k)),
-    ) as Partial<V>;
+    const sendable = Object.fromEntries(Object.entries(patch).filter(([k]) => !invalidTop.has(k))) as Partial<V>;
     setErrors(fieldErrors);
     if (Object.keys(sendable).length === 0) {
       setStatus('invalid');
@@ -116,9 +114,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
       setStatus('pending');
       const fieldErrors = validate({ [field]: value } as unknown as Partial<V>);
       setErrors((e) => {
-        const kept = Object.fromEntries(
-          Object.entries(e).filter(([p]) => p.split('.')[0] !== field),
-        );
+        const kept = Object.fromEntries(Object.entries(e).filter(([p]) => p.split('.')[0] !== field));
         return { ...kept, ...fieldErrors };
       });
       if (timer.current) clearTimeout(timer.current);

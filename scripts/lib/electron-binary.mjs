@@ -19,10 +19,14 @@ export function findElectronBinary(root, { download = false } = {}) {
     spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
     bin = resolve();
   }
-  if (!bin) return { bin: null, reason: 'the Electron binary is not installed (it could not be downloaded on this machine)' };
+  if (!bin)
+    return { bin: null, reason: 'the Electron binary is not installed (it could not be downloaded on this machine)' };
   const probe = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000 });
   if (probe.status !== 0) {
-    return { bin: null, reason: `the Electron binary does not run here: ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]}` };
+    return {
+      bin: null,
+      reason: `the Electron binary does not run here: ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]}`,
+    };
   }
   return { bin, reason: null };
 }

@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const OUTPUTS = ['dist/renderer/index.html', 'dist/electron/main.mjs', 'dist/electron/preload.cjs', 'dist/host/serve.mjs'];
+const OUTPUTS = [
+  'dist/renderer/index.html',
+  'dist/electron/main.mjs',
+  'dist/electron/preload.cjs',
+  'dist/host/serve.mjs',
+];
 const SOURCES = ['electron', 'renderer', 'shared', 'assets', 'package.json', 'vite.config.ts'];
 
 function newestMtime(p) {

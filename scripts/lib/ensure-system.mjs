@@ -20,7 +20,9 @@ export function ensureSystemPackages() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = fs.existsSync('/usr/bin/apt-get');
   if (!isRoot || !hasApt) {
-    console.warn(`Missing system packages: ${missing.join(' ')} — install them (e.g. sudo apt-get install ${missing.join(' ')}).`);
+    console.warn(
+      `Missing system packages: ${missing.join(' ')} — install them (e.g. sudo apt-get install ${missing.join(' ')}).`,
+    );
     return;
   }
   console.log(`Installing ${missing.join(' ')} with apt-get…`);

@@ -12,11 +12,17 @@ export async function benchWorkshopEdits(): Promise<Row[]> {
   const backend = createBackend({ dataDir: dir, mode: 'browser', version: 'bench', settings: memorySettings() });
   const h = backend.handlers;
   const e = await h['engagements.create']({
-    regionName: 'Kediri', regionKind: 'kota', province: 'Jawa Timur', year: 2019, timeZone: 'WIB',
+    regionName: 'Kediri',
+    regionKind: 'kota',
+    province: 'Jawa Timur',
+    year: 2019,
+    timeZone: 'WIB',
   });
   if (!e.ok) throw new Error(e.error.message);
   const w = await h['workshops.create']({
-    engagementId: e.value.id, stage: 'tahap-3', title: 'Bimtek Tahap III',
+    engagementId: e.value.id,
+    stage: 'tahap-3',
+    title: 'Bimtek Tahap III',
     days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }],
   });
   if (!w.ok) throw new Error(w.error.message);
@@ -32,6 +38,11 @@ export async function benchWorkshopEdits(): Promise<Row[]> {
   const p50 = percentile(times, 50);
   const p99 = percentile(times, 99);
   return [
-    { what: 'workshop edit, handler → durable commit (1,000)', figure: `p50 ${ms(p50)}, p99 ${ms(p99)}`, budget: 'p99 ≤ 5 ms', ok: p99 <= 5 },
+    {
+      what: 'workshop edit, handler → durable commit (1,000)',
+      figure: `p50 ${ms(p50)}, p99 ${ms(p99)}`,
+      budget: 'p99 ≤ 5 ms',
+      ok: p99 <= 5,
+    },
   ];
 }

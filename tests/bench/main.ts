@@ -6,7 +6,9 @@ import { printTable, type Row } from './stats';
 
 /** `npm run bench`: prints the figures DESIGN.md budgets; exits 0 (the figures are the output). */
 async function main() {
-  console.log(`Bimtek Studio benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  console.log(
+    `Bimtek Studio benchmark — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+  );
   const rows: Row[] = [];
   rows.push(...(await benchWorkshopEdits()));
   const attendance = await benchAttendance();

@@ -17,7 +17,11 @@ async function freePort(): Promise<number> {
 }
 
 async function api(base: string, op: string, input: unknown): Promise<any> {
-  const res = await fetch(`${base}api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${base}api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   const body = await res.json();
   if (!body.ok) throw new Error(`${op}: ${body.error.message}`);
   return body.value;
@@ -50,11 +54,22 @@ const QUERIES = [
 export async function benchSearch(root: string): Promise<Row[]> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
-    return [{ what: 'search keystroke → rendered result (Chromium)', figure: `not measured: no browser at ${executablePath}`, budget: '≤ 16 ms', ok: false }];
+    return [
+      {
+        what: 'search keystroke → rendered result (Chromium)',
+        figure: `not measured: no browser at ${executablePath}`,
+        budget: '≤ 16 ms',
+        ok: false,
+      },
+    ];
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-bench-search-'));
   const port = await freePort();
-  const host = spawn(process.execPath, [path.join(root, 'dist/host/serve.mjs'), '--port', String(port), '--data', dataDir], { stdio: 'ignore' });
+  const host = spawn(
+    process.execPath,
+    [path.join(root, 'dist/host/serve.mjs'), '--port', String(port), '--data', dataDir],
+    { stdio: 'ignore' },
+  );
   const base = `http://127.0.0.1:${port}/`;
   try {
     for (let i = 0; i < 100; i++) {
@@ -65,22 +80,52 @@ export async function benchSearch(root: string): Promise<Row[]> {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    const e = await api(base, 'engagements.create', { regionName: 'Kediri', regionKind: 'kota', province: 'Jawa Timur', year: 2019, timeZone: 'WIB' });
-    const w = await api(base, 'workshops.create', { engagementId: e.id, stage: 'tahap-3', title: 'Bimtek Tahap III', days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }] });
+    const e = await api(base, 'engagements.create', {
+      regionName: 'Kediri',
+      regionKind: 'kota',
+      province: 'Jawa Timur',
+      year: 2019,
+      timeZone: 'WIB',
+    });
+    const w = await api(base, 'workshops.create', {
+      engagementId: e.id,
+      stage: 'tahap-3',
+      title: 'Bimtek Tahap III',
+      days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }],
+    });
     const people = [...SAMPLE_PEOPLE, ...generatedPeople(1000 - SAMPLE_PEOPLE.length)];
-    const csv = ['No;Nama;NIP;Jabatan;Instansi/OPD', ...people.map((p, i) => `${i + 1};${p.name};${p.nip};${p.position};${p.agency}`)].join('\n');
+    const csv = [
+      'No;Nama;NIP;Jabatan;Instansi/OPD',
+      ...people.map((p, i) => `${i + 1};${p.name};${p.nip};${p.position};${p.agency}`),
+    ].join('\n');
     const req = { engagementId: e.id, fileName: 'register.csv', data: Buffer.from(csv).toString('base64') };
     const pv = await api(base, 'participants.importPreview', req);
-    const done = await api(base, 'participants.importCommit', { ...req, headerIndex: pv.headerIndex, mapping: pv.mapping });
+    const done = await api(base, 'participants.importCommit', {
+      ...req,
+      headerIndex: pv.headerIndex,
+      mapping: pv.mapping,
+    });
     if (done.created !== 1000) throw new Error(`register has ${done.created} people, not 1,000`);
 
-    const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${base}#/engagements/${e.id}/workshops/${w.id}/days/${w.days[0].id}/checkin`);
       const input = page.getByRole('combobox').first();
       await input.waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0 || document.body.innerText.includes('1000') || document.body.innerText.includes('1.000'), null, { timeout: 15_000 }).catch(() => undefined);
+      await page
+        .waitForFunction(
+          () =>
+            document.querySelectorAll('[role="option"]').length > 0 ||
+            document.body.innerText.includes('1000') ||
+            document.body.innerText.includes('1.000'),
+          null,
+          { timeout: 15_000 },
+        )
+        .catch(() => undefined);
       // keydown (capture, first listener) → the input event bubbling to the window, which comes
       // after React's own listener has run the search and committed the result list to the DOM.
       // Then the next animation frame: when the browser paints it (this adds the wait for the
@@ -105,7 +150,10 @@ export async function benchSearch(root: string): Promise<Row[]> {
         (window as unknown as { __lat: number[][] }).__lat.length = 0;
       });
       let keys = 0;
-      if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      if (process.env.BENCH_TRACE)
+        await browser.startTracing(page, {
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        });
       for (const q of QUERIES) {
         await input.fill('');
         await page.waitForTimeout(50);
@@ -115,18 +163,32 @@ export async function benchSearch(root: string): Promise<Row[]> {
           await page.waitForTimeout(40);
         }
         // The figure only counts if the search is right: the list shows a match for the query.
-        const first = await page.getByRole('option').first().textContent({ timeout: 2000 }).catch(() => null);
+        const first = await page
+          .getByRole('option')
+          .first()
+          .textContent({ timeout: 2000 })
+          .catch(() => null);
         if (!first) throw new Error(`no result listed for "${q}"`);
       }
       if (process.env.BENCH_TRACE) {
-        const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; dur?: number; ph: string }[] };
+        const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+          traceEvents: { name: string; dur?: number; ph: string }[];
+        };
         const sums = new Map<string, number>();
-        for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
-        console.log([...sums].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, d]) => `${n} ${d.toFixed(0)}ms`).join('\n'));
+        for (const e of trace.traceEvents)
+          if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+        console.log(
+          [...sums]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 15)
+            .map(([n, d]) => `${n} ${d.toFixed(0)}ms`)
+            .join('\n'),
+        );
       }
       const lat = await page.evaluate(() => (window as unknown as { __lat: number[][] }).__lat);
       const dom = lat.map((l) => l[0]);
-      if (process.env.BENCH_VERBOSE) console.log('search keystroke → DOM (ms):', dom.map((d) => d.toFixed(1)).join(' '));
+      if (process.env.BENCH_VERBOSE)
+        console.log('search keystroke → DOM (ms):', dom.map((d) => d.toFixed(1)).join(' '));
       const frame = lat.map((l) => l[1]);
       const p99 = percentile(dom, 99);
       return [

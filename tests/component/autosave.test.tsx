@@ -17,8 +17,21 @@ function Form({ save, saved }: { save: (patch: Partial<Values>) => Promise<Resul
   const v = form.values!;
   return (
     <div>
-      <TextInput name="regionName" label="Nama daerah" value={v.regionName} error={form.errors.regionName} onChange={(x) => form.setField('regionName', x)} onBlur={() => void form.flush()} />
-      <TextInput name="province" label="Provinsi" value={v.province} error={form.errors.province} onChange={(x) => form.setField('province', x)} />
+      <TextInput
+        name="regionName"
+        label="Nama daerah"
+        value={v.regionName}
+        error={form.errors.regionName}
+        onChange={(x) => form.setField('regionName', x)}
+        onBlur={() => void form.flush()}
+      />
+      <TextInput
+        name="province"
+        label="Provinsi"
+        value={v.province}
+        error={form.errors.province}
+        onChange={(x) => form.setField('province', x)}
+      />
       <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
     </div>
   );
@@ -76,7 +89,11 @@ describe('autosave', () => {
   it('a validation refusal from the boundary lands beside its field', async () => {
     const save = vi.fn(async (): Promise<Result<unknown>> => ({
       ok: false,
-      error: { code: 'VALIDATION', message: 'Isian belum benar.', details: { issues: [{ path: ['patch', 'province'], code: 'tooLong' }] } },
+      error: {
+        code: 'VALIDATION',
+        message: 'Isian belum benar.',
+        details: { issues: [{ path: ['patch', 'province'], code: 'tooLong' }] },
+      },
     }));
     render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
     fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'Jawa Timur Raya' } });
@@ -102,7 +119,10 @@ describe('autosave', () => {
   });
 
   it('a refusal from the store is shown with a way to discard the edit', async () => {
-    const save = vi.fn(async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'CONFLICT', message: 'Hari ini sudah memiliki data kehadiran.' } }));
+    const save = vi.fn(async (): Promise<Result<unknown>> => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Hari ini sudah memiliki data kehadiran.' },
+    }));
     render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
     fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'X' } });
     await act(async () => {

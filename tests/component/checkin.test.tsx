@@ -18,7 +18,8 @@ vi.mock('../../renderer/lib/api', () => ({
 }));
 
 const { indexPeople, searchPeople, sameName } = await import('../../renderer/features/checkin/search');
-const { exportTransform, inkBounds, EXPORT_WIDTH, EXPORT_HEIGHT } = await import('../../renderer/features/checkin/strokes');
+const { exportTransform, inkBounds, EXPORT_WIDTH, EXPORT_HEIGHT } =
+  await import('../../renderer/features/checkin/strokes');
 const { PersonSearch } = await import('../../renderer/features/checkin/person-search');
 const { tidySentence } = await import('../../renderer/features/checkin/common');
 const { PersonPanel } = await import('../../renderer/features/checkin/person-panel');
@@ -105,7 +106,8 @@ afterEach(cleanup);
 
 function draw(canvas: HTMLElement) {
   fireEvent.pointerDown(canvas, { pointerId: 7, clientX: 10, clientY: 10, button: 0 });
-  for (let i = 1; i <= 5; i++) fireEvent.pointerMove(canvas, { pointerId: 7, clientX: 10 + i * 12, clientY: 10 + (i % 2) * 8 });
+  for (let i = 1; i <= 5; i++)
+    fireEvent.pointerMove(canvas, { pointerId: 7, clientX: 10 + i * 12, clientY: 10 + (i % 2) * 8 });
   fireEvent.pointerUp(canvas, { pointerId: 7, clientX: 80, clientY: 14 });
 }
 
@@ -154,7 +156,12 @@ describe('messages', () => {
 
 describe('signature export geometry', () => {
   it('crops to the ink and fits it, centred, into 600×240', () => {
-    const box = inkBounds([[{ x: 100, y: 50, w: 2 }, { x: 400, y: 150, w: 2 }]])!;
+    const box = inkBounds([
+      [
+        { x: 100, y: 50, w: 2 },
+        { x: 400, y: 150, w: 2 },
+      ],
+    ])!;
     expect(box).toEqual({ minX: 99, minY: 49, maxX: 401, maxY: 151 });
     const { scale, dx, dy } = exportTransform(box);
     expect(box.minX * scale + dx).toBeGreaterThanOrEqual(0);
@@ -172,9 +179,27 @@ describe('signature export geometry', () => {
 });
 
 describe('PersonSearch', () => {
-  function Harness({ data, onChoose, onNew, initial = '' }: { data: DayData; onChoose(p: Participant): void; onNew(n: string): void; initial?: string }) {
+  function Harness({
+    data,
+    onChoose,
+    onNew,
+    initial = '',
+  }: {
+    data: DayData;
+    onChoose(p: Participant): void;
+    onNew(n: string): void;
+    initial?: string;
+  }) {
     return (
-      <PersonSearch data={data} value={initial} onValueChange={() => {}} onChoose={onChoose} onNew={onNew} label="Cari peserta" placeholder="" />
+      <PersonSearch
+        data={data}
+        value={initial}
+        onValueChange={() => {}}
+        onChoose={onChoose}
+        onNew={onNew}
+        label="Cari peserta"
+        placeholder=""
+      />
     );
   }
 
@@ -196,7 +221,15 @@ describe('PersonSearch', () => {
 
   it('shows the status of the day and never a phone number', () => {
     const data = dayData([
-      { participantId: PEOPLE[1].id, status: 'hadir', checkInAt: '2019-08-28T02:05:00.000Z', checkOutAt: null, representedById: null, hasSignature: true, updatedAt: '' },
+      {
+        participantId: PEOPLE[1].id,
+        status: 'hadir',
+        checkInAt: '2019-08-28T02:05:00.000Z',
+        checkOutAt: null,
+        representedById: null,
+        hasSignature: true,
+        updatedAt: '',
+      },
     ]);
     render(<Harness data={data} onChoose={vi.fn()} onNew={vi.fn()} initial="s" />);
     expect(screen.getByRole('option', { name: /Siti Nurhayati/ }).textContent).toContain('Hadir 09.05 WIB');
@@ -247,10 +280,23 @@ describe('PersonPanel', () => {
   it('an empty pad cannot be submitted; a signed one checks in with the PNG', async () => {
     answer = (op) =>
       op === 'attendance.checkIn'
-        ? { ok: true, value: { participantId: PEOPLE[1].id, status: 'hadir', checkInAt: '2019-08-28T02:05:00.000Z', checkOutAt: null, representedById: null, hasSignature: true, updatedAt: '' } }
+        ? {
+            ok: true,
+            value: {
+              participantId: PEOPLE[1].id,
+              status: 'hadir',
+              checkInAt: '2019-08-28T02:05:00.000Z',
+              checkOutAt: null,
+              representedById: null,
+              hasSignature: true,
+              updatedAt: '',
+            },
+          }
         : { ok: true, value: { dataUrl: null } };
     const onDone = vi.fn();
-    render(<PersonPanel data={dayData()} person={PEOPLE[1]} onDone={onDone} onCancel={vi.fn()} onRepresent={vi.fn()} />);
+    render(
+      <PersonPanel data={dayData()} person={PEOPLE[1]} onDone={onDone} onCancel={vi.fn()} onRepresent={vi.fn()} />,
+    );
     const hadir = screen.getByRole('button', { name: '✓ Hadir' }) as HTMLButtonElement;
     expect(hadir.disabled).toBe(true);
     expect(screen.getByText(/Kotak tanda tangan masih kosong/)).toBeTruthy();
@@ -265,17 +311,28 @@ describe('PersonPanel', () => {
       fireEvent.keyDown(canvas, { key: 'Enter' }); // a double press checks in once
     });
     const checkIns = calls.filter((c) => c.op === 'attendance.checkIn');
-    expect(checkIns).toEqual([{ op: 'attendance.checkIn', input: { dayId: DAY_ID, participantId: PEOPLE[1].id, signature: 'U0lHTkVE' } }]);
+    expect(checkIns).toEqual([
+      { op: 'attendance.checkIn', input: { dayId: DAY_ID, participantId: PEOPLE[1].id, signature: 'U0lHTkVE' } },
+    ]);
     expect(onDone).toHaveBeenCalledWith('Siti Nurhayati, S.Kom. tercatat hadir pukul 09.05 WIB.');
   });
 
   it('a server refusal is shown in Indonesian and the drawing stays', async () => {
     answer = (op) =>
       op === 'attendance.checkIn'
-        ? { ok: false, error: { code: 'VALIDATION', message: 'Isian belum benar. Periksa kolom yang ditandai.', details: { issues: [{ path: ['signature'], code: 'emptySignature' }] } } }
+        ? {
+            ok: false,
+            error: {
+              code: 'VALIDATION',
+              message: 'Isian belum benar. Periksa kolom yang ditandai.',
+              details: { issues: [{ path: ['signature'], code: 'emptySignature' }] },
+            },
+          }
         : { ok: true, value: { dataUrl: null } };
     const onDone = vi.fn();
-    render(<PersonPanel data={dayData()} person={PEOPLE[1]} onDone={onDone} onCancel={vi.fn()} onRepresent={vi.fn()} />);
+    render(
+      <PersonPanel data={dayData()} person={PEOPLE[1]} onDone={onDone} onCancel={vi.fn()} onRepresent={vi.fn()} />,
+    );
     const canvas = screen.getByRole('img', { name: 'Kotak tanda tangan' });
     draw(canvas);
     await act(async () => {
@@ -289,13 +346,34 @@ describe('PersonPanel', () => {
   });
 
   it('asks before turning a present person into izin', async () => {
-    answer = (op) => (op === 'attendance.signature' ? { ok: true, value: { dataUrl: 'data:image/png;base64,AAAA' } } : { ok: true, value: {} });
-    const entry: AttendanceEntry = { participantId: PEOPLE[0].id, status: 'hadir', checkInAt: '2019-08-28T02:05:00.000Z', checkOutAt: null, representedById: null, hasSignature: true, updatedAt: 'x' };
+    answer = (op) =>
+      op === 'attendance.signature'
+        ? { ok: true, value: { dataUrl: 'data:image/png;base64,AAAA' } }
+        : { ok: true, value: {} };
+    const entry: AttendanceEntry = {
+      participantId: PEOPLE[0].id,
+      status: 'hadir',
+      checkInAt: '2019-08-28T02:05:00.000Z',
+      checkOutAt: null,
+      representedById: null,
+      hasSignature: true,
+      updatedAt: 'x',
+    };
     const onDone = vi.fn();
     await act(async () => {
-      render(<PersonPanel data={dayData([entry])} person={PEOPLE[0]} onDone={onDone} onCancel={vi.fn()} onRepresent={vi.fn()} />);
+      render(
+        <PersonPanel
+          data={dayData([entry])}
+          person={PEOPLE[0]}
+          onDone={onDone}
+          onCancel={vi.fn()}
+          onRepresent={vi.fn()}
+        />,
+      );
     });
-    expect(screen.getByRole('img', { name: 'Tanda tangan tersimpan' }).getAttribute('src')).toBe('data:image/png;base64,AAAA');
+    expect(screen.getByRole('img', { name: 'Tanda tangan tersimpan' }).getAttribute('src')).toBe(
+      'data:image/png;base64,AAAA',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Izin' }));
     expect(screen.getByRole('alertdialog').textContent).toContain('menghapus jam hadir dan tanda tangannya');
     expect(calls.filter((c) => c.op === 'attendance.setStatus')).toHaveLength(0);

@@ -155,9 +155,7 @@ function cellFontPt(value: string, ctx: TableContext, options: TextOptions): num
 function text(value: string, ctx: TableContext, options: TextOptions = {}): Paragraph {
   return new Paragraph({
     alignment: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [
-      new TextRun({ text: value, bold: options.bold, size: ptToHalfPoints(cellFontPt(value, ctx, options)) }),
-    ],
+    children: [new TextRun({ text: value, bold: options.bold, size: ptToHalfPoints(cellFontPt(value, ctx, options)) })],
   });
 }
 
@@ -250,9 +248,7 @@ function bodyRow(n: number, row: AttendanceDocRow | null, ctx: TableContext): Ta
     height: { value: ctx.rowHeight, rule: HeightRule.ATLEAST },
     children: [
       cell([text(String(n), ctx, { align: 'center' })], widths[0]),
-      ...values.map(([v, options], i) =>
-        cell([text(v, ctx, { ...options, width: widths[i + 1] })], widths[i + 1]),
-      ),
+      ...values.map(([v, options], i) => cell([text(v, ctx, { ...options, width: widths[i + 1] })], widths[i + 1])),
       cell([signatureHalf(n, odd, signature, widths[6], ctx)], widths[6], { borders: leftHalf }),
       cell([signatureHalf(n, !odd, signature, widths[7], ctx)], widths[7], { borders: rightHalf }),
     ],

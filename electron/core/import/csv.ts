@@ -38,7 +38,8 @@ function sampleCounts(text: string): Counts[] {
   let inQuotes = false;
   for (let i = 0; i < text.length && out.length < SAMPLE_RECORDS; i++) {
     const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes; // an escaped "" toggles twice: no harm
+    if (ch === '"')
+      inQuotes = !inQuotes; // an escaped "" toggles twice: no harm
     else if (inQuotes) continue;
     else if (ch === '\n' || ch === '\r') {
       if (nonEmpty) out.push(counts);
@@ -128,8 +129,7 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
 
 /** Quotes a cell when it holds the delimiter, a quote or a line break, or starts/ends with space. */
 export function csvCell(value: string, delimiter: Delimiter): string {
-  const needs =
-    value.includes(delimiter) || /["\r\n]/.test(value) || (value !== value.trim() && value.length > 0);
+  const needs = value.includes(delimiter) || /["\r\n]/.test(value) || (value !== value.trim() && value.length > 0);
   return needs ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -38,7 +38,17 @@ export function headerKey(label: string): string {
 
 /** Header keys we recognise but do not import: the running number and the signature. */
 const IGNORED = new Set([
-  'no', 'nomor', 'nourut', 'nomorurut', 'number', 'num', 'ttd', 'tandatangan', 'paraf', 'signature', 'sign',
+  'no',
+  'nomor',
+  'nourut',
+  'nomorurut',
+  'number',
+  'num',
+  'ttd',
+  'tandatangan',
+  'paraf',
+  'signature',
+  'sign',
 ]);
 
 /**
@@ -51,8 +61,18 @@ const RULES: readonly { field: PersonField; exact: readonly string[]; contains: 
     field: 'agency',
     exact: ['asal', 'agency', 'opd', 'skpd', 'dinas', 'lembaga', 'unit', 'institution', 'organisation', 'organization'],
     contains: [
-      'instansi', 'opd', 'skpd', 'unitkerja', 'perangkatdaerah', 'satuankerja', 'satker', 'agency', 'organisasi',
-      'organization', 'institution', 'lembaga',
+      'instansi',
+      'opd',
+      'skpd',
+      'unitkerja',
+      'perangkatdaerah',
+      'satuankerja',
+      'satker',
+      'agency',
+      'organisasi',
+      'organization',
+      'institution',
+      'lembaga',
     ],
   },
   { field: 'position', exact: ['jabatan', 'position', 'jobtitle'], contains: ['jabatan', 'position', 'jobtitle'] },

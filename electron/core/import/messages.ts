@@ -48,7 +48,8 @@ export const IMPORT_MESSAGES: Record<Language, Record<ImportMessageCode, string>
       'The NIP was damaged by Excel: stored as a number, every digit after the 15th became 0. Type the NIP again, or format the NIP column as Text and fill it in again.',
     'gender.invalid': 'Gender must be L or P (male/female).',
     'email.invalid': 'The e-mail address is not valid.',
-    'role.invalid': 'Unknown role: use Peserta (participant), Narasumber (speaker), Panitia (committee) or Pimpinan (chair).',
+    'role.invalid':
+      'Unknown role: use Peserta (participant), Narasumber (speaker), Panitia (committee) or Pimpinan (chair).',
     'duplicate.nipExisting': 'Already registered: same NIP as an existing participant.',
     'duplicate.nipInFile': 'Duplicate in this file: same NIP as an earlier row.',
     'duplicate.nameExisting': 'Already registered: same name and agency as an existing participant.',

@@ -65,23 +65,69 @@ export interface PreviewOptions {
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** What people write in the NIP column when there is no NIP (non-civil servants). */
 const NO_NIP = new Set([
-  '-', '–', '—', '0', '.', 'n/a', 'na', 'tidak ada', 'tidak ada nip', 'non pns', 'non-pns', 'nonpns',
+  '-',
+  '–',
+  '—',
+  '0',
+  '.',
+  'n/a',
+  'na',
+  'tidak ada',
+  'tidak ada nip',
+  'non pns',
+  'non-pns',
+  'nonpns',
 ]);
 /** A number Excel or a CSV shows in scientific notation: "1,98503E+17", "1.98503152010011E+17". */
 const SCIENTIFIC = /^\d([.,]\d+)?e\+?\d+$/i;
 const GENDERS: Record<string, 'L' | 'P'> = {
-  l: 'L', lk: 'L', laki: 'L', lakilaki: 'L', lelaki: 'L', pria: 'L', m: 'L', male: 'L', man: 'L', '1': 'L',
-  p: 'P', pr: 'P', perempuan: 'P', wanita: 'P', f: 'P', female: 'P', woman: 'P', w: 'P', '2': 'P',
+  l: 'L',
+  lk: 'L',
+  laki: 'L',
+  lakilaki: 'L',
+  lelaki: 'L',
+  pria: 'L',
+  m: 'L',
+  male: 'L',
+  man: 'L',
+  '1': 'L',
+  p: 'P',
+  pr: 'P',
+  perempuan: 'P',
+  wanita: 'P',
+  f: 'P',
+  female: 'P',
+  woman: 'P',
+  w: 'P',
+  '2': 'P',
 };
 
 /** Roles a register knows (shared/attendance.ts `ROLES`), and words people write for them. */
 const ROLE_WORDS: Record<string, 'peserta' | 'narasumber' | 'panitia' | 'pimpinan'> = {
-  peserta: 'peserta', participant: 'peserta', tamu: 'peserta', undangan: 'peserta', anggota: 'peserta',
-  narasumber: 'narasumber', pembicara: 'narasumber', pemateri: 'narasumber', speaker: 'narasumber',
-  mentor: 'narasumber', pembimbing: 'narasumber', fasilitator: 'narasumber', facilitator: 'narasumber',
-  panitia: 'panitia', committee: 'panitia', organizer: 'panitia', organiser: 'panitia', sekretariat: 'panitia',
-  notulis: 'panitia', operator: 'panitia',
-  pimpinan: 'pimpinan', pimpinanrapat: 'pimpinan', ketua: 'pimpinan', chair: 'pimpinan',
+  peserta: 'peserta',
+  participant: 'peserta',
+  tamu: 'peserta',
+  undangan: 'peserta',
+  anggota: 'peserta',
+  narasumber: 'narasumber',
+  pembicara: 'narasumber',
+  pemateri: 'narasumber',
+  speaker: 'narasumber',
+  mentor: 'narasumber',
+  pembimbing: 'narasumber',
+  fasilitator: 'narasumber',
+  facilitator: 'narasumber',
+  panitia: 'panitia',
+  committee: 'panitia',
+  organizer: 'panitia',
+  organiser: 'panitia',
+  sekretariat: 'panitia',
+  notulis: 'panitia',
+  operator: 'panitia',
+  pimpinan: 'pimpinan',
+  pimpinanrapat: 'pimpinan',
+  ketua: 'pimpinan',
+  chair: 'pimpinan',
 };
 
 /** A cell as text: trimmed, spaces collapsed, and our CSV export's `="…"` guard removed. */

@@ -126,9 +126,9 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
     sheet(dayId: string): DaySheet {
       const d = day(dayId);
       const entries = (selectEntries.all(dayId) as AttendanceRow[]).map(entryFromRow);
-      const byAgency = (agencyCounts.all(dayId, d.engagement_id) as { agency: string; expected: number; present: number }[]).map(
-        (r) => ({ agency: r.agency ?? NO_AGENCY, expected: r.expected, present: r.present ?? 0 }),
-      );
+      const byAgency = (
+        agencyCounts.all(dayId, d.engagement_id) as { agency: string; expected: number; present: number }[]
+      ).map((r) => ({ agency: r.agency ?? NO_AGENCY, expected: r.expected, present: r.present ?? 0 }));
       return {
         day: { id: d.day_id, date: d.date, startTime: d.start_time, endTime: d.end_time, index: d.position },
         workshop: { id: d.workshop_id, title: d.title, venue: d.venue, engagementId: d.engagement_id },
@@ -172,13 +172,20 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
         }
         if (status === 'diwakili') {
           if (representedById === participantId) {
-            throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['representedById'], code: 'sameParticipant' }] });
+            throw new AppError('VALIDATION', 'invalidInput', {
+              issues: [{ path: ['representedById'], code: 'sameParticipant' }],
+            });
           }
           participants.assertIn(d.engagement_id, representedById!);
           // The representative is there in person, so is listed (and signs) as present.
           const rep = entry(dayId, representedById!);
           if (!rep || rep.status !== 'hadir') {
-            write(dayId, representedById!, { status: 'hadir', check_in_at: ctx.now(), check_out_at: null, represented_by: null });
+            write(dayId, representedById!, {
+              status: 'hadir',
+              check_in_at: ctx.now(),
+              check_out_at: null,
+              represented_by: null,
+            });
           }
         }
         // Absent people have no check-in time and no signature for the day.
@@ -198,7 +205,11 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
         const d = scope(dayId, participantId);
         const current = entry(dayId, participantId);
         if (!current || current.status !== 'hadir') throw new AppError('CONFLICT', 'notCheckedIn', { participantId });
-        return { entry: write(dayId, participantId, { check_out_at: ctx.now() }), engagementId: d.engagement_id, workshopId: d.workshop_id };
+        return {
+          entry: write(dayId, participantId, { check_out_at: ctx.now() }),
+          engagementId: d.engagement_id,
+          workshopId: d.workshop_id,
+        };
       })();
     },
 
@@ -208,7 +219,11 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
         const d = scope(dayId, participantId);
         const current = entry(dayId, participantId);
         if (!current || current.status !== 'hadir') throw new AppError('CONFLICT', 'notCheckedIn', { participantId });
-        return { entry: write(dayId, participantId, { signature_hash: signatureHash(png) }), engagementId: d.engagement_id, workshopId: d.workshop_id };
+        return {
+          entry: write(dayId, participantId, { signature_hash: signatureHash(png) }),
+          engagementId: d.engagement_id,
+          workshopId: d.workshop_id,
+        };
       })();
     },
 

@@ -27,8 +27,7 @@ export function createBlobService(ctx: ServiceContext) {
 
     get(hash: string): StoredImage | null {
       const r = select.get(hash) as
-        | { hash: string; mime: ImageInfo['mime']; width: number; height: number; data: Buffer }
-        | undefined;
+        { hash: string; mime: ImageInfo['mime']; width: number; height: number; data: Buffer } | undefined;
       if (!r) return null;
       return {
         hash: r.hash,

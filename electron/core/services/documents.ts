@@ -15,12 +15,14 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** A file name any OS accepts: no path separators or reserved characters, not too long. */
 export function safeFileName(name: string): string {
-  return name
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 150);
+  return (
+    name
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 150)
+  );
 }
 
 interface Deps {
@@ -99,9 +101,15 @@ export function createDocumentService(d: Deps) {
       const e = d.engagements.get(engagementId);
       const people = d.participants.list(engagementId);
       const lang = d.language();
-      const base = safeFileName(`${lang === 'id' ? 'Daftar Peserta' : 'Participants'} ${e.regionKind === 'kota' ? 'Kota' : 'Kabupaten'} ${e.regionName}`);
+      const base = safeFileName(
+        `${lang === 'id' ? 'Daftar Peserta' : 'Participants'} ${e.regionKind === 'kota' ? 'Kota' : 'Kabupaten'} ${e.regionName}`,
+      );
       if (format === 'csv') {
-        return { fileName: `${base}.csv`, mime: 'text/csv', data: Buffer.from(exportRegisterCsv(people, { lang })).toString('base64') };
+        return {
+          fileName: `${base}.csv`,
+          mime: 'text/csv',
+          data: Buffer.from(exportRegisterCsv(people, { lang })).toString('base64'),
+        };
       }
       const bytes = await exportRegisterXlsx(people, { lang });
       return { fileName: `${base}.xlsx`, mime: XLSX_MIME, data: Buffer.from(bytes).toString('base64') };

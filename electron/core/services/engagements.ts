@@ -23,7 +23,10 @@ interface EngagementRow {
   deleted_at: string | null;
 }
 
-type EngagementValues = Omit<Engagement, 'id' | 'createdAt' | 'updatedAt' | 'letterhead' | 'documents' | 'hasEmblem' | 'kioskPinSet'>;
+type EngagementValues = Omit<
+  Engagement,
+  'id' | 'createdAt' | 'updatedAt' | 'letterhead' | 'documents' | 'hasEmblem' | 'kioskPinSet'
+>;
 type EngagementEdit = Partial<EngagementValues> & {
   letterhead?: Letterhead;
   documents?: DocumentSettings;
@@ -133,9 +136,7 @@ export function createEngagementService(ctx: ServiceContext, blobs: BlobService)
     },
 
     update(id: string, patch: EngagementEdit): Engagement {
-      const keys = (Object.keys(patch) as EditKey[]).filter(
-        (k) => patch[k] !== undefined,
-      );
+      const keys = (Object.keys(patch) as EditKey[]).filter((k) => patch[k] !== undefined);
       return db.transaction(() => {
         row(id);
         if (keys.length > 0) {

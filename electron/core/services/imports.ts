@@ -1,4 +1,10 @@
-import { IMPORT_FIELDS, ParticipantInput, type ColumnMapping as MappingInput, type ImportField, type ImportPreview } from '../../../shared/attendance';
+import {
+  IMPORT_FIELDS,
+  ParticipantInput,
+  type ColumnMapping as MappingInput,
+  type ImportField,
+  type ImportPreview,
+} from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/languages';
 import { validationMessage } from '../../../shared/messages';
@@ -23,8 +29,26 @@ export interface ImportRequestValues {
 }
 
 const FIELD_LABELS: Record<Language, Record<ImportField, string>> = {
-  id: { name: 'Nama', nip: 'NIP', position: 'Jabatan', agency: 'Instansi/OPD', phone: 'No. HP', email: 'E-mail', gender: 'L/P', role: 'Peran' },
-  en: { name: 'Name', nip: 'NIP', position: 'Position', agency: 'Agency', phone: 'Phone', email: 'E-mail', gender: 'Gender', role: 'Role' },
+  id: {
+    name: 'Nama',
+    nip: 'NIP',
+    position: 'Jabatan',
+    agency: 'Instansi/OPD',
+    phone: 'No. HP',
+    email: 'E-mail',
+    gender: 'L/P',
+    role: 'Peran',
+  },
+  en: {
+    name: 'Name',
+    nip: 'NIP',
+    position: 'Position',
+    agency: 'Agency',
+    phone: 'Phone',
+    email: 'E-mail',
+    gender: 'Gender',
+    role: 'Role',
+  },
 };
 
 /** A reason code as a sentence: the import's own, or "<field label>: <validation message>". */
@@ -89,7 +113,11 @@ export function createImportService(participants: ParticipantService, language: 
     // The register's own limits (lengths, formats) apply to imported rows too, before duplicate
     // detection, so a row that cannot be stored never hides a later row as its "duplicate".
     const registerCheck = (values: Record<string, string>): string[] => {
-      const parsed = ParticipantInput.safeParse({ engagementId: req.engagementId, ...values, role: values.role || 'peserta' });
+      const parsed = ParticipantInput.safeParse({
+        engagementId: req.engagementId,
+        ...values,
+        role: values.role || 'peserta',
+      });
       return parsed.success ? [] : toFieldIssues(parsed.error).map((i) => `${i.path.join('.')}.${i.code}`);
     };
     // Without a name column there is nothing to import yet, but the user still needs the header
@@ -100,7 +128,11 @@ export function createImportService(participants: ParticipantService, language: 
         : buildPreview(table.rows, headerIndex, mapping, existing, { damaged: table.damaged, validate: registerCheck });
     const out = rows.map((r) => {
       if (r.status === 'new') {
-        const { engagementId: _e, ...values } = ParticipantInput.parse({ engagementId: req.engagementId, ...r.values, role: r.values.role || 'peserta' });
+        const { engagementId: _e, ...values } = ParticipantInput.parse({
+          engagementId: req.engagementId,
+          ...r.values,
+          role: r.values.role || 'peserta',
+        });
         people.push(values);
       }
       return {

@@ -69,22 +69,14 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
       agency = @agency, agency_key = @agencyKey, phone = @phone, email = @email, gender = @gender,
       role = @role, updated_at = @now WHERE id = @id`);
   const setDeleted = db.prepare('UPDATE participants SET deleted_at = ?, updated_at = ? WHERE id = ?');
-  const markMerged = db.prepare(
-    'UPDATE participants SET merged_into = ?, deleted_at = ?, updated_at = ? WHERE id = ?',
-  );
-  const attendanceOf = db.prepare(
-    'SELECT day_id, status, signature_hash FROM attendance WHERE participant_id = ?',
-  );
+  const markMerged = db.prepare('UPDATE participants SET merged_into = ?, deleted_at = ?, updated_at = ? WHERE id = ?');
+  const attendanceOf = db.prepare('SELECT day_id, status, signature_hash FROM attendance WHERE participant_id = ?');
   const attendanceAt = db.prepare(
     'SELECT status, signature_hash FROM attendance WHERE participant_id = ? AND day_id = ?',
   );
-  const moveAttendance = db.prepare(
-    'UPDATE attendance SET participant_id = ? WHERE participant_id = ? AND day_id = ?',
-  );
+  const moveAttendance = db.prepare('UPDATE attendance SET participant_id = ? WHERE participant_id = ? AND day_id = ?');
   const dropAttendance = db.prepare('DELETE FROM attendance WHERE participant_id = ? AND day_id = ?');
-  const moveRepresentative = db.prepare(
-    'UPDATE attendance SET represented_by = ? WHERE represented_by = ?',
-  );
+  const moveRepresentative = db.prepare('UPDATE attendance SET represented_by = ? WHERE represented_by = ?');
   const clearSelfRepresentation = db.prepare(
     "UPDATE attendance SET represented_by = NULL, status = 'hadir' WHERE participant_id = ? AND represented_by = ?",
   );
@@ -189,7 +181,9 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
      */
     merge(survivorId: string, duplicateId: string): Participant {
       if (survivorId === duplicateId) {
-        throw new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['duplicateId'], code: 'sameParticipant' }] });
+        throw new AppError('VALIDATION', 'invalidInput', {
+          issues: [{ path: ['duplicateId'], code: 'sameParticipant' }],
+        });
       }
       return db.transaction(() => {
         const survivor = fromRow(row(survivorId));

@@ -39,10 +39,9 @@ export interface DayValues {
   endTime: string | null;
 }
 
-export type WorkshopValues = Omit<
-  Workshop,
-  'id' | 'engagementId' | 'days' | 'createdAt' | 'updatedAt'
-> & { days: DayValues[] };
+export type WorkshopValues = Omit<Workshop, 'id' | 'engagementId' | 'days' | 'createdAt' | 'updatedAt'> & {
+  days: DayValues[];
+};
 
 type ScalarKey = Exclude<keyof WorkshopValues, 'days'>;
 
@@ -94,9 +93,7 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
   const selectOne = db.prepare(`
     SELECT w.*, e.deleted_at AS engagement_deleted_at FROM workshops w
     JOIN engagements e ON e.id = w.engagement_id WHERE w.id = ?`);
-  const selectDays = db.prepare(
-    'SELECT * FROM workshop_days WHERE workshop_id = ? ORDER BY position',
-  );
+  const selectDays = db.prepare('SELECT * FROM workshop_days WHERE workshop_id = ? ORDER BY position');
   const selectList = db.prepare(`
     SELECT w.* FROM workshops w
     WHERE w.engagement_id = ? AND w.deleted_at IS NULL
@@ -165,9 +162,7 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
         list.push(dayFromRow(d));
         daysBy.set(d.workshop_id, list);
       }
-      return (selectList.all(engagementId) as WorkshopRow[]).map((r) =>
-        fromRow(r, daysBy.get(r.id) ?? []),
-      );
+      return (selectList.all(engagementId) as WorkshopRow[]).map((r) => fromRow(r, daysBy.get(r.id) ?? []));
     },
 
     get: load,

@@ -29,11 +29,20 @@ export function statusWord(t: T, status: AttendanceStatus): string {
 }
 
 /** "Hadir 09.05 WIB", "Diwakili oleh …", "Belum hadir": one line for a person's day. */
-export function statusLine(t: T, entry: AttendanceEntry | undefined, zone: TimeZone, byId: Map<string, Participant>): string {
+export function statusLine(
+  t: T,
+  entry: AttendanceEntry | undefined,
+  zone: TimeZone,
+  byId: Map<string, Participant>,
+): string {
   if (!entry) return t('checkin.statusNone');
   if (entry.status === 'hadir') {
-    const at = entry.checkInAt ? t('checkin.statusHadirAt', { time: formatInstantTime(entry.checkInAt, zone) }) : t('checkin.statusHadir');
-    return entry.checkOutAt ? `${at} · ${t('checkin.checkedOutAt', { time: formatInstantTime(entry.checkOutAt, zone) })}` : at;
+    const at = entry.checkInAt
+      ? t('checkin.statusHadirAt', { time: formatInstantTime(entry.checkInAt, zone) })
+      : t('checkin.statusHadir');
+    return entry.checkOutAt
+      ? `${at} · ${t('checkin.checkedOutAt', { time: formatInstantTime(entry.checkOutAt, zone) })}`
+      : at;
   }
   if (entry.status === 'diwakili' && entry.representedById) {
     const rep = byId.get(entry.representedById);
@@ -43,7 +52,17 @@ export function statusLine(t: T, entry: AttendanceEntry | undefined, zone: TimeZ
 }
 
 /** A small coloured status label; present people get a check mark. */
-export function StatusBadge({ t, entry, zone, byId }: { t: T; entry: AttendanceEntry | undefined; zone: TimeZone; byId: Map<string, Participant> }) {
+export function StatusBadge({
+  t,
+  entry,
+  zone,
+  byId,
+}: {
+  t: T;
+  entry: AttendanceEntry | undefined;
+  zone: TimeZone;
+  byId: Map<string, Participant>;
+}) {
   const status = entry?.status ?? 'none';
   return (
     <span className={`ci-status ci-status--${status}`}>

@@ -180,7 +180,9 @@ export function DoorScreen({ data }: { data: DayData }) {
         <RepresentativePicker
           data={data}
           forPerson={view.forPerson}
-          onRepresented={(rep) => open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))}
+          onRepresented={(rep) =>
+            open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))
+          }
           onNew={(name) => setView({ kind: 'rep-walkin', forPerson: view.forPerson, name })}
           onCancel={() => open(view.forPerson)}
         />
@@ -192,7 +194,9 @@ export function DoorScreen({ data }: { data: DayData }) {
           data={data}
           forPerson={view.forPerson}
           name={view.name}
-          onRepresented={(rep) => open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))}
+          onRepresented={(rep) =>
+            open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))
+          }
           onCancel={() => setView({ kind: 'rep', forPerson: view.forPerson })}
         />
       );
@@ -212,7 +216,8 @@ export function DoorScreen({ data }: { data: DayData }) {
           <p className="eyebrow">{t('checkin.eyebrow', { n: dayIndex + 1 })}</p>
           <h1>{sheet.workshop.title}</h1>
           <p className="ci-when">
-            <strong>{formatLongDate(sheet.day.date, lang)}</strong> · {formatTimeRange(sheet.day.startTime, sheet.day.endTime, sheet.timeZone, lang)}
+            <strong>{formatLongDate(sheet.day.date, lang)}</strong> ·{' '}
+            {formatTimeRange(sheet.day.startTime, sheet.day.endTime, sheet.timeZone, lang)}
           </p>
           {sheet.workshop.venue && <p className="ci-venue muted">{sheet.workshop.venue}</p>}
           {workshop.days.length > 1 && (
@@ -245,7 +250,12 @@ export function DoorScreen({ data }: { data: DayData }) {
                 ⧉ {t('checkin.kioskOpenWindow')}
               </button>
               {kioskWindowOpen && (
-                <button type="button" className="btn btn--ghost" disabled={kioskWindowBusy} onClick={() => void closeKioskWindow()}>
+                <button
+                  type="button"
+                  className="btn btn--ghost"
+                  disabled={kioskWindowBusy}
+                  onClick={() => void closeKioskWindow()}
+                >
                   {t('checkin.kioskCloseWindow')}
                 </button>
               )}
@@ -258,7 +268,12 @@ export function DoorScreen({ data }: { data: DayData }) {
           <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download(false)}>
             {downloading === 'list' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadList')}`}
           </button>
-          <button type="button" className="btn btn--ghost" disabled={downloading !== null} onClick={() => void download(true)}>
+          <button
+            type="button"
+            className="btn btn--ghost"
+            disabled={downloading !== null}
+            onClick={() => void download(true)}
+          >
             {downloading === 'blank' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadBlank')}`}
           </button>
           <a className="btn btn--ghost" href={`#/engagements/${engagement.id}/workshops/${workshop.id}`}>
@@ -294,12 +309,18 @@ export function DoorScreen({ data }: { data: DayData }) {
               autoFocus
               hideResults={view.kind !== 'search'}
             />
-            <button type="button" className="btn ci-newbtn" onClick={() => setView({ kind: 'walkin', name: query.trim() })}>
+            <button
+              type="button"
+              className="btn ci-newbtn"
+              onClick={() => setView({ kind: 'walkin', name: query.trim() })}
+            >
               + {t('checkin.newParticipant')}
             </button>
           </div>
           {view.kind === 'search' && !query.trim() && (
-            <p className="ci-empty muted">{data.people.length === 0 ? t('checkin.noPeople') : t('checkin.startTyping')}</p>
+            <p className="ci-empty muted">
+              {data.people.length === 0 ? t('checkin.noPeople') : t('checkin.startTyping')}
+            </p>
           )}
           {main}
         </div>
@@ -339,7 +360,9 @@ const Counts = memo(function Counts({ data }: { data: DayData }) {
       <div className="ci-bar ci-bar--total" aria-hidden="true">
         <span style={{ width: `${pct(counts.present, counts.expected)}%` }} />
       </div>
-      <p className="ci-counts__other muted">{t('checkin.otherCounts', { izin: n('izin'), sakit: n('sakit'), diwakili: n('diwakili') })}</p>
+      <p className="ci-counts__other muted">
+        {t('checkin.otherCounts', { izin: n('izin'), sakit: n('sakit'), diwakili: n('diwakili') })}
+      </p>
       {counts.byAgency.length > 0 && (
         <>
           <h3 className="ci-counts__sub">{t('checkin.byAgency')}</h3>
@@ -358,7 +381,11 @@ const Counts = memo(function Counts({ data }: { data: DayData }) {
                     aria-valuemin={0}
                     aria-valuemax={a.expected}
                     aria-valuenow={a.present}
-                    aria-valuetext={t('checkin.agencyMeter', { agency: name, present: a.present, expected: a.expected })}
+                    aria-valuetext={t('checkin.agencyMeter', {
+                      agency: name,
+                      present: a.present,
+                      expected: a.expected,
+                    })}
                   >
                     <span style={{ width: `${pct(a.present, a.expected)}%` }} />
                   </span>

@@ -21,7 +21,10 @@ interface Props {
   onRepresent(): void;
 }
 
-const ABSENT: { status: AttendanceStatus; key: 'checkin.izin' | 'checkin.sakit' | 'checkin.diwakili' | 'checkin.tidakHadir' }[] = [
+const ABSENT: {
+  status: AttendanceStatus;
+  key: 'checkin.izin' | 'checkin.sakit' | 'checkin.diwakili' | 'checkin.tidakHadir';
+}[] = [
   { status: 'izin', key: 'checkin.izin' },
   { status: 'sakit', key: 'checkin.sakit' },
   { status: 'diwakili', key: 'checkin.diwakili' },

@@ -34,7 +34,10 @@ export function PersonSearch(p: Props) {
   const [active, setActive] = useState(-1);
   const [lastValue, setLastValue] = useState(p.value);
   const zone = p.data.sheet.timeZone;
-  const found = useMemo(() => searchPeople(p.data.index, p.value, { limit: 8, excludeId: p.excludeId }), [p.data.index, p.value, p.excludeId]);
+  const found = useMemo(
+    () => searchPeople(p.data.index, p.value, { limit: 8, excludeId: p.excludeId }),
+    [p.data.index, p.value, p.excludeId],
+  );
   const results = p.hideResults ? [] : found;
   // A new query starts again from the top.
   if (lastValue !== p.value) {

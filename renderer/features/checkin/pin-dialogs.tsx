@@ -10,7 +10,15 @@ import { ErrorNote } from './common';
  * Before the first self check-in, the facilitator chooses the PIN that closes it (4–8 digits,
  * typed twice: a typo here would lock the tablet).
  */
-export function PinSetupDialog({ engagementId, onDone, onCancel }: { engagementId: string; onDone(): void; onCancel(): void }) {
+export function PinSetupDialog({
+  engagementId,
+  onDone,
+  onCancel,
+}: {
+  engagementId: string;
+  onDone(): void;
+  onCancel(): void;
+}) {
   const t = useT();
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -101,7 +109,15 @@ const LOCK_SECONDS = 30;
  * The PIN pad that leaves self check-in: big keys for a finger, the keyboard works too. After
  * five wrong PINs it waits half a minute (the store does not throttle verifyPin itself).
  */
-export function PinPadDialog({ engagementId, onUnlock, onClose }: { engagementId: string; onUnlock(): void; onClose(): void }) {
+export function PinPadDialog({
+  engagementId,
+  onUnlock,
+  onClose,
+}: {
+  engagementId: string;
+  onUnlock(): void;
+  onClose(): void;
+}) {
   const t = useT();
   const [pin, setPin] = useState('');
   const [wrong, setWrong] = useState(false);

@@ -60,7 +60,8 @@ export function SelfCheckinPage({ engagementId, workshopId, dayId }: DayIds) {
 
   let body: ReactNode;
   if (state.status === 'ready') body = <Kiosk data={state.data} />;
-  else if (state.status === 'error') body = <p className="banner banner--error kiosk__problem">{state.error.message}</p>;
+  else if (state.status === 'error')
+    body = <p className="banner banner--error kiosk__problem">{state.error.message}</p>;
   else body = <p className="kiosk__loading">{t('app.loading')}</p>;
 
   return (
@@ -115,14 +116,22 @@ function Kiosk({ data }: { data: DayData }) {
 
   const yes = (person: Participant) => {
     const entry = data.entries.get(person.id);
-    if (entry?.status === 'hadir' && entry.checkInAt) setStep({ kind: 'already', person, time: formatInstantTime(entry.checkInAt, zone) });
+    if (entry?.status === 'hadir' && entry.checkInAt)
+      setStep({ kind: 'already', person, time: formatInstantTime(entry.checkInAt, zone) });
     else setStep({ kind: 'sign', person });
   };
 
   let content: ReactNode;
   switch (step.kind) {
     case 'search':
-      content = <KioskSearch data={data} query={query} setQuery={setQuery} onChoose={(person) => setStep({ kind: 'confirm', person })} />;
+      content = (
+        <KioskSearch
+          data={data}
+          query={query}
+          setQuery={setQuery}
+          onChoose={(person) => setStep({ kind: 'confirm', person })}
+        />
+      );
       break;
     case 'confirm': {
       const p = step.person;
@@ -175,7 +184,9 @@ function Kiosk({ data }: { data: DayData }) {
           <p className="kiosk__icon" aria-hidden="true">
             ✓
           </p>
-          <h1>{tidySentence(t('checkin.kioskThanks', { address: addressOf(t, step.person), name: step.person.name }))}</h1>
+          <h1>
+            {tidySentence(t('checkin.kioskThanks', { address: addressOf(t, step.person), name: step.person.name }))}
+          </h1>
           <p className="kiosk__sub">{t('checkin.kioskRecorded', { time: step.time })}</p>
         </div>
       );
@@ -188,7 +199,8 @@ function Kiosk({ data }: { data: DayData }) {
         <header className="kiosk__head">
           <p className="kiosk__title">{data.sheet.workshop.title}</p>
           <p className="kiosk__when">
-            {formatLongDate(data.sheet.day.date, lang)} · {formatTimeRange(data.sheet.day.startTime, data.sheet.day.endTime, zone, lang)}
+            {formatLongDate(data.sheet.day.date, lang)} ·{' '}
+            {formatTimeRange(data.sheet.day.startTime, data.sheet.day.endTime, zone, lang)}
             {data.sheet.workshop.venue ? ` · ${data.sheet.workshop.venue}` : ''}
           </p>
         </header>
@@ -212,7 +224,10 @@ function KioskSearch({
   const t = useT();
   const inputId = useId();
   const letters = queryTokens(query).join('').length;
-  const results = useMemo(() => (letters >= 2 ? searchPeople(data.index, query, { limit: 6 }) : []), [data.index, query, letters]);
+  const results = useMemo(
+    () => (letters >= 2 ? searchPeople(data.index, query, { limit: 6 }) : []),
+    [data.index, query, letters],
+  );
   return (
     <div className="kiosk__step kiosk__search">
       <p className="kiosk__welcome">{t('checkin.kioskWelcome')}</p>
@@ -291,7 +306,13 @@ function KioskSign({
         <h1>{t('checkin.kioskSignTitle')}</h1>
         <p className="kiosk__sub">{t('checkin.kioskSignFor', { address: addressOf(t, person), name: person.name })}</p>
       </div>
-      <SignaturePad ref={pad} label={t('checkin.padLabel')} onEmptyChange={setEmpty} fill describedBy={empty ? msgId : undefined} />
+      <SignaturePad
+        ref={pad}
+        label={t('checkin.padLabel')}
+        onEmptyChange={setEmpty}
+        fill
+        describedBy={empty ? msgId : undefined}
+      />
       <ErrorNote error={error} />
       <div className="kiosk__sign-actions">
         <button type="button" className="btn kiosk__big" onClick={onBack}>
@@ -302,7 +323,13 @@ function KioskSign({
             {t('checkin.kioskPadEmpty')}
           </p>
         )}
-        <button type="button" className="btn btn--primary kiosk__big" disabled={empty || busy} aria-describedby={empty ? msgId : undefined} onClick={() => void send()}>
+        <button
+          type="button"
+          className="btn btn--primary kiosk__big"
+          disabled={empty || busy}
+          aria-describedby={empty ? msgId : undefined}
+          onClick={() => void send()}
+        >
           {busy ? t('checkin.busy') : t('checkin.kioskSend')}
         </button>
       </div>

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type Ref,
+} from 'react';
 import { useT } from '../../i18n';
 import { paintSegment, paintStart, paintStroke, paintTail, penWidth, strokesToPng, type Stroke } from './strokes';
 
@@ -243,7 +252,12 @@ export function SignaturePad({ ref, label, onEmptyChange, onSubmit, onCancel, au
         <button type="button" className="btn btn--small" onClick={redo} disabled={counts.undone === 0}>
           ↷ {t('checkin.redo')}
         </button>
-        <button type="button" className="btn btn--small btn--danger" onClick={clear} disabled={empty && counts.undone === 0}>
+        <button
+          type="button"
+          className="btn btn--small btn--danger"
+          onClick={clear}
+          disabled={empty && counts.undone === 0}
+        >
           {t('checkin.clear')}
         </button>
       </div>

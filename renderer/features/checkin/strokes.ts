@@ -25,7 +25,11 @@ export function penWidth(pointerType: string, pressure: number): number {
   return BASE_WIDTH;
 }
 
-const mid = (a: StrokePoint, b: StrokePoint): StrokePoint => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, w: (a.w + b.w) / 2 });
+const mid = (a: StrokePoint, b: StrokePoint): StrokePoint => ({
+  x: (a.x + b.x) / 2,
+  y: (a.y + b.y) / 2,
+  w: (a.w + b.w) / 2,
+});
 
 function style(ctx: CanvasRenderingContext2D): void {
   ctx.strokeStyle = INK;
@@ -117,7 +121,11 @@ const MARGIN = 12;
  * How pad coordinates map into the export image: the ink is cropped to its bounds and fitted,
  * centred, so signatures made on a wide desktop pad and on a full-screen tablet come out alike.
  */
-export function exportTransform(box: Box, width = EXPORT_WIDTH, height = EXPORT_HEIGHT): { scale: number; dx: number; dy: number } {
+export function exportTransform(
+  box: Box,
+  width = EXPORT_WIDTH,
+  height = EXPORT_HEIGHT,
+): { scale: number; dx: number; dy: number } {
   const bw = Math.max(1, box.maxX - box.minX);
   const bh = Math.max(1, box.maxY - box.minY);
   const scale = Math.min((width - 2 * MARGIN) / bw, (height - 2 * MARGIN) / bh, MAX_SCALE);

@@ -24,7 +24,8 @@ export interface DayData extends DayIds {
   reload(): void;
 }
 
-export type DayDataState = { status: 'loading' } | { status: 'error'; error: AppErrorShape } | { status: 'ready'; data: DayData };
+export type DayDataState =
+  { status: 'loading' } | { status: 'error'; error: AppErrorShape } | { status: 'ready'; data: DayData };
 
 /**
  * The day's attendance sheet, the engagement's register, the engagement and the workshop. Each
@@ -45,8 +46,16 @@ export function useDayData({ engagementId, workshopId, dayId }: DayIds): DayData
     { engagementId },
     (e: ChangeEvent) => e.entity === 'participant' && (e.engagementId === engagementId || e.engagementId === undefined),
   );
-  const engagement = useQuery('engagements.get', { id: engagementId }, (e: ChangeEvent) => e.entity === 'engagement' && e.id === engagementId);
-  const workshop = useQuery('workshops.get', { id: workshopId }, (e: ChangeEvent) => e.entity === 'workshop' && e.id === workshopId);
+  const engagement = useQuery(
+    'engagements.get',
+    { id: engagementId },
+    (e: ChangeEvent) => e.entity === 'engagement' && e.id === engagementId,
+  );
+  const workshop = useQuery(
+    'workshops.get',
+    { id: workshopId },
+    (e: ChangeEvent) => e.entity === 'workshop' && e.id === workshopId,
+  );
 
   const index = useMemo(() => indexPeople(people.data ?? []), [people.data]);
   const byId = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p])), [people.data]);

@@ -43,7 +43,8 @@ export function WalkInForm({ data, initialName, title, submitLabel, onCreated, o
   }, [data.engagement.agencies, data.people]);
 
   const twins = sameName(data.index, values.name);
-  const duplicateOf = typeof error?.details?.duplicateOf === 'string' ? data.byId.get(error.details.duplicateOf) : undefined;
+  const duplicateOf =
+    typeof error?.details?.duplicateOf === 'string' ? data.byId.get(error.details.duplicateOf) : undefined;
 
   const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
 

@@ -20,7 +20,15 @@ interface Props {
 const MAX_EMBLEM_BYTES = 2 * 1024 * 1024;
 
 /** Kop surat (letterhead) and paper settings shared by the daftar hadir and the minutes. */
-export function LetterheadSettings({ engagement, letterhead, documents, errors, setLetterhead, setDocuments, onBlur }: Props) {
+export function LetterheadSettings({
+  engagement,
+  letterhead,
+  documents,
+  errors,
+  setLetterhead,
+  setDocuments,
+  onBlur,
+}: Props) {
   const t = useT();
   const lines = [0, 1, 2].map((i) => letterhead.lines[i] ?? '');
   const setLine = (i: number, v: string) => {
@@ -53,10 +61,25 @@ export function LetterheadSettings({ engagement, letterhead, documents, errors, 
           </div>
         </div>
         <div className="form-grid__wide">
-          <TextInput name="letterhead.address" label={t('letterhead.address')} value={letterhead.address} error={errors['letterhead.address']} onChange={(v) => setLetterhead({ ...letterhead, address: v })} onBlur={onBlur} />
+          <TextInput
+            name="letterhead.address"
+            label={t('letterhead.address')}
+            value={letterhead.address}
+            error={errors['letterhead.address']}
+            onChange={(v) => setLetterhead({ ...letterhead, address: v })}
+            onBlur={onBlur}
+          />
         </div>
         <div className="form-grid__wide">
-          <TextInput name="letterhead.contacts" label={t('letterhead.contacts')} hint={t('letterhead.contactsHint')} value={letterhead.contacts} error={errors['letterhead.contacts']} onChange={(v) => setLetterhead({ ...letterhead, contacts: v })} onBlur={onBlur} />
+          <TextInput
+            name="letterhead.contacts"
+            label={t('letterhead.contacts')}
+            hint={t('letterhead.contactsHint')}
+            value={letterhead.contacts}
+            error={errors['letterhead.contacts']}
+            onChange={(v) => setLetterhead({ ...letterhead, contacts: v })}
+            onBlur={onBlur}
+          />
         </div>
       </div>
       <h3>{t('letterhead.documents')}</h3>
@@ -65,10 +88,20 @@ export function LetterheadSettings({ engagement, letterhead, documents, errors, 
           name="documents.paper"
           label={t('letterhead.paper')}
           value={documents.paper}
-          options={PAPERS.map((p) => ({ value: p, label: p === 'F4' ? 'F4 / Folio (215 × 330 mm)' : 'A4 (210 × 297 mm)' }))}
+          options={PAPERS.map((p) => ({
+            value: p,
+            label: p === 'F4' ? 'F4 / Folio (215 × 330 mm)' : 'A4 (210 × 297 mm)',
+          }))}
           onChange={(v) => setDocuments({ ...documents, paper: v })}
         />
-        <TextInput name="documents.fontFamily" label={t('letterhead.font')} value={documents.fontFamily} error={errors['documents.fontFamily']} onChange={(v) => setDocuments({ ...documents, fontFamily: v })} onBlur={onBlur} />
+        <TextInput
+          name="documents.fontFamily"
+          label={t('letterhead.font')}
+          value={documents.fontFamily}
+          error={errors['documents.fontFamily']}
+          onChange={(v) => setDocuments({ ...documents, fontFamily: v })}
+          onBlur={onBlur}
+        />
         <TextInput
           name="documents.fontSizePt"
           type="number"
@@ -98,7 +131,11 @@ function EmblemPicker({ engagement }: { engagement: Engagement }) {
   const v = useValidationText();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const emblem = useQuery('engagements.emblem', { id: engagement.id }, (e) => e.entity === 'engagement' && e.id === engagement.id);
+  const emblem = useQuery(
+    'engagements.emblem',
+    { id: engagement.id },
+    (e) => e.entity === 'engagement' && e.id === engagement.id,
+  );
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
@@ -111,14 +148,29 @@ function EmblemPicker({ engagement }: { engagement: Engagement }) {
       {(id) => (
         <div className="emblem">
           <div className="emblem__preview">
-            {emblem.data?.dataUrl ? <img src={emblem.data.dataUrl} alt={t('letterhead.emblem')} /> : <span className="muted">{t('letterhead.noEmblem')}</span>}
+            {emblem.data?.dataUrl ? (
+              <img src={emblem.data.dataUrl} alt={t('letterhead.emblem')} />
+            ) : (
+              <span className="muted">{t('letterhead.noEmblem')}</span>
+            )}
           </div>
-          <input id={id} ref={input} type="file" accept="image/png,image/jpeg" hidden onChange={(e) => void pick(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+          <input
+            id={id}
+            ref={input}
+            type="file"
+            accept="image/png,image/jpeg"
+            hidden
+            onChange={(e) => void pick(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+          />
           <button type="button" className="btn btn--small" onClick={() => input.current?.click()}>
             {t('letterhead.chooseEmblem')}
           </button>
           {engagement.hasEmblem && (
-            <button type="button" className="btn btn--small btn--ghost" onClick={() => void call('engagements.setEmblem', { id: engagement.id, image: null })}>
+            <button
+              type="button"
+              className="btn btn--small btn--ghost"
+              onClick={() => void call('engagements.setEmblem', { id: engagement.id, image: null })}
+            >
               {t('letterhead.removeEmblem')}
             </button>
           )}
@@ -154,7 +206,15 @@ function KioskPinSetting({ engagement }: { engagement: Engagement }) {
       <h3>{t('letterhead.kioskPin')}</h3>
       <p className="muted">{engagement.kioskPinSet ? t('letterhead.kioskPinSet') : t('letterhead.kioskPinUnset')}</p>
       <div className="kiosk-pin__row">
-        <TextInput name="kioskPin" type="text" inputMode="numeric" label={t('letterhead.newPin')} value={pin} error={error ? 'invalidPin' : undefined} onChange={(x) => setPin(x.replace(/\D/g, '').slice(0, 8))} />
+        <TextInput
+          name="kioskPin"
+          type="text"
+          inputMode="numeric"
+          label={t('letterhead.newPin')}
+          value={pin}
+          error={error ? 'invalidPin' : undefined}
+          onChange={(x) => setPin(x.replace(/\D/g, '').slice(0, 8))}
+        />
         <button type="button" className="btn" onClick={() => void save()}>
           {t('letterhead.savePin')}
         </button>

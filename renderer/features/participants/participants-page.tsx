@@ -158,11 +158,7 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
               : `${t('participants.summary', { count: n(people.length), agencies: n(agencyCount) })} · ${t('participants.withNip', { count: n(withNip) })}`}
           </p>
         </div>
-        {!importing && people.length > 0 && (
-          <div className="p-header-actions">
-            {registerButtons}
-          </div>
-        )}
+        {!importing && people.length > 0 && <div className="p-header-actions">{registerButtons}</div>}
       </header>
 
       {hasNewDraft && !importing && (
@@ -184,9 +180,7 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
         <div className="empty p-empty">
           <p className="p-empty__title">{t('participants.empty')}</p>
           <p>{t('participants.emptyHint')}</p>
-          <div className="p-empty__actions">
-            {registerButtons}
-          </div>
+          <div className="p-empty__actions">{registerButtons}</div>
         </div>
       ) : (
         <>

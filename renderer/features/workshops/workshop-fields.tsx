@@ -83,12 +83,49 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
           onBlur={onBlur}
         />
       </div>
-      <TextInput name="chairName" label={t('workshops.chairName')} value={values.chairName} error={errors.chairName} onChange={(v) => set('chairName', v)} onBlur={onBlur} />
-      <TextInput name="chairPosition" label={t('workshops.chairPosition')} value={values.chairPosition} error={errors.chairPosition} onChange={(v) => set('chairPosition', v)} onBlur={onBlur} />
-      <TextInput name="chairNip" label={t('workshops.chairNip')} inputMode="numeric" value={values.chairNip} error={errors.chairNip} onChange={(v) => set('chairNip', v)} onBlur={onBlur} />
+      <TextInput
+        name="chairName"
+        label={t('workshops.chairName')}
+        value={values.chairName}
+        error={errors.chairName}
+        onChange={(v) => set('chairName', v)}
+        onBlur={onBlur}
+      />
+      <TextInput
+        name="chairPosition"
+        label={t('workshops.chairPosition')}
+        value={values.chairPosition}
+        error={errors.chairPosition}
+        onChange={(v) => set('chairPosition', v)}
+        onBlur={onBlur}
+      />
+      <TextInput
+        name="chairNip"
+        label={t('workshops.chairNip')}
+        inputMode="numeric"
+        value={values.chairNip}
+        error={errors.chairNip}
+        onChange={(v) => set('chairNip', v)}
+        onBlur={onBlur}
+      />
       <div />
-      <TextInput name="noteTakerName" label={t('workshops.noteTakerName')} value={values.noteTakerName} error={errors.noteTakerName} onChange={(v) => set('noteTakerName', v)} onBlur={onBlur} />
-      <TextInput name="noteTakerNip" label={t('workshops.noteTakerNip')} inputMode="numeric" value={values.noteTakerNip} error={errors.noteTakerNip} onChange={(v) => set('noteTakerNip', v)} onBlur={onBlur} />
+      <TextInput
+        name="noteTakerName"
+        label={t('workshops.noteTakerName')}
+        value={values.noteTakerName}
+        error={errors.noteTakerName}
+        onChange={(v) => set('noteTakerName', v)}
+        onBlur={onBlur}
+      />
+      <TextInput
+        name="noteTakerNip"
+        label={t('workshops.noteTakerNip')}
+        inputMode="numeric"
+        value={values.noteTakerNip}
+        error={errors.noteTakerNip}
+        onChange={(v) => set('noteTakerNip', v)}
+        onBlur={onBlur}
+      />
       <div className="form-grid__wide">
         <TextList
           name="mentors"
@@ -101,7 +138,14 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
           onBlur={onBlur}
         />
       </div>
-      <TextInput name="invitationNumber" label={t('workshops.invitationNumber')} value={values.invitationNumber} error={errors.invitationNumber} onChange={(v) => set('invitationNumber', v)} onBlur={onBlur} />
+      <TextInput
+        name="invitationNumber"
+        label={t('workshops.invitationNumber')}
+        value={values.invitationNumber}
+        error={errors.invitationNumber}
+        onChange={(v) => set('invitationNumber', v)}
+        onBlur={onBlur}
+      />
       <TextInput
         name="invitationDate"
         type="date"
@@ -130,18 +174,36 @@ function DaysEditor({ days, errors, onChange, onBlur }: DaysProps) {
   return (
     <fieldset className="days">
       <legend>{t('workshops.days')}</legend>
-      {errors.days && <div className="field__error" role="alert">{v(errors.days)}</div>}
+      {errors.days && (
+        <div className="field__error" role="alert">
+          {v(errors.days)}
+        </div>
+      )}
       {days.map((d, i) => (
         <div className="days__row" key={d.id ?? `new-${i}`} data-testid={`day-${i}`}>
           <span className="days__label">{t('workshops.day', { n: i + 1 })}</span>
           <Field label={t('workshops.date')} error={errors[`days.${i}.date`]}>
             {(id) => (
-              <input id={id} name={`days.${i}.date`} type="date" value={d.date} onChange={(e) => update(i, { date: e.target.value })} onBlur={onBlur} />
+              <input
+                id={id}
+                name={`days.${i}.date`}
+                type="date"
+                value={d.date}
+                onChange={(e) => update(i, { date: e.target.value })}
+                onBlur={onBlur}
+              />
             )}
           </Field>
           <Field label={t('workshops.startTime')} error={errors[`days.${i}.startTime`]}>
             {(id) => (
-              <input id={id} name={`days.${i}.startTime`} type="time" value={d.startTime} onChange={(e) => update(i, { startTime: e.target.value })} onBlur={onBlur} />
+              <input
+                id={id}
+                name={`days.${i}.startTime`}
+                type="time"
+                value={d.startTime}
+                onChange={(e) => update(i, { startTime: e.target.value })}
+                onBlur={onBlur}
+              />
             )}
           </Field>
           <Field label={t('workshops.endTime')} error={errors[`days.${i}.endTime`]}>

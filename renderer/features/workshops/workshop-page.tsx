@@ -14,7 +14,11 @@ import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 /** A workshop: its schedule as officials write it, and every field edited in place. */
 export function WorkshopPage({ engagementId, id }: { engagementId: string; id: string }) {
   const t = useT();
-  const engagement = useQuery('engagements.get', { id: engagementId }, (e) => e.entity === 'engagement' && e.id === engagementId);
+  const engagement = useQuery(
+    'engagements.get',
+    { id: engagementId },
+    (e) => e.entity === 'engagement' && e.id === engagementId,
+  );
   const workshop = useQuery('workshops.get', { id }, (e) => e.entity === 'workshop' && e.id === id);
   const error = engagement.error ?? workshop.error;
   if (error) return <p className="banner banner--error">{error.message}</p>;
@@ -71,7 +75,8 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
           <ul className="schedule" aria-label={t('workshops.days')}>
             {workshop.days.map((d) => (
               <li key={d.id}>
-                <strong>{formatLongDate(d.date, lang)}</strong> · {formatTimeRange(d.startTime, d.endTime, engagement.timeZone, lang)}
+                <strong>{formatLongDate(d.date, lang)}</strong> ·{' '}
+                {formatTimeRange(d.startTime, d.endTime, engagement.timeZone, lang)}
               </li>
             ))}
           </ul>
@@ -86,7 +91,10 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
             <strong>
               {t('workshops.day', { n: i + 1 })} · {formatLongDate(d.date, lang)}
             </strong>
-            <a className="btn btn--primary btn--small" href={`#/engagements/${engagement.id}/workshops/${id}/days/${d.id}/checkin`}>
+            <a
+              className="btn btn--primary btn--small"
+              href={`#/engagements/${engagement.id}/workshops/${id}/days/${d.id}/checkin`}
+            >
               {t('workshops.openDoor')}
             </a>
             <button className="btn btn--small" onClick={() => void exportList(d.id, false)}>

@@ -22,10 +22,38 @@ const PEOPLE = [
     phone: '081234567890',
     gender: 'L',
   },
-  { name: 'Siti Nurhayati, S.Kom.', nip: '198503152010012002', position: 'Pranata Komputer Ahli Muda', agency: DISKOMINFO, phone: '085655512345', gender: 'P' },
-  { name: 'Ir. Bambang Setiawan, M.T.', nip: '197803222005011003', position: 'Kepala Bidang Perencanaan', agency: BARENLITBANG, phone: '082143219876', gender: 'L' },
-  { name: 'dr. Ratna Dewi Lestari', nip: '198109302009022001', position: 'Kepala Seksi Pelayanan Kesehatan', agency: DINKES, phone: '', gender: 'P' },
-  { name: 'Agus Prasetyo, S.T.', nip: '', position: 'Analis Kebijakan', agency: BARENLITBANG, phone: '081399988877', gender: 'L' },
+  {
+    name: 'Siti Nurhayati, S.Kom.',
+    nip: '198503152010012002',
+    position: 'Pranata Komputer Ahli Muda',
+    agency: DISKOMINFO,
+    phone: '085655512345',
+    gender: 'P',
+  },
+  {
+    name: 'Ir. Bambang Setiawan, M.T.',
+    nip: '197803222005011003',
+    position: 'Kepala Bidang Perencanaan',
+    agency: BARENLITBANG,
+    phone: '082143219876',
+    gender: 'L',
+  },
+  {
+    name: 'dr. Ratna Dewi Lestari',
+    nip: '198109302009022001',
+    position: 'Kepala Seksi Pelayanan Kesehatan',
+    agency: DINKES,
+    phone: '',
+    gender: 'P',
+  },
+  {
+    name: 'Agus Prasetyo, S.T.',
+    nip: '',
+    position: 'Analis Kebijakan',
+    agency: BARENLITBANG,
+    phone: '081399988877',
+    gender: 'L',
+  },
 ] as const;
 
 async function api<T = Record<string, unknown>>(request: APIRequestContext, op: string, data: unknown): Promise<T> {
@@ -116,7 +144,9 @@ async function sheet(request: APIRequestContext, dayId: string) {
 }
 
 test.describe('door check-in', () => {
-  test('three people by keyboard with signatures, live counts, walk-in, izin, daftar hadir DOCX', async ({ page }, testInfo) => {
+  test('three people by keyboard with signatures, live counts, walk-in, izin, daftar hadir DOCX', async ({
+    page,
+  }, testInfo) => {
     const s = await seed(page.request);
     await page.goto(s.url);
 
@@ -124,7 +154,10 @@ test.describe('door check-in', () => {
     await expect(page.getByText('Rabu, 28 Agustus 2019')).toBeVisible();
     await expect(page.getByText('09.00–15.30 WIB')).toBeVisible();
     await expect(page.getByText('Ruang Joyoboyo, Balai Kota Kediri')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Kembali ke Bimtek' })).toHaveAttribute('href', `#/engagements/${s.engagementId}/workshops/${s.workshopId}`);
+    await expect(page.getByRole('link', { name: 'Kembali ke Bimtek' })).toHaveAttribute(
+      'href',
+      `#/engagements/${s.engagementId}/workshops/${s.workshopId}`,
+    );
     await expect(presentCount(page)).toHaveText('Hadir 0 / 5');
     await expect(searchBox(page)).toBeFocused();
 
@@ -153,7 +186,9 @@ test.describe('door check-in', () => {
     await expect(hadir).toBeEnabled();
     await expect(panel.getByText('Kotak tanda tangan masih kosong')).toHaveCount(0);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: /Abu Bakar, S\.E\., M\.Si\. tercatat hadir pukul \d\d\.\d\d WIB/ })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: /Abu Bakar, S\.E\., M\.Si\. tercatat hadir pukul \d\d\.\d\d WIB/ }),
+    ).toBeVisible();
     await expect(searchBox(page)).toBeFocused();
     await expect(searchBox(page)).toHaveValue('');
     await expect(presentCount(page)).toHaveText('Hadir 1 / 5');
@@ -256,10 +291,15 @@ test.describe('door check-in', () => {
     await page.keyboard.type('abu bakar');
     await page.keyboard.press('Enter');
     const abu = page.getByRole('region', { name: /Konfirmasi kehadiran Drs\. H\. Abdullah/ });
-    await expect(abu.getByRole('img', { name: 'Tanda tangan tersimpan' })).toHaveAttribute('src', /^data:image\/png;base64,/);
+    await expect(abu.getByRole('img', { name: 'Tanda tangan tersimpan' })).toHaveAttribute(
+      'src',
+      /^data:image\/png;base64,/,
+    );
     await snap(page, testInfo, 'door-signed-person');
     await abu.getByRole('button', { name: /Check-out/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: /Abu Bakar, S\.E\., M\.Si\. check-out pukul \d\d\.\d\d WIB/ })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: /Abu Bakar, S\.E\., M\.Si\. check-out pukul \d\d\.\d\d WIB/ }),
+    ).toBeVisible();
     await expect(searchBox(page)).toBeFocused();
     await page.keyboard.type('abu bakar');
     await expect(options.first()).toContainText(/Hadir \d\d\.\d\d WIB · pulang \d\d\.\d\d WIB/);
@@ -269,7 +309,10 @@ test.describe('door check-in', () => {
     expect(stored.entries.filter((e) => e.status === 'hadir' && e.hasSignature)).toHaveLength(4);
 
     // The daftar hadir as DOCX, with the four signatures as images inside.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Unduh daftar hadir \(DOCX\)/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Unduh daftar hadir \(DOCX\)/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = testInfo.outputPath('daftar-hadir.docx');
     await download.saveAs(file);
@@ -283,7 +326,10 @@ test.describe('door check-in', () => {
     expect(xml).not.toContain('Ratna Dewi Lestari');
 
     // The blank list for paper: everyone in the register, no signatures.
-    const [blank] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh daftar hadir kosong' }).click()]);
+    const [blank] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh daftar hadir kosong' }).click(),
+    ]);
     const blankFile = testInfo.outputPath('daftar-hadir-kosong.docx');
     await blank.saveAs(blankFile);
     const blankZip = await JSZip.loadAsync(fs.readFileSync(blankFile));
@@ -374,7 +420,9 @@ test.describe('self check-in', () => {
     await page.getByRole('button', { name: /Siti Nurhayati, S\.Kom\./ }).click();
 
     // Step 2: is this you?
-    await expect(page.getByRole('heading', { name: `Apakah Anda Ibu Siti Nurhayati, S.Kom., ${DISKOMINFO}?` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: `Apakah Anda Ibu Siti Nurhayati, S.Kom., ${DISKOMINFO}?` }),
+    ).toBeVisible();
     await snap(page, testInfo, 'kiosk-confirm');
     await page.getByRole('button', { name: 'Ya, saya' }).click();
 
@@ -390,7 +438,9 @@ test.describe('self check-in', () => {
     await send.click();
 
     // Step 4: thanks, then back to step 1 by itself.
-    await expect(page.getByRole('heading', { name: 'Terima kasih, Ibu Siti Nurhayati, S.Kom.', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Terima kasih, Ibu Siti Nurhayati, S.Kom.', exact: true }),
+    ).toBeVisible();
     await expect(page.getByText(/Anda tercatat hadir pukul \d\d\.\d\d WIB/)).toBeVisible();
     await snap(page, testInfo, 'kiosk-thanks');
     await expect(page.getByRole('heading', { name: 'Ketik nama Anda' })).toBeVisible({ timeout: 6000 });

@@ -19,7 +19,9 @@ async function freePort(): Promise<number> {
 
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/host/serve.mjs', '--port', String(port), '--data', dataDir], { stdio: 'pipe' });
+  const child = spawn(process.execPath, ['dist/host/serve.mjs', '--port', String(port), '--data', dataDir], {
+    stdio: 'pipe',
+  });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

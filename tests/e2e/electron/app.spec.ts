@@ -122,7 +122,10 @@ test.describe('Electron app', () => {
 
   test('a contract call goes through IPC to the store in the temp folder', async () => {
     const info = await page.evaluate(() => (window as BridgedWindow).bimtek.call('app.info', {}));
-    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dataDir: userData, store: { status: 'ready' } } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { mode: 'electron', dataDir: userData, store: { status: 'ready' } },
+    });
     const unknown = await page.evaluate(() => (window as BridgedWindow).bimtek.call('workshops.drop' as never, {}));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
@@ -189,7 +192,9 @@ test.describe('Electron app', () => {
       BrowserWindow.getAllWindows().map((w) => ({
         title: w.getTitle(),
         url: w.webContents.getURL(),
-        prefs: (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences(),
+        prefs: (
+          w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }
+        ).getLastWebPreferences(),
       })),
     );
     const self = shown.find((w) => w.url.endsWith('/self'));

@@ -89,7 +89,9 @@ describe('buildAttendanceDocx: what a reader sees', async () => {
     const body = tableRows(doc.documentXml).slice(LETTERHEAD_ROWS + 1);
     body.forEach((rowXml, i) => {
       const n = i + 1;
-      const [left, right] = cellTexts(rowXml).slice(6).map((t) => t.trim());
+      const [left, right] = cellTexts(rowXml)
+        .slice(6)
+        .map((t) => t.trim());
       expect(n % 2 === 1 ? [left, right] : [right, left]).toEqual([`${n}.`, '']);
     });
     // A signature sits in the half whose number it is.
@@ -156,7 +158,10 @@ describe('buildAttendanceDocx: paper and layout', () => {
     const { documentXml } = await openDocx(await buildAttendanceDocx(data(), F4));
     const half = attendanceColumnWidths(F4)[6];
     const emuPerTwip = 635;
-    const extents = [...documentXml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const extents = [...documentXml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     const signatures = extents.slice(1); // the first drawing is the emblem
     expect(signatures).toHaveLength(signed);
     // Room for "9. " (about 11 pt) and some slack, so the image stays on the number's line.
@@ -179,7 +184,9 @@ describe('buildAttendanceDocx: variants', () => {
   });
 
   it('works without an emblem and without blank rows', async () => {
-    const doc = await openDocx(await buildAttendanceDocx(data({ letterhead: kediriLetterhead(false), blankRows: 0 }), F4));
+    const doc = await openDocx(
+      await buildAttendanceDocx(data({ letterhead: kediriLetterhead(false), blankRows: 0 }), F4),
+    );
     expect(doc.text).toContain('PEMERINTAH KOTA KEDIRI');
     expect(tableRows(doc.documentXml)).toHaveLength(1 + SAMPLE_PEOPLE.length);
     expect(doc.media).toHaveLength(signed);

@@ -32,7 +32,8 @@ describe('decodeText', () => {
 
 describe('detectDelimiter', () => {
   it('picks the semicolon even when names carry commas', () => {
-    const text = 'No;Nama;NIP;Instansi\n1;Abdullah Abu Bakar, S.E., M.Si.;198503152010011002;Diskominfo\n2;Siti, S.Kom.;;Dinkes\n';
+    const text =
+      'No;Nama;NIP;Instansi\n1;Abdullah Abu Bakar, S.E., M.Si.;198503152010011002;Diskominfo\n2;Siti, S.Kom.;;Dinkes\n';
     expect(detectDelimiter(text)).toBe(';');
   });
 
@@ -55,7 +56,9 @@ describe('detectDelimiter', () => {
 
 describe('parseCsv', () => {
   it('parses a semicolon CSV with BOM as Excel (Indonesian locale) saves it', () => {
-    const bytes = utf8('\ufeffNo;Nama;NIP;Instansi/OPD\r\n1;"Drs. H. Abdullah Abu Bakar, S.E.; M.Si.";198503152010011002;Diskominfo\r\n');
+    const bytes = utf8(
+      '\ufeffNo;Nama;NIP;Instansi/OPD\r\n1;"Drs. H. Abdullah Abu Bakar, S.E.; M.Si.";198503152010011002;Diskominfo\r\n',
+    );
     expect(parseCsv(decodeText(bytes))).toEqual([
       ['No', 'Nama', 'NIP', 'Instansi/OPD'],
       ['1', 'Drs. H. Abdullah Abu Bakar, S.E.; M.Si.', '198503152010011002', 'Diskominfo'],
@@ -63,7 +66,9 @@ describe('parseCsv', () => {
   });
 
   it('keeps José and Ç from a Windows-1252 file', () => {
-    const rows = parseCsv(decodeText(new Uint8Array(Buffer.from('Nama,Instansi\r\nJosé,Dinas\r\nSiti Nurhayati Ç,Kominfo\r\n', 'latin1'))));
+    const rows = parseCsv(
+      decodeText(new Uint8Array(Buffer.from('Nama,Instansi\r\nJosé,Dinas\r\nSiti Nurhayati Ç,Kominfo\r\n', 'latin1'))),
+    );
     expect(rows.map((r) => r[0])).toEqual(['Nama', 'José', 'Siti Nurhayati Ç']);
   });
 

@@ -8,7 +8,11 @@ import { SAMPLE_PEOPLE } from '../../fixtures/attendance';
 
 const people: RegisterPerson[] = SAMPLE_PEOPLE.map((p) => ({ ...p, role: p.role.toLowerCase() }));
 
-async function reimport(bytes: Uint8Array, fileName: string, existing = [] as { id: string; name: string; nip: string; agency: string }[]) {
+async function reimport(
+  bytes: Uint8Array,
+  fileName: string,
+  existing = [] as { id: string; name: string; nip: string; agency: string }[],
+) {
   const table = await readTable(bytes, fileName);
   const header = detectHeader(table.rows)!;
   return buildPreview(table.rows, header.headerIndex, header.mapping, existing, { damaged: table.damaged });

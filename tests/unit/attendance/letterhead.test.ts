@@ -60,13 +60,19 @@ describe('fitImage', () => {
   const pxPerCm = 96 / 2.54;
 
   it('fits the box keeping the aspect', () => {
-    expect(fitImage({ width: 600, height: 200 }, 3, 1.2)).toEqual({ width: Math.round(3 * pxPerCm), height: Math.round(pxPerCm) });
+    expect(fitImage({ width: 600, height: 200 }, 3, 1.2)).toEqual({
+      width: Math.round(3 * pxPerCm),
+      height: Math.round(pxPerCm),
+    });
     const tall = fitImage({ width: 100, height: 400 }, 3, 1.2);
     expect(tall.height).toBe(Math.round(1.2 * pxPerCm));
     expect(tall.width).toBe(Math.round((1.2 * pxPerCm) / 4));
   });
 
   it('gives an image without a known size the whole box', () => {
-    expect(fitImage({ width: 0, height: 0 }, 2, 1)).toEqual({ width: Math.round(2 * pxPerCm), height: Math.round(pxPerCm) });
+    expect(fitImage({ width: 0, height: 0 }, 2, 1)).toEqual({
+      width: Math.round(2 * pxPerCm),
+      height: Math.round(pxPerCm),
+    });
   });
 });

@@ -11,7 +11,11 @@ import { signaturePng } from '../../fixtures/png';
 // into a PDF, whose text is read back page by page.
 const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
 const pdftotext = spawnSync('which', ['pdftotext']).status === 0;
-const skipReason = !soffice ? 'LibreOffice (soffice) is not installed' : !pdftotext ? 'pdftotext (poppler-utils) is not installed' : '';
+const skipReason = !soffice
+  ? 'LibreOffice (soffice) is not installed'
+  : !pdftotext
+    ? 'pdftotext (poppler-utils) is not installed'
+    : '';
 if (skipReason) console.warn(`[skipped] LibreOffice rendering of the daftar hadir: ${skipReason}`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-lo-'));
@@ -34,12 +38,18 @@ describe.skipIf(!!skipReason)('daftar hadir rendered by LibreOffice', () => {
     );
     const docx = path.join(dir, 'daftar-hadir.docx');
     fs.writeFileSync(docx, bytes);
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], {
-      timeout: 120_000,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      soffice!,
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx],
+      {
+        timeout: 120_000,
+        stdio: 'ignore',
+      },
+    );
     const pdf = path.join(dir, 'daftar-hadir.pdf');
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const page of pages) expect(page).toContain('Tanda Tangan');
     const all = pages.join('\n');

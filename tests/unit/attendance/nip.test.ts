@@ -20,7 +20,12 @@ describe('validateNip', () => {
   });
 
   it('accepts the official spacing, dots and stray spaces, and returns the bare digits', () => {
-    for (const typed of ['19850315 201001 1 002', '19850315.201001.1.002', ' 198503152010011002 ', '19850315\u00a0201001\u00a01\u00a0002']) {
+    for (const typed of [
+      '19850315 201001 1 002',
+      '19850315.201001.1.002',
+      ' 198503152010011002 ',
+      '19850315\u00a0201001\u00a01\u00a0002',
+    ]) {
       const r = validateNip(typed, NOW);
       expect(r.ok && r.nip).toBe('198503152010011002');
     }

@@ -16,7 +16,11 @@ function preview(body: string[][], existing: ExistingPerson[] = []) {
   return buildPreview(rows, header.headerIndex, header.mapping, existing);
 }
 
-const row = (name: string, nip = '', extra: Partial<Record<'position' | 'agency' | 'phone' | 'email' | 'gender' | 'role', string>> = {}) => [
+const row = (
+  name: string,
+  nip = '',
+  extra: Partial<Record<'position' | 'agency' | 'phone' | 'email' | 'gender' | 'role', string>> = {},
+) => [
   name,
   nip,
   extra.position ?? '',
@@ -84,28 +88,39 @@ describe('buildPreview: values', () => {
   });
 
   it('gives back the leading zero Excel took from a phone number, and removes our CSV guards', () => {
-    const [a, b] = preview([row('A', '="198503152010011002"', { phone: '81234567890' }), row('B', '', { phone: '="081234567891"' })]);
-    expect([a.values.nip, a.values.phone, b.values.phone]).toEqual(['198503152010011002', '081234567890', '081234567891']);
+    const [a, b] = preview([
+      row('A', '="198503152010011002"', { phone: '81234567890' }),
+      row('B', '', { phone: '="081234567891"' }),
+    ]);
+    expect([a.values.nip, a.values.phone, b.values.phone]).toEqual([
+      '198503152010011002',
+      '081234567890',
+      '081234567891',
+    ]);
   });
 
   it('leaves fields without a column empty', () => {
-    const rows = [['Nama', 'Instansi'], ['Abu Bakar', 'Diskominfo']];
+    const rows = [
+      ['Nama', 'Instansi'],
+      ['Abu Bakar', 'Diskominfo'],
+    ];
     const [r] = buildPreview(rows, 0, { name: 0, agency: 1 }, []);
-    expect(r.values).toEqual({ name: 'Abu Bakar', nip: '', position: '', agency: 'Diskominfo', phone: '', email: '', gender: '', role: '' });
+    expect(r.values).toEqual({
+      name: 'Abu Bakar',
+      nip: '',
+      position: '',
+      agency: 'Diskominfo',
+      phone: '',
+      email: '',
+      gender: '',
+      role: '',
+    });
   });
 });
 
 describe('buildPreview: skipped rows', () => {
   it('skips blank rows, rows with only a running number, and a repeated header', () => {
-    const rows = [
-      HEADER,
-      ['1', 'A'],
-      [],
-      ['', '', '', ''],
-      ['2'],
-      HEADER,
-      ['3', 'B'],
-    ];
+    const rows = [HEADER, ['1', 'A'], [], ['', '', '', ''], ['2'], HEADER, ['3', 'B']];
     const header = detectHeader(rows)!;
     const out = buildPreview(rows, header.headerIndex, header.mapping, []);
     expect(out.map((r) => [r.rowNumber, r.values.name])).toEqual([
@@ -187,7 +202,17 @@ describe('buildPreview: duplicates', () => {
 describe('buildPreview: a large file', () => {
   it('previews 5,000 rows parsed from CSV, spotting the one duplicate at the end', () => {
     const people = generatedPeople(5000);
-    const body = people.map((p, i) => [String(i + 1), p.name, p.nip, p.position, p.agency, p.phone, p.email, p.gender, p.role]);
+    const body = people.map((p, i) => [
+      String(i + 1),
+      p.name,
+      p.nip,
+      p.position,
+      p.agency,
+      p.phone,
+      p.email,
+      p.gender,
+      p.role,
+    ]);
     body.push(['5001', people[42].name.toUpperCase(), people[42].nip, '', '', '', '', '', '']);
     const text = '\ufeff' + formatCsv([HEADER, ...body], ';');
     const rows = parseCsv(decodeText(new TextEncoder().encode(text)));

@@ -113,7 +113,13 @@ describe('readTable', () => {
 
   it('reads CSV bytes into rows', async () => {
     const table = await readTable(new Uint8Array(Buffer.from('Nama;NIP\r\nJosé;1\r\n', 'latin1')), 'peserta.csv');
-    expect(table).toEqual({ rows: [['Nama', 'NIP'], ['José', '1']], damaged: [] });
+    expect(table).toEqual({
+      rows: [
+        ['Nama', 'NIP'],
+        ['José', '1'],
+      ],
+      damaged: [],
+    });
   });
 
   async function reasonFor(bytes: Uint8Array, name: string): Promise<string> {

@@ -29,14 +29,25 @@ async function ok<K extends OpName>(op: K, input: unknown) {
 
 async function seed() {
   const e = await ok('engagements.create', {
-    regionName: 'Kediri', regionKind: 'kota', province: 'Jawa Timur', year: 2019, timeZone: 'WIB',
+    regionName: 'Kediri',
+    regionKind: 'kota',
+    province: 'Jawa Timur',
+    year: 2019,
+    timeZone: 'WIB',
     agencies: ['Diskominfo', 'Bappeda'],
   });
   const w = await ok('workshops.create', {
-    engagementId: e.id, stage: 'tahap-3', title: 'Bimtek Tahap III', venue: 'Ruang Joyoboyo, Balai Kota Kediri',
-    days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }, { date: '2019-08-29', startTime: '08:00', endTime: null }],
+    engagementId: e.id,
+    stage: 'tahap-3',
+    title: 'Bimtek Tahap III',
+    venue: 'Ruang Joyoboyo, Balai Kota Kediri',
+    days: [
+      { date: '2019-08-28', startTime: '09:00', endTime: '15:30' },
+      { date: '2019-08-29', startTime: '08:00', endTime: null },
+    ],
   });
-  const add = (name: string, agency: string, nip = '') => ok('participants.create', { engagementId: e.id, name, agency, nip, phone: '081234567890' });
+  const add = (name: string, agency: string, nip = '') =>
+    ok('participants.create', { engagementId: e.id, name, agency, nip, phone: '081234567890' });
   const abu = await add('Drs. H. Abdullah Abu Bakar, S.E., M.Si.', 'Pemerintah Kota Kediri');
   const siti = await add('Siti Nurhayati, S.Kom.', 'Diskominfo', '198503152010012002');
   const budi = await add('Budi Santoso', 'Bappeda');
@@ -57,7 +68,11 @@ afterEach(() => {
 describe('participant register', () => {
   it('refuses a second person with the same NIP, naming the field', async () => {
     const { e } = await seed();
-    const r = await backend.handlers['participants.create']({ engagementId: e.id, name: 'Someone Else', nip: '19850315 201001 2 002' });
+    const r = await backend.handlers['participants.create']({
+      engagementId: e.id,
+      name: 'Someone Else',
+      nip: '19850315 201001 2 002',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('CONFLICT');
@@ -66,7 +81,11 @@ describe('participant register', () => {
 
   it('says which part of a NIP is wrong', async () => {
     const { e } = await seed();
-    const r = await backend.handlers['participants.create']({ engagementId: e.id, name: 'X', nip: '198513152010012002' });
+    const r = await backend.handlers['participants.create']({
+      engagementId: e.id,
+      name: 'X',
+      nip: '198513152010012002',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.details?.issues).toEqual([{ path: ['nip'], code: 'nip.birthDate' }]);
@@ -74,7 +93,12 @@ describe('participant register', () => {
 
   it('merges a duplicate: attendance and signature follow the survivor, empty fields are filled', async () => {
     const { e, dayId, day2, siti } = await seed();
-    const dup = await ok('participants.create', { engagementId: e.id, name: 'Siti Nurhayati', agency: 'Dinas Kominfo', email: 'siti@kedirikota.go.id' });
+    const dup = await ok('participants.create', {
+      engagementId: e.id,
+      name: 'Siti Nurhayati',
+      agency: 'Dinas Kominfo',
+      email: 'siti@kedirikota.go.id',
+    });
     await ok('attendance.checkIn', { dayId, participantId: dup.id, signature: b64(signaturePng(3)) });
     await ok('attendance.setStatus', { dayId: day2, participantId: siti.id, status: 'izin' });
     await ok('attendance.checkIn', { dayId: day2, participantId: dup.id, signature: null });
@@ -84,7 +108,9 @@ describe('participant register', () => {
     const list = await ok('participants.list', { engagementId: e.id });
     expect((list as any[]).map((p) => p.id)).not.toContain(dup.id);
     const sheet1 = await ok('attendance.day', { dayId });
-    expect(sheet1.entries).toEqual([expect.objectContaining({ participantId: siti.id, status: 'hadir', hasSignature: true })]);
+    expect(sheet1.entries).toEqual([
+      expect.objectContaining({ participantId: siti.id, status: 'hadir', hasSignature: true }),
+    ]);
     // On day 2 both had a record: the present one wins over izin.
     const sheet2 = await ok('attendance.day', { dayId: day2 });
     expect(sheet2.entries).toEqual([expect.objectContaining({ participantId: siti.id, status: 'hadir' })]);
@@ -116,7 +142,11 @@ describe('check-in', () => {
 
   it('never stores an empty pad as a signature, and writes nothing then', async () => {
     const { dayId, abu } = await seed();
-    const r = await backend.handlers['attendance.checkIn']({ dayId, participantId: abu.id, signature: b64(blankPng()) });
+    const r = await backend.handlers['attendance.checkIn']({
+      dayId,
+      participantId: abu.id,
+      signature: b64(blankPng()),
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.details?.issues).toEqual([{ path: ['signature'], code: 'emptySignature' }]);
@@ -125,7 +155,9 @@ describe('check-in', () => {
 
   it('refuses a signature that is not a PNG of modest size (a decompression bomb is not inflated)', async () => {
     const { dayId, abu } = await seed();
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x64, 0x01, 0x2c, 0x03, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x64, 0x01, 0x2c, 0x03, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     const r1 = await backend.handlers['attendance.checkIn']({ dayId, participantId: abu.id, signature: b64(jpeg) });
     expect(r1.ok ? null : r1.error.details?.issues?.[0]?.code).toBe('notAnImage');
     const huge = makePng(3000, 1000, () => null);
@@ -135,13 +167,21 @@ describe('check-in', () => {
 
   it('refuses a file that is not an image as a signature', async () => {
     const { dayId, abu } = await seed();
-    const r = await backend.handlers['attendance.checkIn']({ dayId, participantId: abu.id, signature: b64(Buffer.from('not a png at all')) });
+    const r = await backend.handlers['attendance.checkIn']({
+      dayId,
+      participantId: abu.id,
+      signature: b64(Buffer.from('not a png at all')),
+    });
     expect(r.ok ? null : r.error.details?.issues?.[0]?.code).toBe('notAnImage');
   });
 
   it('diwakili needs the representative, who is then listed as present', async () => {
     const { dayId, abu, budi } = await seed();
-    const missing = await backend.handlers['attendance.setStatus']({ dayId, participantId: abu.id, status: 'diwakili' });
+    const missing = await backend.handlers['attendance.setStatus']({
+      dayId,
+      participantId: abu.id,
+      status: 'diwakili',
+    });
     expect(missing.ok ? null : missing.error.details?.issues?.[0]?.code).toBe('representativeRequired');
     await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: budi.id });
     const sheet = await ok('attendance.day', { dayId });
@@ -179,7 +219,13 @@ describe('check-in', () => {
     expect(early.ok ? null : early.error.code).toBe('CONFLICT');
     await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: null });
     expect((await ok('attendance.checkOut', { dayId, participantId: abu.id })).checkOutAt).toEqual(expect.any(String));
-    const other = await ok('engagements.create', { regionName: 'Blitar', regionKind: 'kota', province: 'Jawa Timur', year: 2020, timeZone: 'WIB' });
+    const other = await ok('engagements.create', {
+      regionName: 'Blitar',
+      regionKind: 'kota',
+      province: 'Jawa Timur',
+      year: 2020,
+      timeZone: 'WIB',
+    });
     const stranger = await ok('participants.create', { engagementId: other.id, name: 'Orang Lain' });
     const r = await backend.handlers['attendance.checkIn']({ dayId, participantId: stranger.id, signature: null });
     expect(r.ok ? null : r.error.code).toBe('NOT_FOUND');
@@ -188,7 +234,10 @@ describe('check-in', () => {
   it('a workshop day that has attendance cannot be removed', async () => {
     const { w, dayId, abu } = await seed();
     await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: null });
-    const r = await backend.handlers['workshops.update']({ id: w.id, patch: { days: [{ id: w.days[1].id, date: '2019-08-29', startTime: '08:00', endTime: null }] } });
+    const r = await backend.handlers['workshops.update']({
+      id: w.id,
+      patch: { days: [{ id: w.days[1].id, date: '2019-08-29', startTime: '08:00', endTime: null }] },
+    });
     expect(r.ok ? null : r.error.code).toBe('CONFLICT');
     expect((await ok('workshops.get', { id: w.id })).days).toHaveLength(2);
   });
@@ -197,7 +246,9 @@ describe('check-in', () => {
     const { w, dayId, abu } = await seed();
     events.length = 0;
     await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: null });
-    expect(events).toEqual([{ entity: 'attendance', id: dayId, action: 'updated', engagementId: w.engagementId, workshopId: w.id }]);
+    expect(events).toEqual([
+      { entity: 'attendance', id: dayId, action: 'updated', engagementId: w.engagementId, workshopId: w.id },
+    ]);
   });
 });
 
@@ -226,9 +277,13 @@ describe('import through the handlers', () => {
     ]);
     expect(preview.rows[2].messages[0]).toMatch(/Tanggal lahir pada NIP/);
     expect((await ok('participants.list', { engagementId: e.id })).length).toBe(3);
-    const result = await ok('participants.importCommit', { ...req, headerIndex: preview.headerIndex, mapping: preview.mapping });
+    const result = await ok('participants.importCommit', {
+      ...req,
+      headerIndex: preview.headerIndex,
+      mapping: preview.mapping,
+    });
     expect(result).toEqual({ created: 1, duplicates: 2, invalid: 1 });
-    const names = (await ok('participants.list', { engagementId: e.id }) as any[]).map((p) => p.name);
+    const names = ((await ok('participants.list', { engagementId: e.id })) as any[]).map((p) => p.name);
     expect(names).toContain('Rina Wulandari');
     expect(names).toHaveLength(4);
   });
@@ -237,33 +292,58 @@ describe('import through the handlers', () => {
     const { e } = await seed();
     const req = { engagementId: e.id, fileName: 'peserta.csv', data: file() };
     const preview = await ok('participants.importPreview', req);
-    const again = await ok('participants.importPreview', { ...req, headerIndex: preview.headerIndex, mapping: { ...preview.mapping, nip: null } });
+    const again = await ok('participants.importPreview', {
+      ...req,
+      headerIndex: preview.headerIndex,
+      mapping: { ...preview.mapping, nip: null },
+    });
     expect(again.rows.find((r: any) => r.rowNumber === 6).status).toBe('new');
   });
 
   it('a row the register cannot store never hides a later row as its duplicate', async () => {
     const { e } = await seed();
     const longName = 'X'.repeat(250);
-    const text = ['Nama;NIP;No. HP', `${longName};199001012015031001;-`, 'Dewi Lestari;199001012015031001;0812-3456-7890 (WA)'].join('\n');
+    const text = [
+      'Nama;NIP;No. HP',
+      `${longName};199001012015031001;-`,
+      'Dewi Lestari;199001012015031001;0812-3456-7890 (WA)',
+    ].join('\n');
     const req = { engagementId: e.id, fileName: 'p.csv', data: b64(Buffer.from(text)) };
     const preview = await ok('participants.importPreview', req);
     expect((preview.rows as any[]).map((r) => r.status)).toEqual(['invalid', 'new']);
     expect(preview.rows[0].messages).toEqual(['Nama: Terlalu panjang.']);
     expect(preview.rows[1].values.phone).toBe('0812-3456-7890');
-    const result = await ok('participants.importCommit', { ...req, headerIndex: preview.headerIndex, mapping: preview.mapping });
+    const result = await ok('participants.importCommit', {
+      ...req,
+      headerIndex: preview.headerIndex,
+      mapping: preview.mapping,
+    });
     expect(result).toEqual({ created: 1, duplicates: 0, invalid: 1 });
   });
 
   it('an import that fails inside its transaction leaves the register as it was', async () => {
     const { e } = await seed();
-    const person = { name: 'A', nip: '199001012015031001', position: '', agency: '', phone: '', email: '', gender: '' as const, role: 'peserta' as const };
+    const person = {
+      name: 'A',
+      nip: '199001012015031001',
+      position: '',
+      agency: '',
+      phone: '',
+      email: '',
+      gender: '' as const,
+      role: 'peserta' as const,
+    };
     expect(() => backend.services!.participants.createMany(e.id, [person, { ...person, name: 'B' }])).toThrow();
     expect((await ok('participants.list', { engagementId: e.id })).length).toBe(3);
   });
 
   it('a file that is not a table gets one clear message and writes nothing', async () => {
     const { e } = await seed();
-    const r = await backend.handlers['participants.importPreview']({ engagementId: e.id, fileName: 'peserta.csv', data: b64(signaturePng(1)) });
+    const r = await backend.handlers['participants.importPreview']({
+      engagementId: e.id,
+      fileName: 'peserta.csv',
+      data: b64(signaturePng(1)),
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('VALIDATION');
@@ -275,7 +355,17 @@ describe('import through the handlers', () => {
 describe('documents', () => {
   it('the daftar hadir lists who is present with their signatures; the blank one lists the register', async () => {
     const { e, dayId, abu, siti } = await seed();
-    await ok('engagements.update', { id: e.id, patch: { letterhead: { lines: ['PEMERINTAH KOTA KEDIRI', 'DINAS KOMUNIKASI DAN INFORMATIKA'], address: 'Jalan Basuki Rahmat 15', contacts: '' }, documents: { paper: 'A4', fontFamily: 'Arial', fontSizePt: 12, blankRows: 3 } } });
+    await ok('engagements.update', {
+      id: e.id,
+      patch: {
+        letterhead: {
+          lines: ['PEMERINTAH KOTA KEDIRI', 'DINAS KOMUNIKASI DAN INFORMATIKA'],
+          address: 'Jalan Basuki Rahmat 15',
+          contacts: '',
+        },
+        documents: { paper: 'A4', fontFamily: 'Arial', fontSizePt: 12, blankRows: 3 },
+      },
+    });
     await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: b64(signaturePng(1)) });
     await ok('attendance.checkIn', { dayId, participantId: siti.id, signature: b64(signaturePng(2)) });
     const file = await ok('documents.attendanceList', { dayId, blank: false });
@@ -337,12 +427,19 @@ describe('migration from schema 1', () => {
     const file = path.join(dir, 'old', DB_FILE_NAME);
     fs.mkdirSync(path.dirname(file));
     const v1 = openStore(file, MIGRATIONS.slice(0, 1));
-    v1.db.prepare(`INSERT INTO engagements (id, region_name, region_kind, province, year, time_zone, programme_name, created_at, updated_at)
-      VALUES ('6f1c1a52-3d0e-4e55-9a36-1b0b8a1f6a01', 'Kediri', 'kota', 'Jawa Timur', 2019, 'WIB', 'Gerakan Menuju 100 Smart City', 'x', 'x')`).run();
+    v1.db
+      .prepare(
+        `INSERT INTO engagements (id, region_name, region_kind, province, year, time_zone, programme_name, created_at, updated_at)
+      VALUES ('6f1c1a52-3d0e-4e55-9a36-1b0b8a1f6a01', 'Kediri', 'kota', 'Jawa Timur', 2019, 'WIB', 'Gerakan Menuju 100 Smart City', 'x', 'x')`,
+      )
+      .run();
     v1.close();
     const v2 = openStore(file);
     expect(v2.backupFile).not.toBeNull();
-    const row = v2.db.prepare('SELECT region_name, documents_json FROM engagements').get() as { region_name: string; documents_json: string };
+    const row = v2.db.prepare('SELECT region_name, documents_json FROM engagements').get() as {
+      region_name: string;
+      documents_json: string;
+    };
     expect(row.region_name).toBe('Kediri');
     expect(JSON.parse(row.documents_json)).toEqual({ paper: 'F4', fontFamily: 'Arial', fontSizePt: 12, blankRows: 10 });
     v2.close();

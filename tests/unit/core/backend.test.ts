@@ -26,8 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** The operations of engagements, workshops, settings and app info, whose behaviour this file tests. */
 const CORE_OPS = OP_NAMES.filter(
-  (n) =>
-    n === 'app.info' || /^(settings|engagements|workshops)\.(get|update|list|create|delete|restore)$/.test(n),
+  (n) => n === 'app.info' || /^(settings|engagements|workshops)\.(get|update|list|create|delete|restore)$/.test(n),
 );
 /** Every operation that needs the data file (all but app.info and the preferences). */
 const DATA_OPS = OP_NAMES.filter((n) => n !== 'app.info' && !n.startsWith('settings.'));
@@ -235,11 +234,7 @@ describe('workshops', () => {
     const { backend, events } = start();
     const e = await call(backend, 'engagements.create', engagementInput());
     events.length = 0;
-    const w = await call(
-      backend,
-      'workshops.create',
-      workshopInput(e.id, { chairNip: '19700101 199003 1 002' }),
-    );
+    const w = await call(backend, 'workshops.create', workshopInput(e.id, { chairNip: '19700101 199003 1 002' }));
     expect(w).toMatchObject({
       engagementId: e.id,
       stage: 'tahap-3',
@@ -432,9 +427,7 @@ describe('workshops', () => {
         workshopId: w.id,
       },
     ]);
-    expect((await call(h.backend, 'workshops.list', { engagementId: e.id })).map((x) => x.id)).toEqual([
-      w.id,
-    ]);
+    expect((await call(h.backend, 'workshops.list', { engagementId: e.id })).map((x) => x.id)).toEqual([w.id]);
   });
 
   it('cannot be created in, or restored into, a deleted engagement', async () => {
@@ -484,9 +477,7 @@ describe('workshops', () => {
     });
     expect(toCustom.code).toBe('VALIDATION');
     expect(
-      toCustom.details?.issues?.some(
-        (i) => i.code === 'customStageRequired' && i.path.at(-1) === 'customStageName',
-      ),
+      toCustom.details?.issues?.some((i) => i.code === 'customStageRequired' && i.path.at(-1) === 'customStageName'),
     ).toBe(true);
     expect((await call(h.backend, 'workshops.get', { id: w.id })).stage).toBe('tahap-3');
 
@@ -606,11 +597,7 @@ describe('malformed input', () => {
   it('a 1 MB title is refused as too long', async () => {
     const h = start();
     const { e } = await seed(h);
-    const err = await fail(
-      h.backend,
-      'workshops.create',
-      workshopInput(e.id, { title: 'x'.repeat(1024 * 1024) }),
-    );
+    const err = await fail(h.backend, 'workshops.create', workshopInput(e.id, { title: 'x'.repeat(1024 * 1024) }));
     expect(err.code).toBe('VALIDATION');
     expect(err.details?.issues).toContainEqual({
       path: ['title'],
@@ -677,17 +664,7 @@ describe('handlers never throw', () => {
 
   it('dispatch of an unknown operation is UNKNOWN_OPERATION', async () => {
     const h = start();
-    for (const name of [
-      'nope',
-      '__proto__',
-      'constructor',
-      'toString',
-      'engagements',
-      '',
-      42,
-      null,
-      undefined,
-    ]) {
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 'engagements', '', 42, null, undefined]) {
       const err = await fail(h.backend, name as string, {});
       expect(err.code).toBe('UNKNOWN_OPERATION');
       expect(err.message).toBe(MESSAGES.id.errors.unknownOperation);
@@ -786,9 +763,7 @@ describe('change events', () => {
       expect(h.events, op).toEqual([event]);
     }
     // The creates are checked in their own tests; every mutation of the contract is covered.
-    expect([...Object.keys(expected), 'engagements.create', 'workshops.create'].sort()).toEqual(
-      [...MUTATIONS].sort(),
-    );
+    expect([...Object.keys(expected), 'engagements.create', 'workshops.create'].sort()).toEqual([...MUTATIONS].sort());
 
     for (const op of CORE_OPS.filter((n) => contract[n].kind === 'query')) {
       h.events.length = 0;
@@ -818,9 +793,7 @@ describe('change events', () => {
 describe('messages follow the language', () => {
   it('are English when the language is en', async () => {
     const { backend } = start('en');
-    expect((await fail(backend, 'engagements.get', { id: UNKNOWN_ID })).message).toBe(
-      'Engagement not found.',
-    );
+    expect((await fail(backend, 'engagements.get', { id: UNKNOWN_ID })).message).toBe('Engagement not found.');
     expect((await fail(backend, 'workshops.get', { id: UNKNOWN_ID })).message).toBe('Workshop not found.');
     expect((await fail(backend, 'engagements.create', {})).message).toBe(MESSAGES.en.errors.invalidInput);
     expect((await fail(backend, 'nope', {})).message).toBe('Unknown request.');
@@ -828,9 +801,7 @@ describe('messages follow the language', () => {
 
   it('are Indonesian by default', async () => {
     const { backend } = start();
-    expect((await fail(backend, 'engagements.get', { id: UNKNOWN_ID })).message).toBe(
-      'Pendampingan tidak ditemukan.',
-    );
+    expect((await fail(backend, 'engagements.get', { id: UNKNOWN_ID })).message).toBe('Pendampingan tidak ditemukan.');
   });
 
   it('switch as soon as the language setting changes', async () => {
@@ -839,9 +810,7 @@ describe('messages follow the language', () => {
       language: 'en',
     });
     expect(await call(backend, 'settings.get', {})).toEqual({ language: 'en' });
-    expect((await fail(backend, 'workshops.get', { id: OTHER_UNKNOWN_ID })).message).toBe(
-      'Workshop not found.',
-    );
+    expect((await fail(backend, 'workshops.get', { id: OTHER_UNKNOWN_ID })).message).toBe('Workshop not found.');
     expect((await fail(backend, 'settings.update', { language: 'fr' })).code).toBe('VALIDATION');
     expect(await call(backend, 'settings.get', {})).toEqual({ language: 'en' });
   });

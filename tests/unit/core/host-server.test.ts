@@ -277,12 +277,7 @@ describe('guards against other sites', () => {
 
   it('answers 403 to an API call from another origin, and writes nothing', async () => {
     await start();
-    for (const origin of [
-      'http://evil.example',
-      `http://evil.example:${port}`,
-      'null',
-      `https://127.0.0.1:${port}`,
-    ]) {
+    for (const origin of ['http://evil.example', `http://evil.example:${port}`, 'null', `https://127.0.0.1:${port}`]) {
       const res = await raw(
         'POST',
         '/api/engagements.create',
@@ -387,12 +382,7 @@ describe('the renderer files', () => {
 
   it('never serves a file outside the renderer folder', async () => {
     await start({ rendererDir: rendererDir() });
-    for (const p of [
-      '/../secret.txt',
-      '/..%2fsecret.txt',
-      '/%2e%2e/secret.txt',
-      '/assets/..%2f..%2fsecret.txt',
-    ]) {
+    for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const res = await raw('GET', p, { host: `127.0.0.1:${port}` });
       expect(res.body, p).not.toContain('SECRET');
     }

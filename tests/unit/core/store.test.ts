@@ -150,9 +150,7 @@ describe('reopening', () => {
       const again = open(file);
       expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(again.backupFile).toBeNull();
-      expect(again.db.prepare('SELECT region_name FROM engagements').all()).toEqual([
-        { region_name: 'Kediri' },
-      ]);
+      expect(again.db.prepare('SELECT region_name FROM engagements').all()).toEqual([{ region_name: 'Kediri' }]);
       again.close();
     }
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
@@ -207,10 +205,7 @@ describe('refusing a file that is not our database', () => {
   });
 
   it('throws "corrupt" for an SQLite header followed by garbage, and leaves it unchanged', () => {
-    fs.writeFileSync(
-      file,
-      Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), crypto.randomBytes(8192)]),
-    );
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), crypto.randomBytes(8192)]));
     const before = sha256(file);
     expect(openError(file).reason).toBe('corrupt');
     expect(sha256(file)).toBe(before);

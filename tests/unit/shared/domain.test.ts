@@ -42,10 +42,7 @@ describe('EngagementInput', () => {
   });
 
   it('trims text', () => {
-    const value = parsed(
-      EngagementInput,
-      engagementInput({ regionName: '  Kediri  ', agencies: [' Bappeda '] }),
-    );
+    const value = parsed(EngagementInput, engagementInput({ regionName: '  Kediri  ', agencies: [' Bappeda '] }));
     expect(value.regionName).toBe('Kediri');
     expect(value.agencies).toEqual(['Bappeda']);
   });
@@ -107,17 +104,13 @@ describe('EngagementInput', () => {
   });
 
   it('rejects the same agency twice, whatever the case and spacing', () => {
-    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Diskominfo', 'DISKOMINFO'] }))).toEqual(
-      {
-        agencies: 'duplicate',
-      },
-    );
+    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Diskominfo', 'DISKOMINFO'] }))).toEqual({
+      agencies: 'duplicate',
+    });
     expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Bappeda', ' bappeda '] }))).toEqual({
       agencies: 'duplicate',
     });
-    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Bappeda', 'Barenlitbang'] }))).toEqual(
-      {},
-    );
+    expect(fieldErrors(EngagementInput, engagementInput({ agencies: ['Bappeda', 'Barenlitbang'] }))).toEqual({});
   });
 
   it('rejects an empty agency name, too long names and too many agencies', () => {
@@ -272,28 +265,26 @@ describe('WorkshopInput', () => {
   });
 
   it('allows an open end ("s.d. selesai")', () => {
-    expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-08-28', '23:00', null)] })),
-    ).toEqual({});
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-08-28', '23:00', null)] }))).toEqual(
+      {},
+    );
   });
 
   it('rejects times that are not HH:MM on a 24-hour clock', () => {
     for (const bad of ['24:00', '9:00', '09.00', '09:60', '']) {
-      expect(
-        fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-08-28', bad, null)] })),
-      ).toEqual({ 'days.0.startTime': 'invalidTime' });
+      expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { days: [day('2019-08-28', bad, null)] }))).toEqual({
+        'days.0.startTime': 'invalidTime',
+      });
     }
   });
 
   it('needs a name for a custom stage', () => {
-    expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '' })),
-    ).toEqual({
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '' }))).toEqual({
       customStageName: 'customStageRequired',
     });
-    expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '   ' })),
-    ).toEqual({ customStageName: 'customStageRequired' });
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { stage: 'custom', customStageName: '   ' }))).toEqual({
+      customStageName: 'customStageRequired',
+    });
     expect(
       fieldErrors(
         WorkshopInput,
@@ -314,21 +305,17 @@ describe('WorkshopInput', () => {
   });
 
   it('takes NIPs of 18 digits or empty, ignoring spaces', () => {
-    expect(
-      parsed(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '19850101 201001 1 001' })).chairNip,
-    ).toBe('198501012010011001');
+    expect(parsed(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '19850101 201001 1 001' })).chairNip).toBe(
+      '198501012010011001',
+    );
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '' }))).toEqual({});
     expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { chairNip: '19850101201001100' }))).toEqual({
       chairNip: 'invalidNip',
     });
-    expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '1985010120100110011' })),
-    ).toEqual({
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '1985010120100110011' }))).toEqual({
       noteTakerNip: 'invalidNip',
     });
-    expect(
-      fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '19850101201001100X' })),
-    ).toEqual({
+    expect(fieldErrors(WorkshopInput, workshopInput(UNKNOWN_ID, { noteTakerNip: '19850101201001100X' }))).toEqual({
       noteTakerNip: 'invalidNip',
     });
   });

@@ -68,7 +68,8 @@ export function createFakeElectron(opts: FakeOptions) {
     /** Emit a navigation as Electron does; true when a listener cancelled it. */
     navigate(url: string): boolean {
       let prevented = false;
-      for (const l of this.listeners('will-navigate') as NavListener[]) l({ url, preventDefault: () => (prevented = true) });
+      for (const l of this.listeners('will-navigate') as NavListener[])
+        l({ url, preventDefault: () => (prevented = true) });
       return prevented;
     }
   }
@@ -152,9 +153,17 @@ export function createFakeElectron(opts: FakeOptions) {
     },
   };
 
-  const primary = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 }, workArea: { x: 0, y: 0, width: 1366, height: 728 } };
+  const primary = {
+    id: 1,
+    bounds: { x: 0, y: 0, width: 1366, height: 768 },
+    workArea: { x: 0, y: 0, width: 1366, height: 728 },
+  };
   /** The connected displays, primary first; a test may push a second one. */
-  const displays: { id: number; bounds: { x: number; y: number; width: number; height: number }; workArea: typeof primary.workArea }[] = [primary];
+  const displays: {
+    id: number;
+    bounds: { x: number; y: number; width: number; height: number };
+    workArea: typeof primary.workArea;
+  }[] = [primary];
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,

@@ -32,7 +32,11 @@ function fakeContents() {
     for (const l of ls) l(e, url);
     return prevented;
   };
-  return { contents: contents as unknown as HardenableContents, navigate, open: (url: string) => openHandler!({ url }) };
+  return {
+    contents: contents as unknown as HardenableContents,
+    navigate,
+    open: (url: string) => openHandler!({ url }),
+  };
 }
 
 function setup() {
@@ -119,7 +123,10 @@ describe('hardenSession', () => {
       request: null as null | ((wc: unknown, perm: string, cb: (granted: boolean) => void, d: unknown) => void),
       check: null as null | ((wc: unknown, perm: string, origin: string, d: unknown) => boolean),
       device: null as null | ((d: unknown) => boolean),
-      blocked: null as null | { filter: { urls: string[] }; listener: (d: unknown, cb: (r: { cancel?: boolean }) => void) => void },
+      blocked: null as null | {
+        filter: { urls: string[] };
+        listener: (d: unknown, cb: (r: { cancel?: boolean }) => void) => void;
+      },
     };
     const ses = {
       setPermissionRequestHandler: (h: typeof s.request) => (s.request = h),
@@ -154,7 +161,9 @@ describe('hardenSession', () => {
   it('cancels every request to the network', () => {
     const s = fakeSession();
     expect(s.blocked!.filter.urls).toEqual(BLOCKED_REQUEST_URLS);
-    expect(s.blocked!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    expect(s.blocked!.filter.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
     const cb = vi.fn();
     s.blocked!.listener({ url: 'https://example.com/x.js' }, cb);
     expect(cb).toHaveBeenCalledExactlyOnceWith({ cancel: true });

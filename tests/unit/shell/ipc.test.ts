@@ -2,7 +2,13 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/core/backend';
 import { memorySettings } from '../../../electron/core/settings';
-import { forwardChanges, isTrustedSender, registerIpc, type ChangeTarget, type IpcHandlers } from '../../../electron/shell/ipc';
+import {
+  forwardChanges,
+  isTrustedSender,
+  registerIpc,
+  type ChangeTarget,
+  type IpcHandlers,
+} from '../../../electron/shell/ipc';
 import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
 import type { ChangeEvent } from '../../../shared/domain';
 import type { AppErrorShape, FieldIssue, Result } from '../../../shared/errors';
@@ -31,7 +37,8 @@ function fakeIpcMain() {
   };
 }
 
-const frameEvent = (url: string | null) => ({ senderFrame: url === null ? null : { url } }) as unknown as IpcMainInvokeEvent;
+const frameEvent = (url: string | null) =>
+  ({ senderFrame: url === null ? null : { url } }) as unknown as IpcMainInvokeEvent;
 const APP = frameEvent('app://bimtek/index.html');
 
 let dir: string;
@@ -45,7 +52,13 @@ const invoke = (op: OpName, input: unknown, event: IpcMainInvokeEvent = APP) =>
 beforeEach(() => {
   dir = makeTempDir('bimtek-ipc-');
   logs = [];
-  backend = createBackend({ dataDir: dir, mode: 'electron', version: '0.0.0-test', settings: memorySettings(), log: () => {} });
+  backend = createBackend({
+    dataDir: dir,
+    mode: 'electron',
+    version: '0.0.0-test',
+    settings: memorySettings(),
+    log: () => {},
+  });
   ipc = fakeIpcMain();
   registerIpc(ipc, backend.handlers, isTrustedSender, { language: backend.language, log: (m) => logs.push(m) });
 });
@@ -132,7 +145,11 @@ describe('registerIpc', () => {
     const broken = Object.fromEntries(
       OP_NAMES.map((op, i) => [
         op,
-        i % 2 ? () => Promise.reject(new Error('boom')) : () => { throw new Error('sync boom'); },
+        i % 2
+          ? () => Promise.reject(new Error('boom'))
+          : () => {
+              throw new Error('sync boom');
+            },
       ]),
     ) as unknown as IpcHandlers;
     const seen: unknown[] = [];
@@ -146,7 +163,14 @@ describe('registerIpc', () => {
 
   it('refuses everything when the trust check itself throws', async () => {
     const ipc2 = fakeIpcMain();
-    registerIpc(ipc2, backend.handlers, () => { throw new Error('bad check'); }, { log: () => {} });
+    registerIpc(
+      ipc2,
+      backend.handlers,
+      () => {
+        throw new Error('bad check');
+      },
+      { log: () => {} },
+    );
     const r = (await ipc2.handlers.get(ipcChannel('engagements.create'))!(APP, engagementInput())) as Result<unknown>;
     expect(r.ok).toBe(false);
     expect((await invoke('engagements.list', {})).value).toEqual([]);
@@ -172,7 +196,12 @@ describe('forwardChanges', () => {
     const foreign = target('https://example.com/');
     const stop = forwardChanges(backend.bus, () => [facilitator, closed, foreign, projector]);
     const created = await invoke('engagements.create', engagementInput());
-    const expected: ChangeEvent = { entity: 'engagement', id: created.value.id, action: 'created', engagementId: created.value.id };
+    const expected: ChangeEvent = {
+      entity: 'engagement',
+      id: created.value.id,
+      action: 'created',
+      engagementId: created.value.id,
+    };
     expect(facilitator.sent).toEqual([[CHANGE_CHANNEL, expected]]);
     expect(projector.sent).toEqual([[CHANGE_CHANNEL, expected]]);
     expect(closed.sent).toEqual([]);
@@ -183,7 +212,12 @@ describe('forwardChanges', () => {
   });
 
   it('keeps sending to the others when one window fails', async () => {
-    const broken = { ...target('app://bimtek/'), send: () => { throw new Error('Object has been destroyed'); } };
+    const broken = {
+      ...target('app://bimtek/'),
+      send: () => {
+        throw new Error('Object has been destroyed');
+      },
+    };
     const ok = target('app://bimtek/');
     forwardChanges(backend.bus, () => [broken, ok]);
     await invoke('settings.update', { language: 'en' });

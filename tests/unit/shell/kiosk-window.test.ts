@@ -20,7 +20,8 @@ const D2 = '5b0e7a52-1d4f-4c1e-9a53-0000000000d2';
 const route = (day = D) => `#/engagements/${E}/workshops/${W}/days/${day}/self`;
 const PRELOAD = '/app/dist/electron/preload.cjs';
 
-const frameEvent = (url: string | null) => ({ senderFrame: url === null ? null : { url } }) as unknown as IpcMainInvokeEvent;
+const frameEvent = (url: string | null) =>
+  ({ senderFrame: url === null ? null : { url } }) as unknown as IpcMainInvokeEvent;
 const TRUSTED = frameEvent('app://bimtek/index.html#/engagements');
 
 type FakeWindow = FakeElectron['windows'][number];
@@ -50,7 +51,11 @@ function ipc() {
   return { unregister, invoke };
 }
 
-const SECOND = { id: 2, bounds: { x: 1366, y: -120, width: 1920, height: 1080 }, workArea: { x: 1366, y: -120, width: 1920, height: 1040 } };
+const SECOND = {
+  id: 2,
+  bounds: { x: 1366, y: -120, width: 1920, height: 1080 },
+  workArea: { x: 1366, y: -120, width: 1920, height: 1040 },
+};
 
 beforeEach(() => setup());
 
@@ -221,7 +226,13 @@ describe('self check-in window IPC', () => {
 
   it('checks the route in the main process, whatever the preload let through', async () => {
     const { invoke } = ipc();
-    for (const bad of ['#/', `#/engagements/${E}/workshops/${W}/days/${D}/checkin`, 'https://evil.example/', null, { route: route() }]) {
+    for (const bad of [
+      '#/',
+      `#/engagements/${E}/workshops/${W}/days/${D}/checkin`,
+      'https://evil.example/',
+      null,
+      { route: route() },
+    ]) {
       await expect(invoke(KIOSK_OPEN_CHANNEL, TRUSTED, bad)).resolves.toEqual({ opened: false });
     }
     expect(fake.windows).toHaveLength(0);
@@ -243,9 +254,14 @@ describe('self check-in window IPC', () => {
   });
 
   it('refuses when the trust check throws, and never throws back to the renderer', async () => {
-    registerKioskWindow(fake.electron.ipcMain, kiosk, () => {
-      throw new Error('bad check');
-    }, () => {});
+    registerKioskWindow(
+      fake.electron.ipcMain,
+      kiosk,
+      () => {
+        throw new Error('bad check');
+      },
+      () => {},
+    );
     await expect(fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!(TRUSTED, route())).resolves.toEqual({ opened: false });
     expect(fake.windows).toHaveLength(0);
 
@@ -259,7 +275,12 @@ describe('self check-in window IPC', () => {
       },
     };
     const seen: string[] = [];
-    registerKioskWindow(fake.electron.ipcMain, broken, () => true, (m) => seen.push(m));
+    registerKioskWindow(
+      fake.electron.ipcMain,
+      broken,
+      () => true,
+      (m) => seen.push(m),
+    );
     await expect(fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!(TRUSTED, route())).resolves.toEqual({ opened: false });
     await expect(fake.ipcHandlers.get(KIOSK_CLOSE_CHANNEL)!(TRUSTED, undefined)).resolves.toEqual({ closed: false });
     expect(seen).toEqual(['kiosk-window:open failed', 'kiosk-window:close failed']);

@@ -114,7 +114,12 @@ describe('main process start-up', () => {
     const fake = await launch();
     launched.push(fake);
     const [win] = fake.windows;
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(path.basename(String(win.options.webPreferences!.preload))).toBe('preload.cjs');
     expect(win.webContents.getURL()).toBe('app://bimtek/index.html');
     expect(win.webContents.navigate('https://example.com/')).toBe(true);
@@ -132,9 +137,14 @@ describe('main process start-up', () => {
     expect(created.ok).toBe(true);
     expect(fs.existsSync(path.join(userData, DB_FILE_NAME))).toBe(true);
     expect(fake.windows[0].webContents.sent).toEqual([
-      [CHANGE_CHANNEL, { entity: 'engagement', id: created.value.id, action: 'created', engagementId: created.value.id }],
+      [
+        CHANGE_CHANNEL,
+        { entity: 'engagement', id: created.value.id, action: 'created', engagementId: created.value.id },
+      ],
     ]);
-    const refused = await invoke(fake, 'engagements.create', engagementInput(), { senderFrame: { url: 'https://evil.example/' } });
+    const refused = await invoke(fake, 'engagements.create', engagementInput(), {
+      senderFrame: { url: 'https://evil.example/' },
+    });
     expect(refused.ok).toBe(false);
   });
 

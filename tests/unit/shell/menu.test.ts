@@ -32,7 +32,9 @@ describe('application menu', () => {
   it('is English when the language setting is en', () => {
     const t = buildMenuTemplate(input({ language: 'en' }));
     expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
-    expect(labels(submenu(t, 'Edit'))).toEqual(expect.arrayContaining(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Select All']));
+    expect(labels(submenu(t, 'Edit'))).toEqual(
+      expect.arrayContaining(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Select All']),
+    );
     expect(labels(submenu(t, 'File'))).toContain('Quit');
   });
 

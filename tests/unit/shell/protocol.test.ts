@@ -55,7 +55,15 @@ describe('the app scheme', () => {
     expect(APP_ORIGIN).toBe('app://bimtek');
     expect(isAppUrl('app://bimtek/index.html')).toBe(true);
     expect(isAppUrl('APP://BIMTEK/x')).toBe(true);
-    for (const url of ['app://bimtek:8080/', 'app://user@bimtek/', 'app://other/', 'https://bimtek/', 'bimtek', '', null]) {
+    for (const url of [
+      'app://bimtek:8080/',
+      'app://user@bimtek/',
+      'app://other/',
+      'https://bimtek/',
+      'bimtek',
+      '',
+      null,
+    ]) {
       expect(isAppUrl(url)).toBe(false);
     }
   });
@@ -125,7 +133,10 @@ describe('respondToAppRequest', () => {
 
 describe('resolveAppPath', () => {
   it('keeps every path inside the folder', () => {
-    expect(resolveAppPath(renderer, '/assets/a.js')).toEqual({ file: path.join(renderer, 'assets', 'a.js'), fallback: false });
+    expect(resolveAppPath(renderer, '/assets/a.js')).toEqual({
+      file: path.join(renderer, 'assets', 'a.js'),
+      fallback: false,
+    });
     expect(resolveAppPath(renderer, '/..%2f..%2fetc/passwd')).toEqual({ status: 403 });
     expect(resolveAppPath(renderer, '/%2e%2e')).toEqual({ status: 403 });
   });

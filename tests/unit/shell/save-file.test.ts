@@ -112,7 +112,9 @@ describe('registerSaveFile', () => {
   function setup() {
     const handlers = new Map<string, (e: IpcMainInvokeEvent, raw: unknown) => Promise<unknown>>();
     const ipcMain = {
-      handle: vi.fn((ch: string, h: (e: IpcMainInvokeEvent, raw: unknown) => Promise<unknown>) => void handlers.set(ch, h)),
+      handle: vi.fn(
+        (ch: string, h: (e: IpcMainInvokeEvent, raw: unknown) => Promise<unknown>) => void handlers.set(ch, h),
+      ),
       removeHandler: vi.fn((ch: string) => void handlers.delete(ch)),
     };
     const unregister = registerSaveFile(ipcMain, deps);

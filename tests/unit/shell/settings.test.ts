@@ -117,7 +117,13 @@ describe('shellSettings', () => {
     const kv = memoryKeyValue();
     shellSettings(kv).saveWindowState({ x: 120.4, y: 80.6, width: 1024, height: 700, maximized: true });
     expect(kv.get(WINDOW_STATE_KEY)).toEqual({ x: 120, y: 81, width: 1024, height: 700, maximized: true });
-    expect(shellSettings(kv).windowState([LAPTOP])).toEqual({ x: 120, y: 28, width: 1024, height: 700, maximized: true });
+    expect(shellSettings(kv).windowState([LAPTOP])).toEqual({
+      x: 120,
+      y: 28,
+      width: 1024,
+      height: 700,
+      maximized: true,
+    });
   });
 
   it('keeps preferences beside the window state', () => {
@@ -150,7 +156,10 @@ describe('with electron-store', () => {
 
   it('writes config.json in userData, which browser mode (conf) reads as the same preferences', async () => {
     const { default: Store } = await import('electron-store');
-    const s = openShellSettings(() => new Store({ name: 'config' }), () => {});
+    const s = openShellSettings(
+      () => new Store({ name: 'config' }),
+      () => {},
+    );
     s.preferences.update({ language: 'en' });
     s.saveWindowState({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(true);
@@ -159,7 +168,10 @@ describe('with electron-store', () => {
     const conf = new Conf({ cwd: dir, configName: 'config', projectName: 'bimtek-studio' });
     expect(keyValueSettings(conf).get()).toEqual({ language: 'en' });
 
-    const again = openShellSettings(() => new Store({ name: 'config' }), () => {});
+    const again = openShellSettings(
+      () => new Store({ name: 'config' }),
+      () => {},
+    );
     expect(again.windowState([LAPTOP])).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
   });
 

@@ -5,8 +5,12 @@ const state = { width: 1200, height: 700, maximized: false };
 
 describe('window options', () => {
   it('sets every security flag of the checklist', () => {
-    const prefs = appWindowOptions({ preload: '/app/dist/electron/preload.cjs', state, title: 'Bimtek Studio', isPackaged: true })
-      .webPreferences!;
+    const prefs = appWindowOptions({
+      preload: '/app/dist/electron/preload.cjs',
+      state,
+      title: 'Bimtek Studio',
+      isPackaged: true,
+    }).webPreferences!;
     expect(prefs).toMatchObject({
       preload: '/app/dist/electron/preload.cjs',
       contextIsolation: true,
