@@ -61,9 +61,7 @@ export const ROOM_NETWORK_OPS: ReadonlySet<string> = new Set([
   'attendance.checkIn',
 ]);
 
-const isLoopback = (addr: string | undefined) =>
-  addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
-
+const isLoopback = (addr: string | undefined) => addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
