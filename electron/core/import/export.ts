@@ -16,7 +16,8 @@ export interface RegisterExportOptions {
   lang?: Language;
 }
 
-const COLUMN_NAMES: Record<Language, Record<PersonField | 'no', string>> = {
+/** Column names of the register in each language (also how import messages name a field). */
+export const COLUMN_NAMES: Record<Language, Record<PersonField | 'no', string>> = {
   id: {
     no: 'No',
     name: 'Nama',

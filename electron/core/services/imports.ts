@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/languages';
 import { validationMessage } from '../../../shared/messages';
 import { toFieldIssues } from '../../../shared/validation';
+import { COLUMN_NAMES } from '../import/export';
 import {
   buildPreview,
   detectHeader,
@@ -28,36 +29,13 @@ export interface ImportRequestValues {
   mapping?: MappingInput;
 }
 
-const FIELD_LABELS: Record<Language, Record<ImportField, string>> = {
-  id: {
-    name: 'Nama',
-    nip: 'NIP',
-    position: 'Jabatan',
-    agency: 'Instansi/OPD',
-    phone: 'No. HP',
-    email: 'E-mail',
-    gender: 'L/P',
-    role: 'Peran',
-  },
-  en: {
-    name: 'Name',
-    nip: 'NIP',
-    position: 'Position',
-    agency: 'Agency',
-    phone: 'Phone',
-    email: 'E-mail',
-    gender: 'Gender',
-    role: 'Role',
-  },
-};
-
 /** A reason code as a sentence: the import's own, or "<field label>: <validation message>". */
 function reasonMessage(lang: Language, code: string): string {
   const text = importMessage(lang, code);
   if (text !== code) return text;
   const dot = code.indexOf('.');
   const field = code.slice(0, dot) as ImportField;
-  return `${FIELD_LABELS[lang][field] ?? field}: ${validationMessage(lang, code.slice(dot + 1))}`;
+  return `${COLUMN_NAMES[lang][field] ?? field}: ${validationMessage(lang, code.slice(dot + 1))}`;
 }
 
 /** The mapping a user sent (null = "do not import this field") as the parser's mapping. */
