@@ -4,18 +4,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { AttendanceEntry, DaySheet, Participant } from '../../shared/attendance';
 import type { Engagement, Workshop } from '../../shared/domain';
 
-const calls: { op: string; input: unknown }[] = [];
-let answer: (op: string, input: unknown) => unknown = () => ({ ok: false, error: { code: 'INTERNAL', message: 'x' } });
-
-vi.mock('../../renderer/lib/api', () => ({
-  transport: 'http',
-  call: vi.fn(async (op: string, input: unknown) => {
-    calls.push({ op, input });
-    return answer(op, input);
-  }),
-  must: vi.fn(),
-  onChange: () => () => {},
-}));
+vi.mock('../../renderer/lib/api', () => import('../fixtures/fake-api'));
+const { fakeApi } = await import('../fixtures/fake-api');
 
 const { indexPeople, searchPeople, sameName } = await import('../../renderer/features/checkin/search');
 const { exportTransform, inkBounds, EXPORT_WIDTH, EXPORT_HEIGHT } =
@@ -100,7 +90,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  calls.length = 0;
+  fakeApi.reset();
 });
 afterEach(cleanup);
 
@@ -278,7 +268,7 @@ describe('SignaturePad', () => {
 
 describe('PersonPanel', () => {
   it('an empty pad cannot be submitted; a signed one checks in with the PNG', async () => {
-    answer = (op) =>
+    fakeApi.answer = (op) =>
       op === 'attendance.checkIn'
         ? {
             ok: true,
@@ -302,7 +292,7 @@ describe('PersonPanel', () => {
     expect(screen.getByText(/Kotak tanda tangan masih kosong/)).toBeTruthy();
     const canvas = screen.getByRole('img', { name: 'Kotak tanda tangan' });
     fireEvent.keyDown(canvas, { key: 'Enter' });
-    expect(calls.filter((c) => c.op === 'attendance.checkIn')).toHaveLength(0);
+    expect(fakeApi.calls.filter((c) => c.op === 'attendance.checkIn')).toHaveLength(0);
 
     draw(canvas);
     expect(hadir.disabled).toBe(false);
@@ -310,7 +300,7 @@ describe('PersonPanel', () => {
       fireEvent.keyDown(canvas, { key: 'Enter' });
       fireEvent.keyDown(canvas, { key: 'Enter' }); // a double press checks in once
     });
-    const checkIns = calls.filter((c) => c.op === 'attendance.checkIn');
+    const checkIns = fakeApi.calls.filter((c) => c.op === 'attendance.checkIn');
     expect(checkIns).toEqual([
       { op: 'attendance.checkIn', input: { dayId: DAY_ID, participantId: PEOPLE[1].id, signature: 'U0lHTkVE' } },
     ]);
@@ -318,7 +308,7 @@ describe('PersonPanel', () => {
   });
 
   it('a server refusal is shown in Indonesian and the drawing stays', async () => {
-    answer = (op) =>
+    fakeApi.answer = (op) =>
       op === 'attendance.checkIn'
         ? {
             ok: false,
@@ -346,7 +336,7 @@ describe('PersonPanel', () => {
   });
 
   it('asks before turning a present person into izin', async () => {
-    answer = (op) =>
+    fakeApi.answer = (op) =>
       op === 'attendance.signature'
         ? { ok: true, value: { dataUrl: 'data:image/png;base64,AAAA' } }
         : { ok: true, value: {} };
@@ -376,11 +366,11 @@ describe('PersonPanel', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Izin' }));
     expect(screen.getByRole('alertdialog').textContent).toContain('menghapus jam hadir dan tanda tangannya');
-    expect(calls.filter((c) => c.op === 'attendance.setStatus')).toHaveLength(0);
+    expect(fakeApi.calls.filter((c) => c.op === 'attendance.setStatus')).toHaveLength(0);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Ubah status' }));
     });
-    expect(calls.filter((c) => c.op === 'attendance.setStatus').map((c) => c.input)).toEqual([
+    expect(fakeApi.calls.filter((c) => c.op === 'attendance.setStatus').map((c) => c.input)).toEqual([
       { dayId: DAY_ID, participantId: PEOPLE[0].id, status: 'izin' },
     ]);
     expect(onDone).toHaveBeenCalledWith('Drs. H. Abdullah Abu Bakar, S.E., M.Si.: Izin.');

@@ -8,17 +8,8 @@ import type { Engagement, Workshop } from '../../shared/domain';
 // The door screen's self check-in controls: in browser mode the one in-window button, under
 // Electron (a bridge that can open windows) also "Buka di layar kedua" and "Tutup layar mandiri".
 
-const calls: { op: string; input: unknown }[] = [];
-
-vi.mock('../../renderer/lib/api', () => ({
-  transport: 'http',
-  call: vi.fn(async (op: string, input: unknown) => {
-    calls.push({ op, input });
-    return { ok: true, value: {} };
-  }),
-  must: vi.fn(),
-  onChange: () => () => {},
-}));
+vi.mock('../../renderer/lib/api', () => import('../fixtures/fake-api'));
+const { fakeApi } = await import('../fixtures/fake-api');
 
 const { DoorScreen } = await import('../../renderer/features/checkin/door-screen');
 const { indexPeople } = await import('../../renderer/features/checkin/search');
@@ -62,7 +53,7 @@ type KioskBridge = Pick<BimtekBridge, 'openKioskWindow' | 'closeKioskWindow'>;
 const win = window as unknown as { bimtek?: KioskBridge };
 
 beforeEach(() => {
-  calls.length = 0;
+  fakeApi.reset(() => ({ ok: true, value: {} }));
   history.replaceState(null, '', '#/');
 });
 afterEach(() => {
@@ -101,7 +92,7 @@ describe('door screen, self check-in controls', () => {
     await act(async () => {
       fireEvent.submit(dialog);
     });
-    expect(calls).toEqual([{ op: 'engagements.update', input: { id: E, patch: { kioskPin: '2468' } } }]);
+    expect(fakeApi.calls).toEqual([{ op: 'engagements.update', input: { id: E, patch: { kioskPin: '2468' } } }]);
     expect(bridge.openKioskWindow).toHaveBeenCalledExactlyOnceWith(SELF);
     // The facilitator window stays on the door screen.
     expect(location.hash).toBe('#/');

@@ -4,18 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Participant } from '../../shared/attendance';
 import type { Engagement } from '../../shared/domain';
 
-const calls: { op: string; input: unknown }[] = [];
-let answer: (op: string, input: unknown) => unknown = () => ({ ok: false, error: { code: 'INTERNAL', message: 'x' } });
-
-vi.mock('../../renderer/lib/api', () => ({
-  transport: 'http',
-  call: vi.fn(async (op: string, input: unknown) => {
-    calls.push({ op, input });
-    return answer(op, input);
-  }),
-  must: vi.fn(),
-  onChange: () => () => {},
-}));
+vi.mock('../../renderer/lib/api', () => import('../fixtures/fake-api'));
+const { fakeApi } = await import('../fixtures/fake-api');
 
 const { ParticipantsPage } = await import('../../renderer/features/participants/participants-page');
 const { ParticipantDialog } = await import('../../renderer/features/participants/participant-dialog');
@@ -59,7 +49,7 @@ function person(i: number, over: Partial<Participant> = {}): Participant {
 }
 
 beforeEach(() => {
-  calls.length = 0;
+  fakeApi.reset();
   localStorage.clear();
 });
 afterEach(cleanup);
@@ -89,7 +79,7 @@ describe('register page', () => {
         agency: 'Pemerintah Kota Kediri',
       }),
     );
-    answer = (op) => {
+    fakeApi.answer = (op) => {
       if (op === 'engagements.get') return { ok: true, value: engagement };
       if (op === 'participants.list') return { ok: true, value: people };
       return { ok: false, error: { code: 'INTERNAL', message: 'unexpected' } };
@@ -119,7 +109,7 @@ describe('register page', () => {
 
 describe('participant dialog', () => {
   it('checks the NIP before sending and shows a taken NIP on the NIP field', async () => {
-    answer = (op) =>
+    fakeApi.answer = (op) =>
       op === 'participants.create'
         ? {
             ok: false,
@@ -139,7 +129,7 @@ describe('participant dialog', () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Tambahkan' }));
     });
     expect(dialog.textContent).toContain('Tanggal lahir pada NIP (digit 1–8, TTTTBBHH) tidak valid.');
-    expect(calls.filter((c) => c.op === 'participants.create')).toHaveLength(0);
+    expect(fakeApi.calls.filter((c) => c.op === 'participants.create')).toHaveLength(0);
 
     // The draft is on the device already.
     expect(localStorage.getItem(`bimtek.draft.participant:new:${ENGAGEMENT_ID}`)).toContain('Rina Kartika');
@@ -148,7 +138,7 @@ describe('participant dialog', () => {
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Tambahkan' }));
     });
-    expect(calls.filter((c) => c.op === 'participants.create')).toHaveLength(1);
+    expect(fakeApi.calls.filter((c) => c.op === 'participants.create')).toHaveLength(1);
     const nipInput = within(dialog).getByLabelText('NIP');
     expect(nipInput.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(nipInput.getAttribute('aria-describedby')!)?.textContent).toBe(
