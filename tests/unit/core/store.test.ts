@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../electron/core/migrations/index';
-import { openStore, StoreOpenError, type Store } from '../../../electron/core/store';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../electron/core/store/migrations/index';
+import { openStore, StoreOpenError, type Store } from '../../../electron/core/store/store';
 import { makeTempDir, removeTempDir } from '../../fixtures/inputs';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_FILE_NAME } from '../../../electron/core/store';
+import { DB_FILE_NAME } from '../../../electron/core/store/store';
 import { KIOSK_CLOSE_CHANNEL, KIOSK_OPEN_CHANNEL, SAVE_FILE_CHANNEL } from '../../../shared/bridge';
 import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
 import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';

@@ -1,14 +1,14 @@
 import type { FilePayload } from '../../../shared/attendance';
 import { formatLongDate, formatTimeRange } from '../../../shared/format';
 import type { Language } from '../../../shared/languages';
-import { buildAttendanceDocx, type AttendanceDocRow } from '../documents/attendance-docx';
-import type { LetterheadSettings } from '../documents/letterhead';
+import { buildAttendanceDocx, type AttendanceDocRow } from './attendance-docx';
+import type { LetterheadSettings } from './letterhead';
 import { exportRegisterCsv, exportRegisterXlsx } from '../import/index';
-import type { AttendanceService } from './attendance';
-import type { BlobService } from './blobs';
-import type { EngagementService } from './engagements';
-import type { ParticipantService } from './participants';
-import type { WorkshopService } from './workshops';
+import type { AttendanceService } from '../attendance/service';
+import type { BlobService } from '../store/blobs';
+import type { EngagementService } from '../engagements/service';
+import type { ParticipantService } from '../participants/service';
+import type { WorkshopService } from '../workshops/service';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

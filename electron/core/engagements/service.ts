@@ -2,8 +2,8 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { DocumentSettings, Letterhead } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
-import type { BlobService } from './blobs';
-import type { ServiceContext } from './context';
+import type { BlobService } from '../store/blobs';
+import type { ServiceContext } from '../store/context';
 
 interface EngagementRow {
   id: string;

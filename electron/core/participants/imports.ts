@@ -19,7 +19,7 @@ import {
   readTable,
   type ColumnMapping,
 } from '../import/index';
-import type { ParticipantService, ParticipantValues } from './participants';
+import type { ParticipantService, ParticipantValues } from './service';
 
 export interface ImportRequestValues {
   engagementId: string;

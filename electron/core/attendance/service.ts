@@ -2,9 +2,9 @@ import type { AttendanceEntry, AttendanceStatus, DaySheet } from '../../../share
 import { AppError } from '../../../shared/errors';
 import type { TimeZone } from '../../../shared/domain';
 import { isBlankPng, MAX_SIGNATURE_PIXELS, sniffImage } from '../images';
-import type { BlobService } from './blobs';
-import type { ServiceContext } from './context';
-import type { ParticipantService } from './participants';
+import type { BlobService } from '../store/blobs';
+import type { ServiceContext } from '../store/context';
+import type { ParticipantService } from '../participants/service';
 
 interface DayContextRow {
   day_id: string;

@@ -1,8 +1,8 @@
 import type { Gender, Participant, Role } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import { normalizeAgency, normalizeName } from '../../../shared/names';
-import type { ServiceContext } from './context';
-import type { EngagementService } from './engagements';
+import type { ServiceContext } from '../store/context';
+import type { EngagementService } from '../engagements/service';
 
 interface ParticipantRow {
   id: string;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Workshop, WorkshopDay } from '../../../shared/domain';
-import type { ServiceContext } from './context';
-import type { EngagementService } from './engagements';
+import type { ServiceContext } from '../store/context';
+import type { EngagementService } from '../engagements/service';
 
 interface WorkshopRow {
   id: string;
