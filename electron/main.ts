@@ -12,7 +12,7 @@ import { createBackend, type Backend } from './core/backend';
 import { PRODUCT_NAME } from './core/paths';
 import { APP_VERSION } from './core/version';
 import { hardenSession, hardenWebContents } from './shell/harden';
-import { forwardChanges, isTrustedSender, registerIpc } from './shell/ipc';
+import { createWindowRoles, forwardChanges, isTrustedSender, registerIpc, type SenderEvent } from './shell/ipc';
 import { createKioskWindows, registerKioskWindow, type KioskWindows } from './shell/kiosk-window';
 import { applyMenu } from './shell/menu';
 import { APP_ENTRY_URL } from './shell/origin';
@@ -33,6 +33,8 @@ const ICON = path.join(here, '..', '..', 'assets', 'icon.png');
 const log = (message: string, error?: unknown) => console.error(`[bimtek] ${message}`, error ?? '');
 
 let mainWindow: BrowserWindow | null = null;
+/** The role of every window (facilitator, kiosk, …): what the core lets it call. */
+const windowRoles = createWindowRoles();
 /** The self check-in window (second screen or tablet at the door), once the app is ready. */
 let kioskWindows: KioskWindows | null = null;
 /** Set once the app is ready: shows the facilitator window again (second instance, dock click). */
@@ -67,6 +69,7 @@ function createMainWindow(settings: ShellSettings): BrowserWindow {
       icon: windowIcon(),
     }),
   );
+  windowRoles.assign(win.webContents, 'facilitator');
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
@@ -136,17 +139,30 @@ async function start(): Promise<void> {
     log,
   });
 
-  const unregisterIpc = registerIpc(ipcMain, backend.handlers, isTrustedSender, { language: backend.language, log });
-  const unregisterSave = registerSaveFile(ipcMain, {
-    showSaveDialog: (event, options) => {
-      const parent = BrowserWindow.fromWebContents(event.sender);
-      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
-    },
-    writeFile: (file, data) => fs.writeFile(file, data),
-    defaultDir: () => app.getPath('documents'),
+  const unregisterIpc = registerIpc(ipcMain, backend.handlers.dispatch, windowRoles, {
     language: backend.language,
     log,
   });
+  // The Electron-only channels (save dialog, opening the self check-in window) are the
+  // facilitator's; the self check-in window may only close itself (after its PIN).
+  const facilitatorFrame = (event: SenderEvent) =>
+    isTrustedSender(event) && windowRoles.roleOf(event.sender) === 'facilitator';
+  const selfCheckinFrame = (event: SenderEvent) =>
+    isTrustedSender(event) && ['facilitator', 'kiosk'].includes(windowRoles.roleOf(event.sender) ?? '');
+  const unregisterSave = registerSaveFile(
+    ipcMain,
+    {
+      showSaveDialog: (event, options) => {
+        const parent = BrowserWindow.fromWebContents(event.sender);
+        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+      },
+      writeFile: (file, data) => fs.writeFile(file, data),
+      defaultDir: () => app.getPath('documents'),
+      language: backend.language,
+      log,
+    },
+    facilitatorFrame,
+  );
   // The self check-in window: same preload, preferences and (default, hardened) session as the
   // facilitator window; `web-contents-created` hardens its contents like every other.
   const kiosk = createKioskWindows({
@@ -156,11 +172,16 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     icon: windowIcon(),
     log,
+    roles: windowRoles,
   });
   kioskWindows = kiosk;
-  const unregisterKiosk = registerKioskWindow(ipcMain, kiosk, isTrustedSender, log);
+  const unregisterKiosk = registerKioskWindow(ipcMain, kiosk, { open: facilitatorFrame, close: selfCheckinFrame }, log);
   // Every window, the self check-in one included, gets every change event.
-  const stopForwarding = forwardChanges(backend.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const stopForwarding = forwardChanges(
+    backend.bus,
+    () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    windowRoles,
+  );
   const stopMenuUpdates = backend.bus.subscribe((e) => {
     if (e.entity === 'settings') installMenu(backend, dataDir);
   });

@@ -1,11 +1,11 @@
-// The sandboxed preload: exposes the contract's operations, the change feed, the save dialog and
-// the self check-in window as `window.bimtek`, and nothing else. It must stay one CommonJS file that requires only 'electron' (scripts/build.mjs),
-// so it imports no zod: op names and channels come from shared/bridge.ts.
+// The sandboxed preload: exposes one `call(op, input)` for every contract operation, the change
+// feed, the save dialog and the self check-in window as `window.bimtek`, and nothing else. It must
+// stay one CommonJS file that requires only 'electron' (scripts/build.mjs), so it imports no zod
+// and lists no operations: the main process checks the name and the window's role on every call.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
+  BRIDGE_CALL_CHANNEL,
   BRIDGE_CHANGE_CHANNEL,
-  BRIDGE_OPS,
-  bridgeChannel,
   isKioskRoute,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
@@ -24,8 +24,6 @@ import { errorMessage } from '../shared/messages';
 /** The part of `ipcRenderer` the bridge uses. */
 export type BridgeIpc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
-const KNOWN_OPS: ReadonlySet<string> = new Set(BRIDGE_OPS);
-
 /** The page's language for the few messages made here (the main process makes all others). */
 const pageLanguage = () => (typeof document !== 'undefined' && document.documentElement?.lang === 'en' ? 'en' : 'id');
 
@@ -35,23 +33,20 @@ const failure = (code: 'UNKNOWN_OPERATION' | 'INTERNAL', key: string): Result<ne
 });
 
 /**
- * Build the bridge over an `ipcRenderer`. `call` refuses a name outside the contract without
+ * Build the bridge over an `ipcRenderer`. `call` refuses a name that is not a string without
  * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope. `saveFile` (the
  * native save dialog) and `openKioskWindow`/`closeKioskWindow` (the self check-in window) are the
  * Electron-only channels; the main process checks their sender and input again.
  */
 export function createBridge(ipc: BridgeIpc): BimtekBridge {
   const call = async (op: OpName, input: unknown): Promise<Result<unknown>> => {
-    if (typeof op !== 'string' || !KNOWN_OPS.has(op)) return failure('UNKNOWN_OPERATION', 'unknownOperation');
+    if (typeof op !== 'string' || op.length > 100) return failure('UNKNOWN_OPERATION', 'unknownOperation');
     try {
-      return (await ipc.invoke(bridgeChannel(op), input)) as Result<unknown>;
+      return (await ipc.invoke(BRIDGE_CALL_CHANNEL, op, input)) as Result<unknown>;
     } catch {
       return failure('INTERNAL', 'internal');
     }
   };
-  const ops = Object.fromEntries(
-    BRIDGE_OPS.map((op) => [op, (input: unknown) => call(op, input)]),
-  ) as BimtekBridge['ops'];
   const onChange = (cb: (e: ChangeEvent) => void): (() => void) => {
     if (typeof cb !== 'function') return () => {};
     // The IPC event object (with its `sender`) never reaches the page: only the payload does.
@@ -92,7 +87,7 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       return { closed: false };
     }
   };
-  return { mode: 'electron', call, ops, onChange, saveFile, openKioskWindow, closeKioskWindow };
+  return { mode: 'electron', call, onChange, saveFile, openKioskWindow, closeKioskWindow };
 }
 
 contextBridge.exposeInMainWorld('bimtek', createBridge(ipcRenderer));

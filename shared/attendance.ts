@@ -179,6 +179,7 @@ export const AttendanceEntry = z.object({
 export type AttendanceEntry = z.output<typeof AttendanceEntry>;
 
 export const AgencyCount = z.object({ agency: z.string(), present: z.number().int(), expected: z.number().int() });
+export type AgencyCount = z.output<typeof AgencyCount>;
 
 export const DaySheet = z.object({
   day: z.object({

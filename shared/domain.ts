@@ -220,13 +220,24 @@ export type AppInfo = z.output<typeof AppInfo>;
 export const ENTITIES = ['engagement', 'workshop', 'settings', 'participant', 'attendance'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
-/** Emitted after every committed mutation so every window (the projector too) can refresh. */
+/**
+ * Emitted after every committed mutation so every window (the projector too) can follow it. It
+ * carries the changed record where there is one, so an open view patches itself instead of asking
+ * the store again; `record` is filtered for the receiving window's role before it leaves the core.
+ */
 export interface ChangeEvent {
   entity: Entity;
+  /** The record's id; `*` when many records of the entity changed at once (an import). */
   id: string;
   action: 'created' | 'updated' | 'deleted' | 'restored';
   engagementId?: string;
   workshopId?: string;
+  /** Attendance: the workshop day. */
+  dayId?: string;
+  /** The record as it is now (absent for bulk changes). */
+  record?: unknown;
+  /** Attendance: the day's counts of the agencies the change touched, as they are now. */
+  agencies?: { agency: string; present: number; expected: number }[];
 }
 
 export { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_LETTERHEAD };

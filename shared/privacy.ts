@@ -12,3 +12,29 @@ export function maskPhone(phone: string): string {
   if (digits.length >= 6) return `${digits.slice(0, 2)}${BULLETS}${digits.slice(-2)}`;
   return BULLETS;
 }
+
+/** An NIP as the projector may show it: the first eight digits (birth date) hidden. */
+export function maskNip(nip: string): string {
+  const digits = nip.replace(/\D/g, '');
+  if (digits === '') return '';
+  return `${BULLETS}${digits.slice(-4)}`;
+}
+
+type Viewer = 'facilitator' | 'projector' | 'kiosk' | 'room-device';
+
+/**
+ * A register entry as a caller of `role` may see it. The facilitator sees everything; the self
+ * check-in screens (kiosk, room device) get phone numbers masked and no e-mail; the projector gets
+ * no contact data and no full NIP.
+ */
+export function participantFor<P extends { phone: string; email: string; nip: string }>(role: Viewer, p: P): P {
+  if (role === 'facilitator') return p;
+  if (role === 'projector') return { ...p, phone: '', email: '', nip: maskNip(p.nip) };
+  return { ...p, phone: maskPhone(p.phone), email: '' };
+}
+
+/** A workshop as a caller of `role` may see it: NIPs of the chair and note-taker only for the facilitator. */
+export function workshopFor<W extends { chairNip: string; noteTakerNip: string }>(role: Viewer, w: W): W {
+  if (role === 'facilitator') return w;
+  return { ...w, chairNip: maskNip(w.chairNip), noteTakerNip: maskNip(w.noteTakerNip) };
+}

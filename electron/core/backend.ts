@@ -6,7 +6,13 @@ import { createHandlers, type Implementations } from './handlers';
 import { LATEST_SCHEMA_VERSION } from './store/migrations/index';
 import { createContext, type ServiceContext } from './store/context';
 import type { Language } from '../../shared/languages';
-import { implementations } from './operations';
+import { appApp } from './app/app';
+import { attendanceApp } from './attendance/app';
+import { documentApp } from './documents/app';
+import { createPinGuard } from './engagements/pin-guard';
+import { engagementApp } from './engagements/app';
+import { participantApp } from './participants/app';
+import { workshopApp } from './workshops/app';
 import { createAttendanceService } from './attendance/service';
 import { createBlobService } from './store/blobs';
 import { createDocumentService } from './documents/service';
@@ -43,9 +49,25 @@ export function createServices(
   const attendance = createAttendanceService(ctx, participants, blobs);
   const imports = createImportService(participants, language);
   const documents = createDocumentService({ engagements, workshops, participants, attendance, blobs, language });
-  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents };
+  const pins = createPinGuard();
+  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, pins };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * Every contract operation's implementation: one slice per area, each beside its service
+ * (`<area>/app.ts`). The type makes a missing operation a compile error.
+ */
+export function implementations(s: Services, app: ReturnType<typeof appApp>): Implementations {
+  return {
+    ...app,
+    ...engagementApp(s.engagements, s.pins),
+    ...workshopApp(s.workshops),
+    ...participantApp(s.participants, s.imports, s.documents),
+    ...attendanceApp(s.attendance),
+    ...documentApp(s.documents),
+  };
+}
 
 /**
  * The whole main-process core, transport-free: opens the store (or records why it could not),
@@ -88,16 +110,9 @@ export function createBackend(opts: BackendOptions) {
         : status,
   });
 
-  const impl: Partial<Implementations> = services
-    ? { 'app.info': info, ...implementations(services, opts.settings) }
-    : {
-        'app.info': info,
-        'settings.get': () => opts.settings.get(),
-        'settings.update': (patch) => ({
-          value: opts.settings.update(patch),
-          events: [{ entity: 'settings', id: 'preferences', action: 'updated' }],
-        }),
-      };
+  // Without a store only the app operations work (the problem screen and the language switch).
+  const app = appApp(info, opts.settings);
+  const impl: Partial<Implementations> = services ? implementations(services, app) : app;
 
   const handlers = createHandlers({
     impl,

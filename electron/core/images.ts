@@ -84,3 +84,7 @@ export function isBlankPng(bytes: Uint8Array): boolean {
 export const MAX_SIGNATURE_PIXELS = 2000 * 1000;
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** An image from the store as a data URL (for `<img src>`), or null. */
+export const dataUrl = (img: { mime: string; data: Uint8Array } | null): string | null =>
+  img ? `data:${img.mime};base64,${Buffer.from(img.data).toString('base64')}` : null;

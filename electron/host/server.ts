@@ -2,23 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { eventFor, isRole, ROLE_HEADER, type Role } from '../../shared/contract';
+import { CSP } from '../../shared/csp';
 import { errorMessage } from '../../shared/messages';
-import { maskPhone } from '../../shared/privacy';
 import type { Backend } from '../core/backend';
-
-/** Content-Security-Policy for the renderer, the same in browser mode as in Electron. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import type { Caller } from '../core/handlers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,21 +33,8 @@ export interface HostOptions {
   isLocal?(remoteAddress: string | undefined): boolean;
 }
 
-/**
- * What a device on the room network (a tablet at the door) may call: the self check-in page and
- * nothing else. Everything else — edits, exports, imports, signatures, the full register — stays
- * with the facilitator's own machine.
- */
-export const ROOM_NETWORK_OPS: ReadonlySet<string> = new Set([
-  'app.info',
-  'settings.get',
-  'engagements.get',
-  'engagements.verifyPin',
-  'workshops.get',
-  'participants.list',
-  'attendance.day',
-  'attendance.checkIn',
-]);
+/** HTTP status of a refused call (the envelope says the rest); other errors answer 200. */
+const HTTP_STATUS: Partial<Record<string, number>> = { UNKNOWN_OPERATION: 404, VALIDATION: 400, FORBIDDEN: 403 };
 
 const isLoopback = (addr: string | undefined) => addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 
@@ -103,11 +78,28 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 export function createHostServer(opts: HostOptions) {
   const { backend } = opts;
   const bindHost = opts.host ?? '127.0.0.1';
-  const clients = new Set<http.ServerResponse>();
+  /** Live-event subscribers, each with its role: every event is filtered for it (`eventFor`). */
+  const clients = new Map<http.ServerResponse, Role>();
   const unsubscribe = backend.bus.subscribe((event) => {
-    const line = `event: change\ndata: ${JSON.stringify(event)}\n\n`;
-    for (const c of clients) c.write(line);
+    const lines = new Map<Role, string | null>();
+    for (const [c, role] of clients) {
+      if (!lines.has(role)) {
+        const visible = eventFor(role, event);
+        lines.set(role, visible ? `event: change\ndata: ${JSON.stringify(visible)}\n\n` : null);
+      }
+      const line = lines.get(role);
+      if (line) c.write(line);
+    }
   });
+
+  /** Who is calling: another device is a room device; a page here plays the role it declares. */
+  const callerOf = (req: http.IncomingMessage, url: URL): Caller => {
+    const address = req.socket.remoteAddress ?? '?';
+    if (!(opts.isLocal ?? isLoopback)(req.socket.remoteAddress))
+      return { role: 'room-device', key: `remote:${address}` };
+    const declared = req.headers[ROLE_HEADER] ?? url.searchParams.get('role');
+    return { role: isRole(declared) ? declared : 'facilitator', key: `http:${address}` };
+  };
 
   const allowedHost = (req: http.IncomingMessage, port: number): boolean => {
     // Guards against DNS rebinding: Host must name this machine by address, never by a domain
@@ -168,7 +160,7 @@ export function createHostServer(opts: HostOptions) {
         connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      clients.add(res);
+      clients.set(res, callerOf(req, url).role);
       req.on('close', () => clients.delete(res));
       return;
     }
@@ -184,7 +176,7 @@ export function createHostServer(opts: HostOptions) {
       if (origin && !sameOrigin(origin, req.headers.host)) {
         sendJson(res, 403, {
           ok: false,
-          error: { code: 'VALIDATION', message: errorMessage(backend.language(), 'forbiddenOrigin') },
+          error: { code: 'FORBIDDEN', message: errorMessage(backend.language(), 'forbiddenOrigin') },
         });
         return;
       }
@@ -206,30 +198,9 @@ export function createHostServer(opts: HostOptions) {
         });
         return;
       }
-      const remote = !(opts.isLocal ?? isLoopback)(req.socket.remoteAddress);
-      if (remote && !ROOM_NETWORK_OPS.has(name)) {
-        sendJson(res, 403, {
-          ok: false,
-          error: { code: 'FORBIDDEN', message: errorMessage(backend.language(), 'roomNetworkForbidden') },
-        });
-        return;
-      }
-      const result = await backend.handlers.dispatch(name, body);
-      if (remote && result.ok && name === 'participants.list') {
-        // Personal data stays on the facilitator's machine: no full phone numbers or e-mails.
-        result.value = (result.value as { phone: string; email: string }[]).map((p) => ({
-          ...p,
-          phone: maskPhone(p.phone),
-          email: '',
-        }));
-      }
-      const status = result.ok
-        ? 200
-        : result.error.code === 'UNKNOWN_OPERATION'
-          ? 404
-          : result.error.code === 'VALIDATION'
-            ? 400
-            : 200;
+      // The role check, the input check and what personal data the answer may carry are the core's.
+      const result = await backend.handlers.dispatch(name, body, callerOf(req, url));
+      const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
       sendJson(res, status, result);
       return;
     }
@@ -250,7 +221,7 @@ export function createHostServer(opts: HostOptions) {
     },
     close(): Promise<void> {
       unsubscribe();
-      for (const c of clients) c.end();
+      for (const c of clients.keys()) c.end();
       clients.clear();
       return new Promise((resolve) => server.close(() => resolve()));
     },

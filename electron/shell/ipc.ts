@@ -1,18 +1,43 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../shared/contract';
+import { CALL_CHANNEL, CHANGE_CHANNEL, eventFor, type Role } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
 import { errorMessage } from '../../shared/messages';
+import type { Caller } from '../core/handlers';
 import { isAppUrl } from './origin';
 
-/** One handler per contract operation (the backend's handler map satisfies it). */
-export type IpcHandlers = Record<OpName, (rawInput: unknown) => Promise<Result<unknown>>>;
+/** The core's entry for every transport: name, raw input and the caller the transport established. */
+export type Dispatch = (op: unknown, rawInput: unknown, caller: Caller) => Promise<Result<unknown>>;
 
-/** The part of an invoke event the trust check reads. */
-export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+/** The part of an invoke event the trust and role checks read. */
+export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender?: { id: number } };
+
+/**
+ * Which role each window has. The shell assigns one when it creates a window (facilitator,
+ * self check-in, projector); a window it never assigned has none and is refused everything.
+ */
+export function createWindowRoles() {
+  const roles = new Map<number, Role>();
+  return {
+    /** Give a window its role for as long as its contents live. */
+    assign(
+      contents: { readonly id: number; once(event: 'destroyed', listener: () => void): unknown },
+      role: Role,
+    ): void {
+      roles.set(contents.id, role);
+      contents.once('destroyed', () => roles.delete(contents.id));
+    },
+    roleOf(contents: { id: number } | undefined | null): Role | null {
+      return contents ? (roles.get(contents.id) ?? null) : null;
+    },
+  };
+}
+export type WindowRoles = ReturnType<typeof createWindowRoles>;
 
 export interface RegisterIpcOptions {
+  /** Whether the sending frame is one of the app's pages. */
+  isTrusted?: (event: SenderEvent) => boolean;
   /** Language of the refusal messages. */
   language?: () => Language;
   /** Where unexpected failures are written (the main-process log). */
@@ -36,13 +61,9 @@ function senderUrl(event: SenderEvent): string | null {
   }
 }
 
-const refusal = (language: Language): Result<never> => ({
+const forbidden = (language: Language, reason: 'untrustedSender' | 'noRole'): Result<never> => ({
   ok: false,
-  error: {
-    code: 'VALIDATION',
-    message: errorMessage(language, 'unknownOperation'),
-    details: { reason: 'untrustedSender' },
-  },
+  error: { code: 'FORBIDDEN', message: errorMessage(language, 'untrustedSender'), details: { reason } },
 });
 
 const internal = (language: Language): Result<never> => ({
@@ -51,16 +72,18 @@ const internal = (language: Language): Result<never> => ({
 });
 
 /**
- * Register one `ipcMain.handle` per contract operation on `ipcChannel(op)`. Each checks the
- * sender, then returns the handler's result envelope; nothing is ever thrown back to the
- * renderer. Returns the function that removes every handler again.
+ * Register the one IPC handler through which every contract operation is called:
+ * `invoke(CALL_CHANNEL, op, input)`. It checks the sender frame, looks up the sending window's
+ * role and hands both to the core, which checks the name, the role and the input. Nothing is ever
+ * thrown back to the renderer. Returns the function that removes the handler again.
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  handlers: IpcHandlers,
-  isTrusted: (event: IpcMainInvokeEvent) => boolean = isTrustedSender,
+  dispatch: Dispatch,
+  roles: Pick<WindowRoles, 'roleOf'>,
   opts: RegisterIpcOptions = {},
 ): () => void {
+  const isTrusted = opts.isTrusted ?? isTrustedSender;
   const language = () => {
     try {
       return opts.language?.() ?? DEFAULT_LANGUAGE;
@@ -69,40 +92,47 @@ export function registerIpc(
     }
   };
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[bimtek] ${m}`, e ?? ''));
-  for (const op of OP_NAMES) {
-    ipcMain.handle(ipcChannel(op), async (event, input: unknown) => {
-      try {
-        if (!isTrusted(event)) {
-          log(`${op}: refused a call from an untrusted frame (${senderUrl(event) ?? 'gone'})`);
-          return refusal(language());
-        }
-        return await handlers[op](input);
-      } catch (e) {
-        log(`${op}: handler threw`, e);
-        return internal(language());
+  ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, op: unknown, input: unknown) => {
+    const name = typeof op === 'string' ? op.slice(0, 100) : '?';
+    try {
+      if (!isTrusted(event)) {
+        log(`${name}: refused a call from an untrusted frame (${senderUrl(event) ?? 'gone'})`);
+        return forbidden(language(), 'untrustedSender');
       }
-    });
-  }
-  return () => {
-    for (const op of OP_NAMES) ipcMain.removeHandler(ipcChannel(op));
-  };
+      const role = roles.roleOf(event.sender);
+      if (!role) {
+        log(`${name}: refused a call from a window without a role`);
+        return forbidden(language(), 'noRole');
+      }
+      return await dispatch(op, input, { role, key: `window:${event.sender.id}` });
+    } catch (e) {
+      log(`${name}: handler threw`, e);
+      return internal(language());
+    }
+  });
+  return () => ipcMain.removeHandler(CALL_CHANNEL);
 }
 
 /** The part of WebContents change forwarding uses. */
-export type ChangeTarget = Pick<WebContents, 'send' | 'isDestroyed' | 'getURL'>;
+export type ChangeTarget = Pick<WebContents, 'send' | 'isDestroyed' | 'getURL'> & { id: number };
 
 /**
- * Send every change event to every live app page on `CHANGE_CHANNEL` (the projector window
- * included). A page that is gone or not ours is skipped; one failing window does not stop the rest.
+ * Send every change event to every live app page on `CHANGE_CHANNEL`, as that window's role may see
+ * it (`eventFor`: a projector gets no personal data, a window without a role gets nothing). A page
+ * that is gone or not ours is skipped; one failing window does not stop the rest.
  */
 export function forwardChanges(
   bus: { subscribe(cb: (e: ChangeEvent) => void): () => void },
   targets: () => ChangeTarget[],
+  roles: Pick<WindowRoles, 'roleOf'>,
 ): () => void {
   return bus.subscribe((event) => {
     for (const wc of targets()) {
       try {
-        if (!wc.isDestroyed() && isAppUrl(wc.getURL())) wc.send(CHANGE_CHANNEL, event);
+        if (wc.isDestroyed() || !isAppUrl(wc.getURL())) continue;
+        const role = roles.roleOf(wc);
+        const visible = role ? eventFor(role, event) : null;
+        if (visible) wc.send(CHANGE_CHANNEL, visible);
       } catch {
         // The window closed between the check and the send.
       }

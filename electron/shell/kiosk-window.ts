@@ -6,7 +6,7 @@ import {
   type KioskCloseResult,
   type KioskWindowResult,
 } from '../../shared/bridge';
-import { isTrustedSender } from './ipc';
+import { isTrustedSender, type WindowRoles } from './ipc';
 import { APP_ENTRY_URL } from './origin';
 import { appWindowOptions } from './window-options';
 
@@ -36,8 +36,10 @@ export interface KioskWindow {
   on(event: 'closed', listener: () => void): unknown;
   on(event: 'page-title-updated', listener: (event: { preventDefault(): void }) => void): unknown;
   readonly webContents: {
+    readonly id: number;
     getURL(): string;
     on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+    once(event: 'destroyed', listener: () => void): unknown;
   };
 }
 
@@ -56,6 +58,8 @@ export interface KioskWindowDeps {
   isPackaged: boolean;
   icon?: string;
   log?(message: string, error?: unknown): void;
+  /** Gives the window the `kiosk` role: the core then refuses it everything but self check-in. */
+  roles: Pick<WindowRoles, 'assign'>;
 }
 
 export interface KioskWindows {
@@ -121,6 +125,8 @@ export function createKioskWindows(deps: KioskWindowDeps): KioskWindows {
   const create = (url: string): KioskWindow => {
     const options = kioskWindowOptions(deps);
     const w = deps.createWindow(options);
+    // Before the page loads, so its very first call is already limited to self check-in.
+    deps.roles.assign(w.webContents, 'kiosk');
     // No application menu on the door screen (Windows, Linux): nothing there is for participants,
     // and its shortcuts (reload, zoom, language) would leave or change the kiosk page.
     w.removeMenu();
@@ -179,13 +185,16 @@ export function createKioskWindows(deps: KioskWindowDeps): KioskWindows {
 export function registerKioskWindow(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   kiosk: Pick<KioskWindows, 'open' | 'close'>,
-  isTrusted: (event: IpcMainInvokeEvent) => boolean = isTrustedSender,
+  isTrusted:
+    | ((event: IpcMainInvokeEvent) => boolean)
+    | { open: (event: IpcMainInvokeEvent) => boolean; close: (event: IpcMainInvokeEvent) => boolean } = isTrustedSender,
   log: (message: string, error?: unknown) => void = (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
 ): () => void {
-  const trusted = (event: IpcMainInvokeEvent, what: string) => {
+  const checks = typeof isTrusted === 'function' ? { open: isTrusted, close: isTrusted } : isTrusted;
+  const trusted = (event: IpcMainInvokeEvent, what: 'kiosk-window:open' | 'kiosk-window:close') => {
     let ok = false;
     try {
-      ok = isTrusted(event);
+      ok = (what === 'kiosk-window:open' ? checks.open : checks.close)(event);
     } catch {
       // A failing check refuses, like an untrusted sender.
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { CSP } from '../host/server';
+import { CSP } from '../../shared/csp';
 import { APP_SCHEME, isAppUrl, parseUrl } from './origin';
 
 const TYPES: Record<string, string> = {

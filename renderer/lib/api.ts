@@ -1,5 +1,5 @@
 import type { BimtekBridge } from '../../shared/bridge';
-import type { OpInput, OpName, OpOutput } from '../../shared/contract';
+import { ROLE_HEADER, type OpInput, type OpName, type OpOutput, type Role } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { errorMessage } from '../../shared/messages';
@@ -13,6 +13,17 @@ declare global {
 
 /** Which transport this window talks through, chosen once at start. */
 export const transport: 'electron' | 'http' = typeof window !== 'undefined' && window.bimtek ? 'electron' : 'http';
+
+/**
+ * The role this page plays, from its route: the self check-in page is a kiosk, the audience screen
+ * a projector, every other page the facilitator's. In browser mode it goes with every call and the
+ * host's core holds the page to it; in Electron the main process knows each window's role itself.
+ */
+export function pageRole(hash: string = typeof location !== 'undefined' ? location.hash : ''): Role {
+  if (/^#\/present(\/|$)/.test(hash)) return 'projector';
+  if (/\/self$/.test(hash)) return 'kiosk';
+  return 'facilitator';
+}
 
 function offline(): Result<never> {
   const lang = useLanguage.getState().language;
@@ -33,7 +44,7 @@ export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<
     }
     const res = await fetch(`./api/${op}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [ROLE_HEADER]: pageRole() },
       body: JSON.stringify(input ?? {}),
     });
     return (await res.json()) as Result<OpOutput<K>>;
@@ -60,7 +71,7 @@ function startEvents(): void {
     window.bimtek!.onChange(dispatch);
     return;
   }
-  const source = new EventSource('./api/events');
+  const source = new EventSource(`./api/events?role=${pageRole()}`);
   source.addEventListener('change', (msg) => {
     try {
       dispatch(JSON.parse((msg as MessageEvent<string>).data) as ChangeEvent);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OpInput, OpName, OpOutput } from '../../shared/contract';
+import { affects, opDef, type OpInput, type OpName, type OpOutput } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/domain';
 import type { AppErrorShape } from '../../shared/errors';
 import { call, onChange } from './api';
@@ -12,42 +12,77 @@ export interface QueryState<T> {
 }
 
 /**
- * Run a query operation and run it again whenever a change event passes `affects`
- * (so the projector and other windows follow edits without polling).
+ * Run a query operation and keep it current from change events, with the rules the contract
+ * derives for it: an event the query does not read, or of another scope, is ignored; one that
+ * carries its record patches the data in place (`patch` of the operation: a check-in or a walk-in
+ * never reloads a register of thousands); any other reloads it. Reloads are merged: while one is
+ * under way, further events only mark the data stale, and one more reload follows.
  */
-export function useQuery<K extends OpName>(
-  op: K,
-  input: OpInput<K> | null,
-  affects: (e: ChangeEvent) => boolean,
-): QueryState<OpOutput<K>> {
+export function useQuery<K extends OpName>(op: K, input: OpInput<K> | null): QueryState<OpOutput<K>> {
   const [data, setData] = useState<OpOutput<K>>();
   const [error, setError] = useState<AppErrorShape>();
   const [loading, setLoading] = useState(true);
   const key = JSON.stringify(input);
-  const affectsRef = useRef(affects);
-  affectsRef.current = affects;
-  const seq = useRef(0);
-
-  const load = useCallback(() => {
-    if (key === 'null') return;
-    const mine = ++seq.current;
-    void call(op, JSON.parse(key) as OpInput<K>).then((r) => {
-      if (mine !== seq.current) return; // a newer request answered already
-      setLoading(false);
-      if (r.ok) {
-        setData(r.value);
-        setError(undefined);
-      } else setError(r.error);
-    });
-  }, [op, key]);
+  const reloadRef = useRef<() => void>(() => {});
 
   useEffect(() => {
-    setLoading(true);
-    load();
-    return onChange((e) => {
-      if (affectsRef.current(e)) load();
-    });
-  }, [load]);
+    if (key === 'null') return;
+    const parsedInput = JSON.parse(key) as OpInput<K>;
+    const def = opDef(op);
+    let alive = true;
+    let inFlight = false;
+    let stale = false;
+    /** The data as last set, for patching outside React's render. */
+    let current: OpOutput<K> | undefined;
 
-  return { data, error, loading, reload: load };
+    const load = () => {
+      if (inFlight) {
+        stale = true;
+        return;
+      }
+      inFlight = true;
+      void call(op, parsedInput).then((r) => {
+        inFlight = false;
+        if (!alive) return;
+        setLoading(false);
+        if (r.ok) {
+          current = r.value;
+          setData(r.value);
+          setError(undefined);
+        } else setError(r.error);
+        if (stale) {
+          stale = false;
+          load();
+        }
+      });
+    };
+
+    setLoading(true);
+    reloadRef.current = load;
+    load();
+    const stop = onChange((e: ChangeEvent) => {
+      if (!affects(op, parsedInput, e)) return;
+      // A patch applies to data the store already answered; while a reload is under way its answer
+      // may predate the event, so the event marks it stale instead.
+      if (def.patch && current !== undefined && !inFlight) {
+        const parsed = def.input.safeParse(parsedInput);
+        const next = parsed.success ? (def.patch(current, e, parsed.data) as OpOutput<K> | undefined) : undefined;
+        if (next !== undefined) {
+          if (next !== current) {
+            current = next;
+            setData(next);
+          }
+          return;
+        }
+      }
+      load();
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [op, key]);
+
+  const reload = useCallback(() => reloadRef.current(), []);
+  return { data, error, loading, reload };
 }

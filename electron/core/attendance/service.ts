@@ -1,4 +1,4 @@
-import type { AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
+import type { AgencyCount, AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { TimeZone } from '../../../shared/domain';
 import { isBlankPng, MAX_SIGNATURE_PIXELS, sniffImage } from '../images';
@@ -64,13 +64,22 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       check_in_at = excluded.check_in_at, check_out_at = excluded.check_out_at,
       represented_by = excluded.represented_by, signature_hash = excluded.signature_hash,
       updated_at = excluded.updated_at`);
+  // min(): one spelling per agency key, the same in the whole sheet and in the per-agency counts
+  // that change events carry (open views match them by this name).
   const agencyCounts = db.prepare(`
-    SELECT p.agency AS agency, count(*) AS expected,
+    SELECT min(p.agency) AS agency, count(*) AS expected,
       sum(CASE WHEN a.status = 'hadir' THEN 1 ELSE 0 END) AS present
     FROM participants p
     LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ?
     WHERE p.engagement_id = ? AND p.deleted_at IS NULL
-    GROUP BY p.agency_key ORDER BY present DESC, expected DESC, p.agency`);
+    GROUP BY p.agency_key ORDER BY present DESC, expected DESC, min(p.agency)`);
+  const oneAgencyCount = db.prepare(`
+    SELECT min(p.agency) AS agency, count(*) AS expected,
+      coalesce(sum(CASE WHEN a.status = 'hadir' THEN 1 ELSE 0 END), 0) AS present
+    FROM participants p
+    LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ?
+    WHERE p.engagement_id = ? AND p.agency_key = ? AND p.deleted_at IS NULL`);
+  const agencyKeyOf = db.prepare('SELECT agency_key FROM participants WHERE id = ?').pluck();
 
   function day(dayId: string): DayContextRow {
     const d = selectDay.get(dayId) as DayContextRow | undefined;
@@ -123,6 +132,23 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
     /** Throws NOT_FOUND unless the day exists in a workshop that is not deleted. */
     dayContext: day,
 
+    /**
+     * The day's counts of the agencies of these people, as they are now: what a change event
+     * carries so open views update their per-OPD bars without reading the whole register.
+     */
+    agencyCountsFor(dayId: string, participantIds: string[]): AgencyCount[] {
+      const d = day(dayId);
+      const keys = new Set(participantIds.map((id) => agencyKeyOf.get(id) as string | undefined));
+      const out: AgencyCount[] = [];
+      for (const key of keys) {
+        if (key === undefined) continue;
+        const r = oneAgencyCount.get(dayId, d.engagement_id, key) as
+          { agency: string | null; expected: number; present: number } | undefined;
+        if (r && r.expected > 0) out.push({ agency: r.agency ?? NO_AGENCY, expected: r.expected, present: r.present });
+      }
+      return out;
+    },
+
     sheet(dayId: string): DaySheet {
       const d = day(dayId);
       const entries = (selectEntries.all(dayId) as AttendanceRow[]).map(entryFromRow);
@@ -161,6 +187,8 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
     setStatus(dayId: string, participantId: string, status: AttendanceStatus, representedById: string | null) {
       return db.transaction(() => {
         const d = scope(dayId, participantId);
+        /** The representative's entry, when this call checked them in. */
+        let representative: AttendanceEntry | null = null;
         if (status === 'hadir') {
           const current = entry(dayId, participantId);
           const e = write(dayId, participantId, {
@@ -168,7 +196,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
             check_in_at: current?.check_in_at ?? ctx.now(),
             represented_by: null,
           });
-          return { entry: e, engagementId: d.engagement_id, workshopId: d.workshop_id };
+          return { entry: e, representative, engagementId: d.engagement_id, workshopId: d.workshop_id };
         }
         if (status === 'diwakili') {
           if (representedById === participantId) {
@@ -180,7 +208,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
           // The representative is there in person, so is listed (and signs) as present.
           const rep = entry(dayId, representedById!);
           if (!rep || rep.status !== 'hadir') {
-            write(dayId, representedById!, {
+            representative = write(dayId, representedById!, {
               status: 'hadir',
               check_in_at: ctx.now(),
               check_out_at: null,
@@ -196,7 +224,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
           represented_by: status === 'diwakili' ? representedById : null,
           signature_hash: null,
         });
-        return { entry: e, engagementId: d.engagement_id, workshopId: d.workshop_id };
+        return { entry: e, representative, engagementId: d.engagement_id, workshopId: d.workshop_id };
       })();
     },
 

@@ -1,4 +1,3 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { DocumentSettings, Letterhead } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
@@ -30,6 +29,7 @@ type EngagementValues = Omit<
 type EngagementEdit = Partial<EngagementValues> & {
   letterhead?: Letterhead;
   documents?: DocumentSettings;
+  /** The PIN's hash (pin-guard.ts hashes it off the event loop); never the PIN itself. */
   kioskPin?: string;
 };
 type EditKey = keyof EngagementEdit;
@@ -66,22 +66,8 @@ function fromRow(r: EngagementRow): Engagement {
   };
 }
 
-/** A PIN is kept only as a salted scrypt hash. */
-function hashPin(pin: string): string {
-  const salt = randomBytes(16);
-  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
-}
-
-function pinMatches(pin: string, stored: string): boolean {
-  const [saltHex, hashHex] = stored.split(':');
-  const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length);
-  return timingSafeEqual(expected, actual);
-}
-
 function toColumn(key: EditKey, value: unknown): unknown {
   if (key === 'agencies' || key === 'letterhead' || key === 'documents') return JSON.stringify(value);
-  if (key === 'kioskPin') return hashPin(value as string);
   return value;
 }
 
@@ -102,7 +88,6 @@ export function createEngagementService(ctx: ServiceContext, blobs: BlobService)
   const setDeleted = db.prepare('UPDATE engagements SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const setEmblemHash = db.prepare('UPDATE engagements SET emblem_hash = ?, updated_at = ? WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<typeof db.prepare>>();
-  const pinFailures = new Map<string, { count: number; last: number }>();
 
   function row(id: string, includeDeleted = false): EngagementRow {
     const r = selectOne.get(id) as EngagementRow | undefined;
@@ -135,7 +120,9 @@ export function createEngagementService(ctx: ServiceContext, blobs: BlobService)
       return fromRow(row(id));
     },
 
-    update(id: string, patch: EngagementEdit): Engagement {
+    /** Change fields; `pinHash` (already hashed) sets the self check-in PIN. */
+    update(id: string, fields: Omit<EngagementEdit, 'kioskPin'>, pinHash?: string): Engagement {
+      const patch: EngagementEdit = pinHash === undefined ? fields : { ...fields, kioskPin: pinHash };
       const keys = (Object.keys(patch) as EditKey[]).filter((k) => patch[k] !== undefined);
       return db.transaction(() => {
         row(id);
@@ -171,20 +158,9 @@ export function createEngagementService(ctx: ServiceContext, blobs: BlobService)
       return r.emblem_hash ? blobs.get(r.emblem_hash) : null;
     },
 
-    /**
-     * Whether a PIN opens the self check-in screen of this engagement (true when none is set).
-     * After 5 wrong PINs in a row, every try is refused for 30 s (someone at the door guessing).
-     */
-    verifyPin(id: string, pin: string): boolean {
-      const r = row(id);
-      if (r.kiosk_pin_hash === null) return true;
-      const now = Date.now();
-      const f = pinFailures.get(id);
-      if (f && f.count >= 5 && now - f.last < 30_000) return false;
-      const ok = pinMatches(pin, r.kiosk_pin_hash);
-      if (ok) pinFailures.delete(id);
-      else pinFailures.set(id, { count: (f && now - f.last < 30_000 ? f.count : 0) + 1, last: now });
-      return ok;
+    /** The stored hash of the self check-in PIN, or null when none is set. */
+    pinHash(id: string): string | null {
+      return row(id).kiosk_pin_hash;
     },
 
     delete(id: string): { id: string } {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AttendanceEntry, DaySheet, Participant } from '../../../shared/attendance';
-import type { ChangeEvent, Engagement, Workshop } from '../../../shared/domain';
+import type { Engagement, Workshop } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { useQuery } from '../../lib/use-query';
 import { indexPeople, type IndexedPerson } from './search';
@@ -33,29 +33,10 @@ export type DayDataState =
  * laptop at the door, the kiosk tablet) without polling.
  */
 export function useDayData({ engagementId, workshopId, dayId }: DayIds): DayDataState {
-  const sheet = useQuery(
-    'attendance.day',
-    { dayId },
-    (e: ChangeEvent) =>
-      (e.entity === 'attendance' && e.id === dayId) ||
-      (e.entity === 'participant' && (e.engagementId === engagementId || e.engagementId === undefined)) ||
-      (e.entity === 'workshop' && e.id === workshopId),
-  );
-  const people = useQuery(
-    'participants.list',
-    { engagementId },
-    (e: ChangeEvent) => e.entity === 'participant' && (e.engagementId === engagementId || e.engagementId === undefined),
-  );
-  const engagement = useQuery(
-    'engagements.get',
-    { id: engagementId },
-    (e: ChangeEvent) => e.entity === 'engagement' && e.id === engagementId,
-  );
-  const workshop = useQuery(
-    'workshops.get',
-    { id: workshopId },
-    (e: ChangeEvent) => e.entity === 'workshop' && e.id === workshopId,
-  );
+  const sheet = useQuery('attendance.day', { dayId });
+  const people = useQuery('participants.list', { engagementId });
+  const engagement = useQuery('engagements.get', { id: engagementId });
+  const workshop = useQuery('workshops.get', { id: workshopId });
 
   const index = useMemo(() => indexPeople(people.data ?? []), [people.data]);
   const byId = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p])), [people.data]);

@@ -7,11 +7,7 @@ import { useQuery } from '../../lib/use-query';
 export function EngagementList() {
   const t = useT();
   const navigate = useApp((s) => s.navigate);
-  const { data, loading, error } = useQuery(
-    'engagements.list',
-    {},
-    (e) => e.entity === 'engagement' || e.entity === 'workshop',
-  );
+  const { data, loading, error } = useQuery('engagements.list', {});
   return (
     <section className="page">
       <header className="page__header">

@@ -16,7 +16,7 @@ type EngagementForm = EngagementValues & Pick<Engagement, 'letterhead' | 'docume
 /** One engagement: its workshops, and its details edited in place (autosaved). */
 export function EngagementPage({ id }: { id: string }) {
   const t = useT();
-  const { data, error } = useQuery('engagements.get', { id }, (e) => e.entity === 'engagement' && e.id === id);
+  const { data, error } = useQuery('engagements.get', { id });
   if (error) return <p className="banner banner--error">{error.message}</p>;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   return <EngagementView engagement={data} />;
@@ -34,7 +34,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
     schema: EngagementPatch,
     save: (patch) => call('engagements.update', { id, patch }),
   });
-  const workshops = useQuery('workshops.list', { engagementId: id }, (e) => e.engagementId === id);
+  const workshops = useQuery('workshops.list', { engagementId: id });
   const values = form.values!;
   const name = regionTitle(engagement.regionKind, engagement.regionName);
 

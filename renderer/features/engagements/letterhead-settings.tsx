@@ -131,11 +131,7 @@ function EmblemPicker({ engagement }: { engagement: Engagement }) {
   const v = useValidationText();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const emblem = useQuery(
-    'engagements.emblem',
-    { id: engagement.id },
-    (e) => e.entity === 'engagement' && e.id === engagement.id,
-  );
+  const emblem = useQuery('engagements.emblem', { id: engagement.id });
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setError(null);

@@ -23,16 +23,8 @@ type Dialog = { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'merge'; 
 /** The participant register of an engagement: search, add/edit, remove, merge, import, export. */
 export function ParticipantsPage({ engagementId }: { engagementId: string }) {
   const t = useT();
-  const engagement = useQuery(
-    'engagements.get',
-    { id: engagementId },
-    (e) => e.entity === 'engagement' && e.id === engagementId,
-  );
-  const people = useQuery(
-    'participants.list',
-    { engagementId },
-    (e) => e.entity === 'participant' && e.engagementId === engagementId,
-  );
+  const engagement = useQuery('engagements.get', { id: engagementId });
+  const people = useQuery('participants.list', { engagementId });
   const error = engagement.error ?? people.error;
   if (error) return <p className="banner banner--error">{error.message}</p>;
   if (!engagement.data || !people.data) return <p className="muted">{t('app.loading')}</p>;

@@ -19,7 +19,7 @@ export function defaultWorkshopTitle(stage: Stage, e: Pick<Engagement, 'regionKi
 /** Add a workshop (a Bimtek stage) to an engagement. */
 export function WorkshopNew({ engagementId }: { engagementId: string }) {
   const t = useT();
-  const { data: engagement, error } = useQuery('engagements.get', { id: engagementId }, () => false);
+  const { data: engagement, error } = useQuery('engagements.get', { id: engagementId });
   if (error) return <p className="banner banner--error">{error.message}</p>;
   if (!engagement) return <p className="muted">{t('app.loading')}</p>;
   return <WorkshopNewForm engagement={engagement} />;

@@ -14,12 +14,8 @@ import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 /** A workshop: its schedule as officials write it, and every field edited in place. */
 export function WorkshopPage({ engagementId, id }: { engagementId: string; id: string }) {
   const t = useT();
-  const engagement = useQuery(
-    'engagements.get',
-    { id: engagementId },
-    (e) => e.entity === 'engagement' && e.id === engagementId,
-  );
-  const workshop = useQuery('workshops.get', { id }, (e) => e.entity === 'workshop' && e.id === id);
+  const engagement = useQuery('engagements.get', { id: engagementId });
+  const workshop = useQuery('workshops.get', { id });
   const error = engagement.error ?? workshop.error;
   if (error) return <p className="banner banner--error">{error.message}</p>;
   if (!engagement.data || !workshop.data) return <p className="muted">{t('app.loading')}</p>;

@@ -1,6 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DaySheet } from '../../../shared/attendance';
+import { patchDaySheet } from '../../../shared/contract/attendance';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type OpName } from '../../../shared/contract';
 import { createBackend, type Backend } from '../../../electron/core/backend';
@@ -242,13 +244,41 @@ describe('check-in', () => {
     expect((await ok('workshops.get', { id: w.id })).days).toHaveLength(2);
   });
 
-  it('every check-in mutation emits an attendance event for its workshop', async () => {
+  it('a check-in event carries the entry and its agency counts, enough to patch an open day sheet', async () => {
     const { w, dayId, abu } = await seed();
+    const before = await ok('attendance.day', { dayId });
     events.length = 0;
-    await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: null });
-    expect(events).toEqual([
-      { entity: 'attendance', id: dayId, action: 'updated', engagementId: w.engagementId, workshopId: w.id },
+    const entry = await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: null });
+    expect(events).toHaveLength(1);
+    const [e] = events;
+    expect(e).toMatchObject({
+      entity: 'attendance',
+      id: abu.id,
+      action: 'updated',
+      engagementId: w.engagementId,
+      workshopId: w.id,
+      dayId,
+      record: entry,
+    });
+    // Patching the sheet read before the check-in gives what the store now answers.
+    const patched = patchDaySheet(before as DaySheet, e, dayId);
+    expect(patched).toEqual(await ok('attendance.day', { dayId }));
+  });
+
+  it('a representative checked in with diwakili travels in the same burst as the person represented', async () => {
+    const { dayId, abu, siti: rina } = await seed();
+    const before = await ok('attendance.day', { dayId });
+    events.length = 0;
+    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: rina.id });
+    expect(events.map((e) => e.record && (e.record as { participantId: string }).participantId)).toEqual([
+      rina.id,
+      abu.id,
     ]);
+    const patched = events.reduce<DaySheet | undefined>(
+      (sheet, e) => patchDaySheet(sheet!, e, dayId),
+      before as DaySheet,
+    );
+    expect(patched).toEqual(await ok('attendance.day', { dayId }));
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/core/backend';
 import { memorySettings } from '../../../electron/core/settings';
-import { createHostServer, ROOM_NETWORK_OPS } from '../../../electron/host/server';
+import { createHostServer } from '../../../electron/host/server';
+import { mayCall } from '../../../shared/contract';
 import { makeTempDir, removeTempDir } from '../../fixtures/inputs';
 
 // A tablet on the room network is played by treating every request as coming from elsewhere.
@@ -75,7 +76,7 @@ describe('room-network mode', () => {
       expect(r.body.error.code).toBe('FORBIDDEN');
       expect(r.body.error.message).toMatch(/daftar hadir mandiri/);
     }
-    expect(ROOM_NETWORK_OPS.has('engagements.update')).toBe(false);
+    expect(mayCall('room-device', 'engagements.update')).toBe(false);
     const still = await backend.handlers['participants.list']({ engagementId: e.value.id });
     expect(still.ok && still.value.length).toBe(1);
   });

@@ -5,7 +5,7 @@ import { vi } from 'vitest';
 // here. It keeps what main.ts does observable (windows, IPC handlers, menu, session handlers) and
 // emits what Electron would emit (web-contents-created, close, will-quit).
 
-type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 type NavListener = (event: { url: string; preventDefault(): void }) => void;
 
 export interface FakeOptions {
@@ -48,7 +48,9 @@ export function createFakeElectron(opts: FakeOptions) {
     },
   });
 
+  let nextContentsId = 1;
   class FakeWebContents extends EventEmitter {
+    readonly id = nextContentsId++;
     url = '';
     destroyed = false;
     sent: [string, unknown][] = [];
@@ -129,6 +131,7 @@ export function createFakeElectron(opts: FakeOptions) {
       this.emit('close', { preventDefault: () => {} });
       this.destroyed = true;
       this.webContents.destroyed = true;
+      this.webContents.emit('destroyed');
       this.emit('closed');
     }
   }

@@ -3,19 +3,28 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/core/backend';
 import { memorySettings } from '../../../electron/core/settings';
 import {
+  createWindowRoles,
   forwardChanges,
   isTrustedSender,
   registerIpc,
   type ChangeTarget,
-  type IpcHandlers,
+  type WindowRoles,
 } from '../../../electron/shell/ipc';
-import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
+import {
+  CALL_CHANNEL,
+  CHANGE_CHANNEL,
+  mayCall,
+  OP_NAMES,
+  ROLES,
+  type OpName,
+  type Role,
+} from '../../../shared/contract';
 import type { ChangeEvent } from '../../../shared/domain';
 import type { AppErrorShape, FieldIssue, Result } from '../../../shared/errors';
 import { MESSAGES } from '../../../shared/messages';
 import { engagementInput, makeTempDir, removeTempDir, validInputs } from '../../fixtures/inputs';
 
-type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>;
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
 /** Both envelope shapes in one, so assertions can read either side without narrowing. */
 interface Envelope {
@@ -37,17 +46,21 @@ function fakeIpcMain() {
   };
 }
 
-const frameEvent = (url: string | null) =>
-  ({ senderFrame: url === null ? null : { url } }) as unknown as IpcMainInvokeEvent;
+/** A window's contents as the role registry sees them. */
+const contents = (id: number) => ({ id, once: () => {} });
+const FACILITATOR_WINDOW = contents(1);
+const frameEvent = (url: string | null, sender: { id: number } = FACILITATOR_WINDOW) =>
+  ({ senderFrame: url === null ? null : { url }, sender }) as unknown as IpcMainInvokeEvent;
 const APP = frameEvent('app://bimtek/index.html');
 
 let dir: string;
 let backend: Backend;
 let ipc: ReturnType<typeof fakeIpcMain>;
 let logs: string[];
+let roles: WindowRoles;
 
 const invoke = (op: OpName, input: unknown, event: IpcMainInvokeEvent = APP) =>
-  ipc.handlers.get(ipcChannel(op))!(event, input) as Promise<Envelope>;
+  ipc.handlers.get(CALL_CHANNEL)!(event, op, input) as Promise<Envelope>;
 
 beforeEach(() => {
   dir = makeTempDir('bimtek-ipc-');
@@ -60,7 +73,9 @@ beforeEach(() => {
     log: () => {},
   });
   ipc = fakeIpcMain();
-  registerIpc(ipc, backend.handlers, isTrustedSender, { language: backend.language, log: (m) => logs.push(m) });
+  roles = createWindowRoles();
+  roles.assign(FACILITATOR_WINDOW, 'facilitator');
+  registerIpc(ipc, backend.handlers.dispatch, roles, { language: backend.language, log: (m) => logs.push(m) });
 });
 
 afterEach(() => {
@@ -69,19 +84,27 @@ afterEach(() => {
 });
 
 describe('registerIpc', () => {
-  it('registers exactly one handler per contract operation, on its channel', () => {
-    expect(ipc.handle).toHaveBeenCalledTimes(OP_NAMES.length);
-    expect([...ipc.handlers.keys()].sort()).toEqual(OP_NAMES.map((op) => ipcChannel(op)).sort());
+  it('registers one handler, on the call channel, through which every operation goes', () => {
+    expect(ipc.handle).toHaveBeenCalledTimes(1);
+    expect([...ipc.handlers.keys()]).toEqual([CALL_CHANNEL]);
   });
 
-  it('removes every handler again', () => {
+  it('removes the handler again', () => {
     const ipc2 = fakeIpcMain();
-    const unregister = registerIpc(ipc2, backend.handlers);
+    const unregister = registerIpc(ipc2, backend.handlers.dispatch, roles);
     unregister();
     expect(ipc2.handlers.size).toBe(0);
     // Registering again after removal works (no leftover channel).
-    expect(() => registerIpc(ipc2, backend.handlers)).not.toThrow();
+    expect(() => registerIpc(ipc2, backend.handlers.dispatch, roles)).not.toThrow();
   });
+
+  it.each(['workshops.drop', '', '__proto__', 'constructor', 'toString', 'bimtek:app.info', 42, null])(
+    'answers UNKNOWN_OPERATION for %j',
+    async (op) => {
+      const r = (await ipc.handlers.get(CALL_CHANNEL)!(APP, op, {})) as Envelope;
+      expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+    },
+  );
 
   it('returns the handler result to a trusted frame', async () => {
     const created = await invoke('engagements.create', engagementInput());
@@ -107,8 +130,8 @@ describe('registerIpc', () => {
     ['a frame that is gone', null],
   ])('refuses a call from %s and runs nothing', async (_name, url) => {
     const r = await invoke('engagements.create', engagementInput(), frameEvent(url));
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'untrustedSender' } } });
-    expect(r.error.message).toBe(MESSAGES.id.errors.unknownOperation);
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'untrustedSender' } } });
+    expect(r.error.message).toBe(MESSAGES.id.errors.untrustedSender);
     expect((await invoke('engagements.list', {})).value).toEqual([]);
     expect(logs.some((l) => l.includes('untrusted'))).toBe(true);
   });
@@ -116,7 +139,7 @@ describe('registerIpc', () => {
   it('refuses in the UI language', async () => {
     await invoke('settings.update', { language: 'en' });
     const r = await invoke('app.info', {}, frameEvent('https://evil.example/'));
-    expect(r.error.message).toBe(MESSAGES.en.errors.unknownOperation);
+    expect(r.error.message).toBe(MESSAGES.en.errors.untrustedSender);
   });
 
   it('treats a frame whose url cannot be read as untrusted', () => {
@@ -142,20 +165,16 @@ describe('registerIpc', () => {
 
   it('turns a handler that throws or rejects into an INTERNAL envelope', async () => {
     const ipc2 = fakeIpcMain();
-    const broken = Object.fromEntries(
-      OP_NAMES.map((op, i) => [
-        op,
-        i % 2
-          ? () => Promise.reject(new Error('boom'))
-          : () => {
-              throw new Error('sync boom');
-            },
-      ]),
-    ) as unknown as IpcHandlers;
+    let calls = 0;
+    const broken = (() => {
+      calls++;
+      if (calls % 2) return Promise.reject(new Error('boom'));
+      throw new Error('sync boom');
+    }) as unknown as Parameters<typeof registerIpc>[1];
     const seen: unknown[] = [];
-    registerIpc(ipc2, broken, isTrustedSender, { language: () => 'en', log: (_m, e) => seen.push(e) });
+    registerIpc(ipc2, broken, roles, { language: () => 'en', log: (_m, e) => seen.push(e) });
     for (const op of OP_NAMES) {
-      const r = await ipc2.handlers.get(ipcChannel(op))!(APP, {});
+      const r = await ipc2.handlers.get(CALL_CHANNEL)!(APP, op, {});
       expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: MESSAGES.en.errors.internal } });
     }
     expect(seen).toHaveLength(OP_NAMES.length);
@@ -163,24 +182,83 @@ describe('registerIpc', () => {
 
   it('refuses everything when the trust check itself throws', async () => {
     const ipc2 = fakeIpcMain();
-    registerIpc(
-      ipc2,
-      backend.handlers,
-      () => {
+    registerIpc(ipc2, backend.handlers.dispatch, roles, {
+      isTrusted: () => {
         throw new Error('bad check');
       },
-      { log: () => {} },
-    );
-    const r = (await ipc2.handlers.get(ipcChannel('engagements.create'))!(APP, engagementInput())) as Result<unknown>;
+      log: () => {},
+    });
+    const r = (await ipc2.handlers.get(CALL_CHANNEL)!(APP, 'engagements.create', engagementInput())) as Result<unknown>;
     expect(r.ok).toBe(false);
     expect((await invoke('engagements.list', {})).value).toEqual([]);
   });
 });
 
+describe('window roles at the IPC boundary', () => {
+  /** One window per role, plus one the shell never gave a role. */
+  const windows = Object.fromEntries(ROLES.map((r, i) => [r, contents(10 + i)])) as unknown as Record<
+    Role,
+    ReturnType<typeof contents>
+  >;
+  beforeEach(() => {
+    for (const r of ROLES) roles.assign(windows[r], r);
+  });
+
+  // Derived from the contract: a new operation is covered here without a new test.
+  it.each(ROLES.filter((r) => r !== 'facilitator'))(
+    'a %s window is refused every operation its role may not call, and nothing is written',
+    async (role) => {
+      const inputs = validInputs();
+      const forbidden = OP_NAMES.filter((op) => !mayCall(role, op));
+      expect(forbidden.length).toBeGreaterThan(0);
+      for (const op of forbidden) {
+        const r = await invoke(op, inputs[op], frameEvent('app://bimtek/index.html', windows[role]));
+        expect(r.error?.code, op).toBe('FORBIDDEN');
+      }
+      expect((await invoke('engagements.list', {})).value).toEqual([]);
+    },
+  );
+
+  it('a window without a role is refused everything', async () => {
+    const r = await invoke('app.info', {}, frameEvent('app://bimtek/index.html', contents(99)));
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'noRole' } } });
+  });
+
+  it('a closed window loses its role', async () => {
+    const listeners: (() => void)[] = [];
+    const wc = { id: 50, once: (_e: 'destroyed', l: () => void) => void listeners.push(l) };
+    roles.assign(wc, 'facilitator');
+    expect(roles.roleOf(wc)).toBe('facilitator');
+    listeners.forEach((l) => l());
+    expect(roles.roleOf(wc)).toBeNull();
+  });
+
+  it('a kiosk window gets the register with phones masked and no e-mail', async () => {
+    const e = (await invoke('engagements.create', engagementInput())).value.id;
+    await invoke('participants.create', {
+      engagementId: e,
+      name: 'Siti Aminah',
+      phone: '081234567890',
+      email: 'siti@kedirikota.go.id',
+    });
+    const kiosk = await invoke('participants.list', { engagementId: e }, frameEvent('app://bimtek/', windows.kiosk));
+    const list = kiosk.value as unknown as { phone: string; email: string }[];
+    expect(list).toHaveLength(1);
+    expect(list[0].phone).toBe('0812••••7890');
+    expect(list[0].email).toBe('');
+    const own = await invoke('participants.list', { engagementId: e });
+    expect((own.value as unknown as { phone: string }[])[0].phone).toBe('081234567890');
+  });
+});
+
 describe('forwardChanges', () => {
-  function target(url: string, destroyed = false) {
+  let nextId = 100;
+  function target(url: string, destroyed = false, role: Role | null = 'facilitator') {
     const sent: [string, unknown][] = [];
+    const id = nextId++;
+    if (role) roles.assign(contents(id), role);
     const t: ChangeTarget & { sent: typeof sent } = {
+      id,
       sent,
       send: (channel: string, payload: unknown) => void sent.push([channel, payload]),
       isDestroyed: () => destroyed,
@@ -191,10 +269,11 @@ describe('forwardChanges', () => {
 
   it('sends each change of a real mutation to every live app window, and only to those', async () => {
     const facilitator = target('app://bimtek/index.html');
-    const projector = target('app://bimtek/projector');
+    const projector = target('app://bimtek/projector', false, 'projector');
+    const roleless = target('app://bimtek/index.html', false, null);
     const closed = target('app://bimtek/index.html', true);
     const foreign = target('https://example.com/');
-    const stop = forwardChanges(backend.bus, () => [facilitator, closed, foreign, projector]);
+    const stop = forwardChanges(backend.bus, () => [facilitator, closed, foreign, projector, roleless], roles);
     const created = await invoke('engagements.create', engagementInput());
     const expected: ChangeEvent = {
       entity: 'engagement',
@@ -206,6 +285,7 @@ describe('forwardChanges', () => {
     expect(projector.sent).toEqual([[CHANGE_CHANNEL, expected]]);
     expect(closed.sent).toEqual([]);
     expect(foreign.sent).toEqual([]);
+    expect(roleless.sent).toEqual([]);
     stop();
     await invoke('settings.update', { language: 'en' });
     expect(facilitator.sent).toHaveLength(1);
@@ -219,8 +299,24 @@ describe('forwardChanges', () => {
       },
     };
     const ok = target('app://bimtek/');
-    forwardChanges(backend.bus, () => [broken, ok]);
+    forwardChanges(backend.bus, () => [broken, ok], roles);
     await invoke('settings.update', { language: 'en' });
     expect(ok.sent).toEqual([[CHANGE_CHANNEL, { entity: 'settings', id: 'preferences', action: 'updated' }]]);
+  });
+
+  it('a projector window gets participant changes without the person; a kiosk window without contact data', async () => {
+    const facilitator = target('app://bimtek/');
+    const projector = target('app://bimtek/', false, 'projector');
+    const kiosk = target('app://bimtek/', false, 'kiosk');
+    forwardChanges(backend.bus, () => [facilitator, projector, kiosk], roles);
+    const e = (await invoke('engagements.create', engagementInput())).value.id;
+    await invoke('participants.create', { engagementId: e, name: 'Budi', phone: '081234567890', email: 'b@x.id' });
+    const participantEvents = (t: { sent: [string, unknown][] }) =>
+      t.sent.map(([, ev]) => ev as ChangeEvent).filter((ev) => ev.entity === 'participant');
+    expect(participantEvents(facilitator)[0].record).toMatchObject({ phone: '081234567890', email: 'b@x.id' });
+    // The projector's day sheet reloads through its own query; no person reaches it.
+    expect(participantEvents(projector)).toHaveLength(1);
+    expect(participantEvents(projector)[0]).not.toHaveProperty('record');
+    expect(participantEvents(kiosk)[0].record).toMatchObject({ phone: '0812••••7890', email: '' });
   });
 });

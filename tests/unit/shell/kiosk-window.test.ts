@@ -9,6 +9,7 @@ import {
   type KioskWindow,
   type KioskWindows,
 } from '../../../electron/shell/kiosk-window';
+import { createWindowRoles, type WindowRoles } from '../../../electron/shell/ipc';
 import { secureWebPreferences } from '../../../electron/shell/window-options';
 import { isKioskRoute, KIOSK_CLOSE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_ROUTE_PATTERN } from '../../../shared/bridge';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
@@ -29,10 +30,12 @@ type FakeWindow = FakeElectron['windows'][number];
 let fake: FakeElectron;
 let kiosk: KioskWindows;
 let logs: string[];
+let roles: WindowRoles;
 
 function setup(isPackaged = true) {
   fake = createFakeElectron({ lock: true, appData: '/tmp/unused' });
   logs = [];
+  roles = createWindowRoles();
   kiosk = createKioskWindows({
     createWindow: (options: BrowserWindowConstructorOptions) =>
       new fake.electron.BrowserWindow(options as Record<string, unknown>) as unknown as KioskWindow,
@@ -40,6 +43,7 @@ function setup(isPackaged = true) {
     preload: PRELOAD,
     isPackaged,
     log: (m) => logs.push(m),
+    roles,
   });
 }
 
@@ -116,6 +120,10 @@ describe('self check-in window', () => {
     expect(KIOSK_WINDOW_TITLE).toBe('Bimtek Studio — Daftar hadir mandiri');
     expect(win.menuRemoved).toBe(true);
     expect(kiosk.current()).toBe(win);
+    // The core limits it to self check-in; once it is gone its role goes with it.
+    expect(roles.roleOf(win.webContents)).toBe('kiosk');
+    win.close();
+    expect(roles.roleOf(win.webContents)).toBeNull();
   });
 
   it('keeps its title when the page sets its own', () => {

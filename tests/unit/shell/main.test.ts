@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE_NAME } from '../../../electron/core/store/store';
 import { KIOSK_CLOSE_CHANNEL, KIOSK_OPEN_CHANNEL, SAVE_FILE_CHANNEL } from '../../../shared/bridge';
-import { CHANGE_CHANNEL, ipcChannel, OP_NAMES, type OpName } from '../../../shared/contract';
+import { CALL_CHANNEL, CHANGE_CHANNEL, mayCall, OP_NAMES, type OpName } from '../../../shared/contract';
 import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
 
@@ -37,9 +37,17 @@ async function launch({ lock = true, ready = true } = {}): Promise<FakeElectron>
   return fake;
 }
 
-const trusted = { senderFrame: { url: 'app://bimtek/index.html' } };
-const invoke = (fake: FakeElectron, op: OpName, input: unknown, event: unknown = trusted) =>
-  fake.ipcHandlers.get(ipcChannel(op))!(event, input) as Promise<{ ok: boolean; value: { id: string } }>;
+/** An invoke event from a window: its frame's URL and its contents (whose role the shell knows). */
+const from = (win: FakeElectron['windows'][number], url = 'app://bimtek/index.html') => ({
+  senderFrame: { url },
+  sender: win.webContents,
+});
+const invoke = (fake: FakeElectron, op: OpName, input: unknown, event: unknown = from(fake.windows[0])) =>
+  fake.ipcHandlers.get(CALL_CHANNEL)!(event, op, input) as Promise<{
+    ok: boolean;
+    value: { id: string };
+    error: { code: string };
+  }>;
 const menuLabels = (fake: FakeElectron) => {
   const calls = fake.electron.Menu.setApplicationMenu.mock.calls as unknown as [{ template: { label?: string }[] }][];
   return calls.at(-1)![0].template.map((i) => i.label);
@@ -106,7 +114,7 @@ describe('main process start-up', () => {
     expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
     expect(ses.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [...OP_NAMES.map(ipcChannel), SAVE_FILE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_CLOSE_CHANNEL].sort(),
+      [CALL_CHANNEL, SAVE_FILE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_CLOSE_CHANNEL].sort(),
     );
   });
 
@@ -144,8 +152,10 @@ describe('main process start-up', () => {
     ]);
     const refused = await invoke(fake, 'engagements.create', engagementInput(), {
       senderFrame: { url: 'https://evil.example/' },
+      sender: fake.windows[0].webContents,
     });
     expect(refused.ok).toBe(false);
+    expect(refused.error.code).toBe('FORBIDDEN');
   });
 
   it('rebuilds the menu in English when the language changes, and keeps it in config.json', async () => {
@@ -177,7 +187,7 @@ describe('main process start-up', () => {
     fake.electron.dialog.saveTo = target;
     const sender = fake.windows[0].webContents;
     const r = await fake.ipcHandlers.get(SAVE_FILE_CHANNEL)!(
-      { ...trusted, sender },
+      { ...from(fake.windows[0]), sender },
       { fileName: 'Daftar Hadir.docx', mime: 'application/octet-stream', data: Buffer.from('isi').toString('base64') },
     );
     expect(r).toEqual({ saved: true, path: target });
@@ -192,11 +202,11 @@ describe('main process start-up', () => {
     const e = created.value.id;
     const route = `#/engagements/${e}/workshops/${e}/days/${e}/self`;
     const open = fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!;
-    expect(await open({ senderFrame: { url: 'https://evil.example/' } }, route)).toEqual({ opened: false });
-    expect(await open(trusted, '#/')).toEqual({ opened: false });
+    expect(await open(from(fake.windows[0], 'https://evil.example/'), route)).toEqual({ opened: false });
+    expect(await open(from(fake.windows[0]), '#/')).toEqual({ opened: false });
     expect(fake.windows).toHaveLength(1);
 
-    expect(await open(trusted, route)).toEqual({ opened: true });
+    expect(await open(from(fake.windows[0]), route)).toEqual({ opened: true });
     expect(fake.windows).toHaveLength(2);
     const [main, kiosk] = fake.windows;
     expect(kiosk.options).toMatchObject({ title: 'Bimtek Studio — Daftar hadir mandiri' });
@@ -212,7 +222,25 @@ describe('main process start-up', () => {
     expect(main.webContents.sent).toEqual([change]);
     expect(kiosk.webContents.sent).toEqual([change]);
 
-    expect(await fake.ipcHandlers.get(KIOSK_CLOSE_CHANNEL)!(trusted, undefined)).toEqual({ closed: true });
+    // The self check-in window has the kiosk role: the core refuses it every other operation,
+    // and the Electron-only channels of the facilitator.
+    for (const op of OP_NAMES.filter((n) => !mayCall('kiosk', n))) {
+      const r = await invoke(fake, op, {}, from(kiosk, kiosk.webContents.getURL()));
+      expect(r.error?.code, op).toBe('FORBIDDEN');
+    }
+    expect((await invoke(fake, 'engagements.get', { id: e }, from(kiosk, kiosk.webContents.getURL()))).ok).toBe(true);
+    expect(await open(from(kiosk, kiosk.webContents.getURL()), route)).toEqual({ opened: false });
+    const save = await fake.ipcHandlers.get(SAVE_FILE_CHANNEL)!(from(kiosk, kiosk.webContents.getURL()), {
+      fileName: 'x.docx',
+      mime: 'application/octet-stream',
+      data: '',
+    });
+    expect(save).toMatchObject({ saved: false });
+
+    // It may close itself (after its PIN).
+    expect(await fake.ipcHandlers.get(KIOSK_CLOSE_CHANNEL)!(from(kiosk, kiosk.webContents.getURL()))).toEqual({
+      closed: true,
+    });
     expect(kiosk.isDestroyed()).toBe(true);
     expect(main.isDestroyed()).toBe(false);
   });
@@ -221,7 +249,10 @@ describe('main process start-up', () => {
     const fake = await launch();
     launched.push(fake);
     const id = '5b0e7a52-1d4f-4c1e-9a53-000000000001';
-    await fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!(trusted, `#/engagements/${id}/workshops/${id}/days/${id}/self`);
+    await fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!(
+      from(fake.windows[0]),
+      `#/engagements/${id}/workshops/${id}/days/${id}/self`,
+    );
     const [main, kiosk] = fake.windows;
     main.close();
     expect(kiosk.isDestroyed()).toBe(true);

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  BRIDGE_CALL_CHANNEL,
   BRIDGE_CHANGE_CHANNEL,
-  BRIDGE_OPS,
-  bridgeChannel,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
   type BimtekBridge,
 } from '../../../shared/bridge';
-import { CHANGE_CHANNEL, ipcChannel, OP_NAMES } from '../../../shared/contract';
+import { CALL_CHANNEL, CHANGE_CHANNEL, OP_NAMES } from '../../../shared/contract';
 import type { ChangeEvent } from '../../../shared/domain';
 import { MESSAGES } from '../../../shared/messages';
 
@@ -39,7 +38,7 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes one object, window.bimtek, with only mode, call, ops, onChange, saveFile and the self check-in window', () => {
+  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile and the self check-in window', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('bimtek');
     expect(Object.keys(bridge()).sort()).toEqual([
@@ -48,7 +47,6 @@ describe('preload', () => {
       'mode',
       'onChange',
       'openKioskWindow',
-      'ops',
       'saveFile',
     ]);
     expect(bridge().mode).toBe('electron');
@@ -66,42 +64,32 @@ describe('preload', () => {
     walk(bridge());
   });
 
-  it('exposes exactly the contract operations', () => {
-    expect(Object.keys(bridge().ops).sort()).toEqual([...OP_NAMES].sort());
-    expect([...BRIDGE_OPS].sort()).toEqual([...OP_NAMES].sort());
-  });
-
   it('uses the contract channels', () => {
-    for (const op of OP_NAMES) expect(bridgeChannel(op)).toBe(ipcChannel(op));
+    expect(BRIDGE_CALL_CHANNEL).toBe(CALL_CHANNEL);
     expect(BRIDGE_CHANGE_CHANNEL).toBe(CHANGE_CHANNEL);
   });
 
-  it.each(OP_NAMES)('ops[%j] invokes its channel with the input and returns the envelope', async (op) => {
-    const envelope = { ok: true, value: { op } };
-    fake.ipc.invoke.mockResolvedValueOnce(envelope);
-    const input = { marker: op };
-    await expect(bridge().ops[op](input)).resolves.toEqual(envelope);
-    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannel(op), input);
-  });
-
-  it('call() runs a contract operation over IPC', async () => {
-    fake.ipc.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } });
-    const r = await bridge().call('workshops.get', { id: 'abc' });
-    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } });
-    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith('bimtek:workshops.get', { id: 'abc' });
-  });
-
-  it.each(['workshops.drop', '', '__proto__', 'constructor', 'toString', 'bimtek:app.info', 42, null])(
-    'call() refuses %j without touching IPC',
+  // The preload lists no operations (it would have to be kept equal to the contract): every name
+  // goes to the one call channel, and the main process checks it, the window's role and the input.
+  it.each(OP_NAMES)(
+    'call(%j) invokes the call channel with the name and input, and returns the envelope',
     async (op) => {
-      const r = await bridge().call(op as never, {});
-      expect(r).toEqual({
-        ok: false,
-        error: { code: 'UNKNOWN_OPERATION', message: MESSAGES.id.errors.unknownOperation },
-      });
-      expect(fake.ipc.invoke).not.toHaveBeenCalled();
+      const envelope = { ok: true, value: { op } };
+      fake.ipc.invoke.mockResolvedValueOnce(envelope);
+      const input = { marker: op };
+      await expect(bridge().call(op, input)).resolves.toEqual(envelope);
+      expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(CALL_CHANNEL, op, input);
     },
   );
+
+  it.each([42, null, undefined, {}, 'x'.repeat(101)])('call() refuses %j without touching IPC', async (op) => {
+    const r = await bridge().call(op as never, {});
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION', message: MESSAGES.id.errors.unknownOperation },
+    });
+    expect(fake.ipc.invoke).not.toHaveBeenCalled();
+  });
 
   it('turns a failed invoke into an INTERNAL envelope instead of rejecting', async () => {
     fake.ipc.invoke.mockRejectedValueOnce(new Error("No handler registered for 'bimtek:app.info'"));

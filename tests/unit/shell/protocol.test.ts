@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CSP } from '../../../electron/host/server';
+import { CSP } from '../../../shared/csp';
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../../../electron/shell/origin';
 import {
   APP_SCHEME_PRIVILEGES,

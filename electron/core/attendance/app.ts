@@ -1,0 +1,49 @@
+import type { AttendanceEntry } from '../../../shared/attendance';
+import type { ChangeEvent } from '../../../shared/domain';
+import type { attendanceOps } from '../../../shared/contract/attendance';
+import type { SliceImplementations } from '../handlers';
+import { dataUrl } from '../images';
+import type { AttendanceService } from './service';
+
+interface Written {
+  entry: AttendanceEntry;
+  representative?: AttendanceEntry | null;
+  engagementId: string;
+  workshopId: string;
+}
+
+/** The attendance operations of the contract, on the attendance service. */
+export function attendanceApp(attendance: AttendanceService): SliceImplementations<typeof attendanceOps> {
+  /**
+   * Each changed entry travels with the day's counts of its agency, so open day sheets (the
+   * projector's OPD bars included) patch themselves without reading the register.
+   */
+  const outcome = (r: Written, dayId: string) => {
+    const entries = r.representative ? [r.representative, r.entry] : [r.entry];
+    const events: ChangeEvent[] = entries.map((entry) => ({
+      entity: 'attendance',
+      id: entry.participantId,
+      action: 'updated',
+      engagementId: r.engagementId,
+      workshopId: r.workshopId,
+      dayId,
+      record: entry,
+      agencies: attendance.agencyCountsFor(dayId, [entry.participantId]),
+    }));
+    return { value: r.entry, events };
+  };
+
+  return {
+    'attendance.day': ({ dayId }) => attendance.sheet(dayId),
+    'attendance.checkIn': ({ dayId, participantId, signature }) =>
+      outcome(attendance.checkIn(dayId, participantId, signature), dayId),
+    'attendance.setStatus': ({ dayId, participantId, status, representedById }) =>
+      outcome(attendance.setStatus(dayId, participantId, status, representedById), dayId),
+    'attendance.checkOut': ({ dayId, participantId }) => outcome(attendance.checkOut(dayId, participantId), dayId),
+    'attendance.setSignature': ({ dayId, participantId, signature }) =>
+      outcome(attendance.setSignature(dayId, participantId, signature), dayId),
+    'attendance.signature': ({ dayId, participantId }) => ({
+      dataUrl: dataUrl(attendance.signature(dayId, participantId)),
+    }),
+  };
+}

@@ -1,0 +1,10 @@
+import type { documentOps } from '../../../shared/contract/documents';
+import type { SliceImplementations } from '../handlers';
+import type { DocumentService } from './service';
+
+/** The document operations of the contract, on the document service. */
+export function documentApp(documents: DocumentService): SliceImplementations<typeof documentOps> {
+  return {
+    'documents.attendanceList': ({ dayId, blank }) => documents.attendanceList(dayId, blank),
+  };
+}
