@@ -209,8 +209,12 @@ describe('the workshop field list', () => {
   it('names every field of the shared schema except the days, each with a real column', () => {
     const fields = Object.keys(WorkshopPatch.shape).filter((k) => k !== 'days');
     expect(Object.keys(WORKSHOP_COLUMNS).sort()).toEqual(fields.sort());
-    const columns = (db().pragma('table_info(workshops)') as { name: string }[]).map((c) => c.name);
-    for (const { column } of Object.values(WORKSHOP_COLUMNS)) expect(columns).toContain(column);
+    const columns = new Map(
+      (db().pragma('table_info(workshops)') as { name: string; notnull: number }[]).map((c) => [c.name, c.notnull]),
+    );
+    for (const { column, kind } of Object.values(WORKSHOP_COLUMNS)) {
+      expect(columns.get(column), column).toBe(kind === 'nullable' ? 0 : 1);
+    }
   });
 
   it('every field is written to its column on create and update, and read back', async () => {
