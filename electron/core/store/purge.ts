@@ -71,8 +71,8 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
 
     const remove = (table: string, set: Set<string>) =>
       set.size === 0 ? 0 : db.prepare(`DELETE FROM ${table} WHERE id ${IN}`).run(list(set)).changes;
-    // Children before parents: every foreign key is RESTRICT, so the order is the proof that
-    // nothing is left pointing at a removed row.
+    // Children before parents: no foreign key cascades, so a row still pointing at a removed
+    // one fails the statement and rolls the whole purge back instead of vanishing quietly.
     const counts = {
       attendance: remove('attendance', attendance),
       participants: remove('participants', participants),
