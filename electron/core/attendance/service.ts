@@ -20,6 +20,7 @@ interface DayContextRow {
 }
 
 interface AttendanceRow {
+  id: string;
   day_id: string;
   participant_id: string;
   status: AttendanceStatus;
@@ -50,34 +51,38 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       w.venue, w.engagement_id, e.time_zone
     FROM workshop_days d JOIN workshops w ON w.id = d.workshop_id
     JOIN engagements e ON e.id = w.engagement_id
-    WHERE d.id = ? AND w.deleted_at IS NULL AND e.deleted_at IS NULL`);
+    WHERE d.id = ? AND d.deleted_at IS NULL AND w.deleted_at IS NULL AND e.deleted_at IS NULL`);
   // People removed from the register (or merged away) leave the day's list with them.
   const selectEntries = db.prepare(`
     SELECT a.* FROM attendance a JOIN participants p ON p.id = a.participant_id
-    WHERE a.day_id = ? AND p.deleted_at IS NULL ORDER BY a.check_in_at, a.updated_at`);
-  const selectEntry = db.prepare('SELECT * FROM attendance WHERE day_id = ? AND participant_id = ?');
+    WHERE a.day_id = ? AND a.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY a.check_in_at, a.updated_at`);
+  const selectEntry = db.prepare(
+    'SELECT * FROM attendance WHERE day_id = ? AND participant_id = ? AND deleted_at IS NULL',
+  );
+  // A row keeps its id for life; writing over a removed one brings it back (same id, new values).
   const upsert = db.prepare(`
-    INSERT INTO attendance (day_id, participant_id, status, check_in_at, check_out_at, represented_by,
-      signature_hash, updated_at)
-    VALUES (@dayId, @participantId, @status, @checkInAt, @checkOutAt, @representedBy, @signatureHash, @now)
+    INSERT INTO attendance (id, day_id, participant_id, status, check_in_at, check_out_at, represented_by,
+      signature_hash, created_at, updated_at)
+    VALUES (@id, @dayId, @participantId, @status, @checkInAt, @checkOutAt, @representedBy, @signatureHash,
+      @now, @now)
     ON CONFLICT(day_id, participant_id) DO UPDATE SET status = excluded.status,
       check_in_at = excluded.check_in_at, check_out_at = excluded.check_out_at,
       represented_by = excluded.represented_by, signature_hash = excluded.signature_hash,
-      updated_at = excluded.updated_at`);
+      updated_at = excluded.updated_at, deleted_at = NULL`);
   // min(): one spelling per agency key, the same in the whole sheet and in the per-agency counts
   // that change events carry (open views match them by this name).
   const agencyCounts = db.prepare(`
     SELECT min(p.agency) AS agency, count(*) AS expected,
       sum(CASE WHEN a.status = 'hadir' THEN 1 ELSE 0 END) AS present
     FROM participants p
-    LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ?
+    LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ? AND a.deleted_at IS NULL
     WHERE p.engagement_id = ? AND p.deleted_at IS NULL
     GROUP BY p.agency_key ORDER BY present DESC, expected DESC, min(p.agency)`);
   const oneAgencyCount = db.prepare(`
     SELECT min(p.agency) AS agency, count(*) AS expected,
       coalesce(sum(CASE WHEN a.status = 'hadir' THEN 1 ELSE 0 END), 0) AS present
     FROM participants p
-    LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ?
+    LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ? AND a.deleted_at IS NULL
     WHERE p.engagement_id = ? AND p.agency_key = ? AND p.deleted_at IS NULL`);
   const agencyKeyOf = db.prepare('SELECT agency_key FROM participants WHERE id = ?').pluck();
 
@@ -94,6 +99,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
   function write(dayId: string, participantId: string, values: Partial<AttendanceRow>): AttendanceEntry {
     const current = entry(dayId, participantId);
     upsert.run({
+      id: current?.id ?? ctx.newId(),
       dayId,
       participantId,
       status: values.status ?? current?.status ?? 'hadir',

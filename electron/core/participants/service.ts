@@ -70,16 +70,22 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
       role = @role, updated_at = @now WHERE id = @id`);
   const setDeleted = db.prepare('UPDATE participants SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const markMerged = db.prepare('UPDATE participants SET merged_into = ?, deleted_at = ?, updated_at = ? WHERE id = ?');
-  const attendanceOf = db.prepare('SELECT day_id, status, signature_hash FROM attendance WHERE participant_id = ?');
-  const attendanceAt = db.prepare(
-    'SELECT status, signature_hash FROM attendance WHERE participant_id = ? AND day_id = ?',
+  const attendanceOf = db.prepare('SELECT * FROM attendance WHERE participant_id = ? AND deleted_at IS NULL');
+  // Removed rows too: the (day, person) pair is unique, so a removed row is revived, never duplicated.
+  const attendanceAt = db.prepare('SELECT * FROM attendance WHERE participant_id = ? AND day_id = ?');
+  const moveAttendance = db.prepare('UPDATE attendance SET participant_id = @to, updated_at = @now WHERE id = @id');
+  // Attendance rows are never deleted here, only marked: a later merge of two laptops must see the removal.
+  const removeAttendance = db.prepare('UPDATE attendance SET deleted_at = @now, updated_at = @now WHERE id = @id');
+  const copyAttendance = db.prepare(`
+    UPDATE attendance SET status = @status, check_in_at = @check_in_at, check_out_at = @check_out_at,
+      represented_by = @represented_by, signature_hash = @signature_hash, deleted_at = NULL, updated_at = @now
+    WHERE id = @target`);
+  const moveRepresentative = db.prepare(
+    'UPDATE attendance SET represented_by = ?, updated_at = ? WHERE represented_by = ? AND deleted_at IS NULL',
   );
-  const moveAttendance = db.prepare('UPDATE attendance SET participant_id = ? WHERE participant_id = ? AND day_id = ?');
-  const dropAttendance = db.prepare('DELETE FROM attendance WHERE participant_id = ? AND day_id = ?');
-  const moveRepresentative = db.prepare('UPDATE attendance SET represented_by = ? WHERE represented_by = ?');
-  const clearSelfRepresentation = db.prepare(
-    "UPDATE attendance SET represented_by = NULL, status = 'hadir' WHERE participant_id = ? AND represented_by = ?",
-  );
+  const clearSelfRepresentation = db.prepare(`
+    UPDATE attendance SET represented_by = NULL, status = 'hadir', updated_at = ?
+    WHERE participant_id = ? AND represented_by = ? AND deleted_at IS NULL`);
 
   function row(id: string, includeDeleted = false): ParticipantRow {
     const r = selectOne.get(id) as ParticipantRow | undefined;
@@ -191,25 +197,37 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
         if (survivor.engagementId !== duplicate.engagementId) {
           throw new AppError('NOT_FOUND', 'participantNotFound', { id: duplicateId });
         }
-        type Att = { day_id: string; status: string; signature_hash: string | null };
+        type Att = {
+          id: string;
+          day_id: string;
+          status: string;
+          check_in_at: string | null;
+          check_out_at: string | null;
+          represented_by: string | null;
+          signature_hash: string | null;
+          deleted_at: string | null;
+        };
+        const now = ctx.now();
         for (const a of attendanceOf.all(duplicateId) as Att[]) {
           const mine = attendanceAt.get(survivorId, a.day_id) as Att | undefined;
-          if (mine && rank(mine) >= rank(a)) {
-            dropAttendance.run(duplicateId, a.day_id);
+          if (mine && !mine.deleted_at && rank(mine) >= rank(a)) {
+            removeAttendance.run({ id: a.id, now });
+          } else if (mine) {
+            // The survivor's row takes the duplicate's values and keeps its own id.
+            copyAttendance.run({ ...a, target: mine.id, now });
+            removeAttendance.run({ id: a.id, now });
           } else {
-            if (mine) dropAttendance.run(survivorId, a.day_id);
-            moveAttendance.run(survivorId, duplicateId, a.day_id);
+            moveAttendance.run({ to: survivorId, id: a.id, now });
           }
         }
-        moveRepresentative.run(survivorId, duplicateId);
+        moveRepresentative.run(survivorId, now, duplicateId);
         // Someone cannot represent themselves: if the duplicate stood in for the survivor, the
         // survivor was there in person after all.
-        clearSelfRepresentation.run(survivorId, survivorId);
+        clearSelfRepresentation.run(now, survivorId, survivorId);
         const filled = { ...survivor } as ParticipantValues & Participant;
         for (const f of FIELDS) {
           if (!filled[f] && duplicate[f]) (filled as Record<string, unknown>)[f] = duplicate[f];
         }
-        const now = ctx.now();
         markMerged.run(survivorId, now, now, duplicateId);
         update.run(params(survivorId, survivor.engagementId, filled));
         return fromRow(row(survivorId));

@@ -34,7 +34,7 @@ export const DB_FILE_NAME = 'bimtek-studio.sqlite';
  * Open (or create) the SQLite store: checks the file before touching it, refuses a newer or
  * corrupt file, copies an existing file before migrating it, then applies pending migrations.
  */
-export function openStore(file: string, migrations: Migration[] = MIGRATIONS): Store {
+export function openStore(file: string, migrations: readonly Migration[] = MIGRATIONS): Store {
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   let existed = false;
   try {

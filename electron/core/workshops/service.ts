@@ -3,35 +3,6 @@ import type { Workshop, WorkshopDay } from '../../../shared/domain';
 import type { ServiceContext } from '../store/context';
 import type { EngagementService } from '../engagements/service';
 
-interface WorkshopRow {
-  id: string;
-  engagement_id: string;
-  stage: Workshop['stage'];
-  custom_stage_name: string;
-  title: string;
-  venue: string;
-  chair_name: string;
-  chair_position: string;
-  chair_nip: string;
-  mentors_json: string;
-  note_taker_name: string;
-  note_taker_nip: string;
-  invitation_number: string;
-  invitation_date: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
-
-interface DayRow {
-  id: string;
-  workshop_id: string;
-  position: number;
-  date: string;
-  start_time: string;
-  end_time: string | null;
-}
-
 export interface DayValues {
   id?: string;
   date: string;
@@ -44,43 +15,68 @@ export type WorkshopValues = Omit<Workshop, 'id' | 'engagementId' | 'days' | 'cr
 };
 
 type ScalarKey = Exclude<keyof WorkshopValues, 'days'>;
+type ColumnKind = 'text' | 'nullable' | 'json';
 
-const COLUMNS: Record<ScalarKey, string> = {
-  stage: 'stage',
-  customStageName: 'custom_stage_name',
-  title: 'title',
-  venue: 'venue',
-  chairName: 'chair_name',
-  chairPosition: 'chair_position',
-  chairNip: 'chair_nip',
-  mentors: 'mentors_json',
-  noteTakerName: 'note_taker_name',
-  noteTakerNip: 'note_taker_nip',
-  invitationNumber: 'invitation_number',
-  invitationDate: 'invitation_date',
-};
+/**
+ * The one place a workshop field meets its column: the SELECT mapping, the INSERT and the UPDATE
+ * column lists are all derived from it. `satisfies` makes the compiler refuse a field of the
+ * shared schema that is missing here (or one listed here that the schema does not have).
+ */
+export const WORKSHOP_COLUMNS = {
+  stage: { column: 'stage', kind: 'text' },
+  customStageName: { column: 'custom_stage_name', kind: 'text' },
+  title: { column: 'title', kind: 'text' },
+  venue: { column: 'venue', kind: 'text' },
+  chairName: { column: 'chair_name', kind: 'text' },
+  chairPosition: { column: 'chair_position', kind: 'text' },
+  chairNip: { column: 'chair_nip', kind: 'text' },
+  mentors: { column: 'mentors_json', kind: 'json' },
+  noteTakerName: { column: 'note_taker_name', kind: 'text' },
+  noteTakerNip: { column: 'note_taker_nip', kind: 'text' },
+  invitationNumber: { column: 'invitation_number', kind: 'text' },
+  invitationDate: { column: 'invitation_date', kind: 'nullable' },
+} as const satisfies Record<ScalarKey, { column: string; kind: ColumnKind }>;
+
+const SCALAR_KEYS = Object.keys(WORKSHOP_COLUMNS) as ScalarKey[];
+
+/** A field's value as its column stores it. */
+function toColumn(key: ScalarKey, value: unknown): unknown {
+  return WORKSHOP_COLUMNS[key].kind === 'json' ? JSON.stringify(value) : value;
+}
+
+interface WorkshopRow extends Record<string, unknown> {
+  id: string;
+  engagement_id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+interface DayRow {
+  id: string;
+  workshop_id: string;
+  position: number;
+  date: string;
+  start_time: string;
+  end_time: string | null;
+  deleted_at: string | null;
+}
 
 function dayFromRow(r: DayRow): WorkshopDay {
   return { id: r.id, date: r.date, startTime: r.start_time, endTime: r.end_time };
 }
 
 function fromRow(r: WorkshopRow, days: WorkshopDay[]): Workshop {
+  const fields: Record<string, unknown> = {};
+  for (const key of SCALAR_KEYS) {
+    const { column, kind } = WORKSHOP_COLUMNS[key];
+    fields[key] = kind === 'json' ? JSON.parse(r[column] as string) : r[column];
+  }
   return {
     id: r.id,
     engagementId: r.engagement_id,
-    stage: r.stage,
-    customStageName: r.custom_stage_name,
-    title: r.title,
+    ...(fields as Omit<WorkshopValues, 'days'>),
     days,
-    venue: r.venue,
-    chairName: r.chair_name,
-    chairPosition: r.chair_position,
-    chairNip: r.chair_nip,
-    mentors: JSON.parse(r.mentors_json) as string[],
-    noteTakerName: r.note_taker_name,
-    noteTakerNip: r.note_taker_nip,
-    invitationNumber: r.invitation_number,
-    invitationDate: r.invitation_date,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -93,29 +89,38 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
   const selectOne = db.prepare(`
     SELECT w.*, e.deleted_at AS engagement_deleted_at FROM workshops w
     JOIN engagements e ON e.id = w.engagement_id WHERE w.id = ?`);
-  const selectDays = db.prepare('SELECT * FROM workshop_days WHERE workshop_id = ? ORDER BY position');
+  // Removed days stay in the table (deleted_at) so a merge can carry the removal; reads skip them.
+  const selectDays = db.prepare(
+    'SELECT * FROM workshop_days WHERE workshop_id = ? AND deleted_at IS NULL ORDER BY position',
+  );
+  const selectDaysWithRemoved = db.prepare('SELECT * FROM workshop_days WHERE workshop_id = ?');
   const selectList = db.prepare(`
     SELECT w.* FROM workshops w
     WHERE w.engagement_id = ? AND w.deleted_at IS NULL
-    ORDER BY (SELECT min(d.date) FROM workshop_days d WHERE d.workshop_id = w.id), w.created_at`);
+    ORDER BY (SELECT min(d.date) FROM workshop_days d WHERE d.workshop_id = w.id AND d.deleted_at IS NULL),
+      w.created_at`);
   const selectDaysOfEngagement = db.prepare(`
     SELECT d.* FROM workshop_days d JOIN workshops w ON w.id = d.workshop_id
-    WHERE w.engagement_id = ? AND w.deleted_at IS NULL ORDER BY d.position`);
+    WHERE w.engagement_id = ? AND w.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.position`);
+  const columns = SCALAR_KEYS.map((k) => WORKSHOP_COLUMNS[k].column);
   const insert = db.prepare(`
-    INSERT INTO workshops (id, engagement_id, stage, custom_stage_name, title, venue, chair_name,
-      chair_position, chair_nip, mentors_json, note_taker_name, note_taker_nip, invitation_number,
-      invitation_date, created_at, updated_at)
-    VALUES (@id, @engagementId, @stage, @customStageName, @title, @venue, @chairName,
-      @chairPosition, @chairNip, @mentors, @noteTakerName, @noteTakerNip, @invitationNumber,
-      @invitationDate, @now, @now)`);
+    INSERT INTO workshops (id, engagement_id, ${columns.join(', ')}, created_at, updated_at)
+    VALUES (@id, @engagementId, ${SCALAR_KEYS.map((k) => `@${k}`).join(', ')}, @now, @now)`);
   const insertDay = db.prepare(`
-    INSERT INTO workshop_days (id, workshop_id, position, date, start_time, end_time)
-    VALUES (@id, @workshopId, @position, @date, @startTime, @endTime)`);
+    INSERT INTO workshop_days (id, workshop_id, position, date, start_time, end_time, created_at, updated_at)
+    VALUES (@id, @workshopId, @position, @date, @startTime, @endTime, @now, @now)`);
+  // Also revives a day that was removed and comes back with its id. A day that did not change
+  // keeps its updated_at, so a later merge does not take it for an edit.
   const updateDay = db.prepare(`
     UPDATE workshop_days SET position = @position, date = @date, start_time = @startTime,
-      end_time = @endTime WHERE id = @id AND workshop_id = @workshopId`);
-  const deleteDay = db.prepare('DELETE FROM workshop_days WHERE id = ?');
-  const dayHasAttendance = db.prepare('SELECT 1 FROM attendance WHERE day_id = ? LIMIT 1');
+      end_time = @endTime, deleted_at = NULL, updated_at = @now
+    WHERE id = @id AND workshop_id = @workshopId
+      AND (position IS NOT @position OR date IS NOT @date OR start_time IS NOT @startTime
+        OR end_time IS NOT @endTime OR deleted_at IS NOT NULL)`);
+  const removeDay = db.prepare(
+    'UPDATE workshop_days SET deleted_at = @now, updated_at = @now WHERE id = @id AND deleted_at IS NULL',
+  );
+  const dayHasAttendance = db.prepare('SELECT 1 FROM attendance WHERE day_id = ? AND deleted_at IS NULL LIMIT 1');
   const setDeleted = db.prepare('UPDATE workshops SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE workshops SET updated_at = ? WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<typeof db.prepare>>();
@@ -133,23 +138,23 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
     return fromRow(r, (selectDays.all(id) as DayRow[]).map(dayFromRow));
   }
 
-  function writeDays(workshopId: string, days: DayValues[]): void {
-    const existing = new Map((selectDays.all(workshopId) as DayRow[]).map((d) => [d.id, d]));
+  function writeDays(workshopId: string, days: DayValues[], now: string): void {
+    const existing = new Map((selectDaysWithRemoved.all(workshopId) as DayRow[]).map((d) => [d.id, d]));
     const kept = new Set<string>();
     days.forEach((day, position) => {
       if (day.id && existing.has(day.id)) {
         kept.add(day.id);
-        updateDay.run({ ...day, id: day.id, workshopId, position });
+        updateDay.run({ ...day, id: day.id, workshopId, position, now });
       } else if (day.id) {
         throw new AppError('NOT_FOUND', 'dayNotFound', { id: day.id });
       } else {
-        insertDay.run({ ...day, id: ctx.newId(), workshopId, position });
+        insertDay.run({ ...day, id: ctx.newId(), workshopId, position, now });
       }
     });
-    for (const id of existing.keys()) {
-      if (kept.has(id)) continue;
+    for (const [id, d] of existing) {
+      if (kept.has(id) || d.deleted_at) continue;
       if (dayHasAttendance.get(id)) throw new AppError('CONFLICT', 'dayHasAttendance', { dayId: id });
-      deleteDay.run(id);
+      removeDay.run({ id, now });
     }
   }
 
@@ -171,23 +176,20 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
       return db.transaction(() => {
         engagements.assertExists(engagementId);
         const id = ctx.newId();
-        insert.run({
-          ...input,
-          mentors: JSON.stringify(input.mentors),
-          id,
-          engagementId,
-          now: ctx.now(),
-        });
-        writeDays(id, input.days);
+        const now = ctx.now();
+        const params: Record<string, unknown> = { id, engagementId, now };
+        for (const k of SCALAR_KEYS) params[k] = toColumn(k, input[k]);
+        insert.run(params);
+        writeDays(id, input.days, now);
         return load(id);
       })();
     },
 
     update(id: string, patch: Partial<WorkshopValues>): Workshop {
       return db.transaction(() => {
-        const current = row(id);
+        const current = fromRow(row(id), []);
         const stage = patch.stage ?? current.stage;
-        const customName = patch.customStageName ?? current.custom_stage_name;
+        const customName = patch.customStageName ?? current.customStageName;
         if (stage === 'custom' && customName.trim() === '') {
           throw new AppError('VALIDATION', 'invalidInput', {
             issues: [{ path: ['patch', 'customStageName'], code: 'customStageRequired' }],
@@ -201,16 +203,16 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
           const sig = keys.join(',');
           let stmt = updateStatements.get(sig);
           if (!stmt) {
-            const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ');
+            const sets = keys.map((k) => `${WORKSHOP_COLUMNS[k].column} = @${k}`).join(', ');
             stmt = db.prepare(`UPDATE workshops SET ${sets}, updated_at = @now WHERE id = @id`);
             updateStatements.set(sig, stmt);
           }
           const params: Record<string, unknown> = { id, now };
-          for (const k of keys) params[k] = k === 'mentors' ? JSON.stringify(patch[k]) : patch[k];
+          for (const k of keys) params[k] = toColumn(k, patch[k]);
           stmt.run(params);
         }
         if (patch.days) {
-          writeDays(id, patch.days);
+          writeDays(id, patch.days, now);
           touch.run(now, id);
         }
         return load(id);

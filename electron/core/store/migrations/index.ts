@@ -1,127 +1,28 @@
-import type { Database } from 'better-sqlite3';
+import { migration001 } from './001-engagements-workshops';
+import { migration002 } from './002-attendance';
+import { migration003 } from './003-merge-ready';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
 
 /**
- * Numbered schema migrations. Bundled as code (never read from a folder at run time) so they work
- * inside an asar. Each runs in its own transaction and sets `PRAGMA user_version` to its number.
- * Never edit a released migration: add the next one.
+ * Throws unless the list is numbered 1, 2, 3, … without gaps or repeats: a migration added out of
+ * order would otherwise be skipped silently on files that are already past its number.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database): void;
+export function checkNumbering(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration at position ${i + 1} is numbered ${m.version} ("${m.name}")`);
+    }
+  });
 }
 
-export const MIGRATIONS: Migration[] = [
-  {
-    version: 1,
-    name: 'engagements and workshops',
-    up(db) {
-      db.exec(`
-        CREATE TABLE engagements (
-          id TEXT PRIMARY KEY,
-          region_name TEXT NOT NULL,
-          region_kind TEXT NOT NULL CHECK (region_kind IN ('kota', 'kabupaten')),
-          province TEXT NOT NULL,
-          year INTEGER NOT NULL,
-          time_zone TEXT NOT NULL CHECK (time_zone IN ('WIB', 'WITA', 'WIT')),
-          programme_name TEXT NOT NULL,
-          agencies_json TEXT NOT NULL DEFAULT '[]',
-          created_at TEXT NOT NULL,
-          updated_at TEXT NOT NULL,
-          deleted_at TEXT
-        );
-        CREATE TABLE workshops (
-          id TEXT PRIMARY KEY,
-          engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE RESTRICT,
-          stage TEXT NOT NULL,
-          custom_stage_name TEXT NOT NULL DEFAULT '',
-          title TEXT NOT NULL,
-          venue TEXT NOT NULL DEFAULT '',
-          chair_name TEXT NOT NULL DEFAULT '',
-          chair_position TEXT NOT NULL DEFAULT '',
-          chair_nip TEXT NOT NULL DEFAULT '',
-          mentors_json TEXT NOT NULL DEFAULT '[]',
-          note_taker_name TEXT NOT NULL DEFAULT '',
-          note_taker_nip TEXT NOT NULL DEFAULT '',
-          invitation_number TEXT NOT NULL DEFAULT '',
-          invitation_date TEXT,
-          created_at TEXT NOT NULL,
-          updated_at TEXT NOT NULL,
-          deleted_at TEXT
-        );
-        CREATE INDEX workshops_engagement ON workshops(engagement_id);
-        CREATE TABLE workshop_days (
-          id TEXT PRIMARY KEY,
-          workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-          position INTEGER NOT NULL,
-          date TEXT NOT NULL,
-          start_time TEXT NOT NULL,
-          end_time TEXT
-        );
-        CREATE INDEX workshop_days_workshop ON workshop_days(workshop_id, position);
-      `);
-    },
-  },
-  {
-    version: 2,
-    name: 'participant register, attendance, images, letterhead',
-    up(db) {
-      db.exec(`
-        ALTER TABLE engagements ADD COLUMN letterhead_json TEXT NOT NULL
-          DEFAULT '{"lines":[],"address":"","contacts":""}';
-        ALTER TABLE engagements ADD COLUMN documents_json TEXT NOT NULL
-          DEFAULT '{"paper":"F4","fontFamily":"Arial","fontSizePt":12,"blankRows":10}';
-        ALTER TABLE engagements ADD COLUMN emblem_hash TEXT;
-        ALTER TABLE engagements ADD COLUMN kiosk_pin_hash TEXT;
-
-        -- Images (signatures, emblems), content-addressed by sha256 so a backup of the file has them all.
-        CREATE TABLE blobs (
-          hash TEXT PRIMARY KEY,
-          mime TEXT NOT NULL,
-          width INTEGER NOT NULL,
-          height INTEGER NOT NULL,
-          data BLOB NOT NULL,
-          created_at TEXT NOT NULL
-        );
-
-        CREATE TABLE participants (
-          id TEXT PRIMARY KEY,
-          engagement_id TEXT NOT NULL REFERENCES engagements(id) ON DELETE RESTRICT,
-          name TEXT NOT NULL,
-          name_key TEXT NOT NULL,
-          nip TEXT NOT NULL DEFAULT '',
-          position TEXT NOT NULL DEFAULT '',
-          agency TEXT NOT NULL DEFAULT '',
-          agency_key TEXT NOT NULL DEFAULT '',
-          phone TEXT NOT NULL DEFAULT '',
-          email TEXT NOT NULL DEFAULT '',
-          gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'L', 'P')),
-          role TEXT NOT NULL DEFAULT 'peserta'
-            CHECK (role IN ('peserta', 'narasumber', 'panitia', 'pimpinan')),
-          created_at TEXT NOT NULL,
-          updated_at TEXT NOT NULL,
-          deleted_at TEXT,
-          merged_into TEXT REFERENCES participants(id)
-        );
-        CREATE INDEX participants_engagement ON participants(engagement_id, name_key);
-        CREATE INDEX participants_nip ON participants(engagement_id, nip) WHERE nip <> '';
-
-        CREATE TABLE attendance (
-          day_id TEXT NOT NULL REFERENCES workshop_days(id) ON DELETE RESTRICT,
-          participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE RESTRICT,
-          status TEXT NOT NULL
-            CHECK (status IN ('hadir', 'izin', 'sakit', 'diwakili', 'tidak-hadir')),
-          check_in_at TEXT,
-          check_out_at TEXT,
-          represented_by TEXT REFERENCES participants(id),
-          signature_hash TEXT REFERENCES blobs(hash),
-          updated_at TEXT NOT NULL,
-          PRIMARY KEY (day_id, participant_id)
-        );
-        CREATE INDEX attendance_participant ON attendance(participant_id);
-      `);
-    },
-  },
-];
+/**
+ * The schema migrations in order. Each lives in its own file and is imported here by name, never
+ * found by reading a folder at run time, so the list works inside an asar. A released migration is
+ * never edited: add the next file.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+checkNumbering(MIGRATIONS);
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract, type OpName } from '../../../shared/contract';
+import { createBackend, type Backend } from '../../../electron/core/backend';
+import { memorySettings } from '../../../electron/core/settings';
+import { purgeDeleted } from '../../../electron/core/store/purge';
+import { emblemPng, signaturePng } from '../../fixtures/png';
+import { engagementInput, makeTempDir, removeTempDir, workshopInput } from '../../fixtures/inputs';
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+let dir: string;
+let backend: Backend;
+let clock: string;
+
+beforeEach(() => {
+  dir = makeTempDir('bimtek-purge-');
+  clock = '2019-08-20T02:00:00.000Z';
+  backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: 'test',
+    settings: memorySettings(),
+    context: { now: () => clock },
+  });
+});
+afterEach(() => {
+  backend.close();
+  removeTempDir(dir);
+});
+
+async function ok<K extends OpName>(op: K, input: unknown) {
+  const r = await backend.handlers.dispatch(op, input);
+  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details)}`);
+  contract[op].output.parse(r.value);
+  return r.value as never as Record<string, any>;
+}
+
+const db = () => backend.services!.ctx.db;
+const count = (table: string) => (db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const ids = (table: string) => db().prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
+const ZERO = { attendance: 0, participants: 0, workshopDays: 0, workshops: 0, engagements: 0, blobs: 0 };
+
+/** Kota Kediri with a Tahap III of two days and three people, two of them checked in (one signed). */
+async function kediri() {
+  const e = await ok('engagements.create', engagementInput());
+  await ok('engagements.setEmblem', { id: e.id, image: b64(emblemPng(32, 40)) });
+  const w = await ok('workshops.create', workshopInput(e.id));
+  const add = (name: string, nip = '') => ok('participants.create', { engagementId: e.id, name, nip });
+  const siti = await add('Siti Nurhayati, S.Kom.', '198503152010012002');
+  const budi = await add('Budi Santoso');
+  const rahmat = await add('Rahmat Hidayat, S.T.', '197912302005011003');
+  const [day1, day2] = w.days.map((d: any) => d.id as string);
+  await ok('attendance.checkIn', { dayId: day1, participantId: siti.id, signature: b64(signaturePng(7)) });
+  await ok('attendance.checkIn', { dayId: day1, participantId: rahmat.id });
+  return { e, w, day1, day2, siti, budi, rahmat };
+}
+
+describe('purgeDeleted', () => {
+  it('removes nothing when nothing was deleted, or only later than the cut-off', async () => {
+    const { siti } = await kediri();
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('participants.delete', { id: siti.id });
+    const before = ['engagements', 'workshops', 'workshop_days', 'participants', 'attendance', 'blobs'].map(count);
+
+    expect(purgeDeleted(db(), '2019-09-01T00:00:00.000Z')).toEqual(ZERO);
+    expect(['engagements', 'workshops', 'workshop_days', 'participants', 'attendance', 'blobs'].map(count)).toEqual(
+      before,
+    );
+  });
+
+  it('removes a deleted person with their attendance and their now unused signature; the rest stays', async () => {
+    const { e, day1, siti, budi, rahmat } = await kediri();
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('participants.delete', { id: siti.id });
+
+    expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
+      ...ZERO,
+      participants: 1,
+      attendance: 1,
+      blobs: 1,
+    });
+    expect(ids('participants')).toEqual([budi.id, rahmat.id].sort());
+    expect((await ok('attendance.day', { dayId: day1 })).entries.map((x: any) => x.participantId)).toEqual([rahmat.id]);
+    // The emblem is still used by the letterhead.
+    expect((await ok('engagements.emblem', { id: e.id })).dataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(count('blobs')).toBe(1);
+    expect(db().pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('removes a removed workshop day, and a deleted workshop with its days', async () => {
+    const { e, w, day1, day2 } = await kediri();
+    const other = await ok('workshops.create', workshopInput(e.id, { stage: 'tahap-4', title: 'Tahap IV' }));
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('workshops.update', { id: w.id, patch: { days: [{ ...w.days[0] }] } });
+    await ok('workshops.delete', { id: other.id });
+
+    expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({ ...ZERO, workshopDays: 3, workshops: 1 });
+    expect(ids('workshops')).toEqual([w.id]);
+    expect(ids('workshop_days')).toEqual([day1]);
+    expect(ids('workshop_days')).not.toContain(day2);
+  });
+
+  it('removes a deleted engagement with everything under it, deleted or not', async () => {
+    const { e } = await kediri();
+    const keep = await ok('engagements.create', engagementInput({ regionName: 'Madiun' }));
+    await ok('workshops.create', workshopInput(keep.id));
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('engagements.delete', { id: e.id });
+
+    expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
+      attendance: 2,
+      participants: 3,
+      workshopDays: 2,
+      workshops: 1,
+      engagements: 1,
+      blobs: 2,
+    });
+    expect(ids('engagements')).toEqual([keep.id]);
+    expect(count('workshops')).toBe(1);
+    expect(count('workshop_days')).toBe(2);
+    expect(count('participants') + count('attendance') + count('blobs')).toBe(0);
+  });
+
+  it('keeps a deleted person who still stands in for someone on a row that stays', async () => {
+    const { day1, budi, rahmat } = await kediri();
+    await ok('attendance.setStatus', {
+      dayId: day1,
+      participantId: budi.id,
+      status: 'diwakili',
+      representedById: rahmat.id,
+    });
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('participants.delete', { id: rahmat.id });
+
+    expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual(ZERO);
+    expect(ids('participants')).toContain(rahmat.id);
+    const entry = (await ok('attendance.day', { dayId: day1 })).entries.find((x: any) => x.participantId === budi.id);
+    expect(entry.representedById).toBe(rahmat.id);
+  });
+
+  it('removes attendance rows marked deleted by a merge, keeping the survivor', async () => {
+    const { e, day1, siti } = await kediri();
+    const twin = await ok('participants.create', { engagementId: e.id, name: 'Siti Nurhayati' });
+    await ok('attendance.setStatus', { dayId: day1, participantId: twin.id, status: 'izin' });
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('participants.merge', { survivorId: siti.id, duplicateId: twin.id });
+
+    expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({ ...ZERO, attendance: 1, participants: 1 });
+    expect(ids('participants')).toContain(siti.id);
+    expect(ids('participants')).not.toContain(twin.id);
+  });
+
+  it('is one transaction: when one delete fails, nothing is removed', async () => {
+    const { e } = await kediri();
+    // Something outside the purge's knowledge still refers to the engagement.
+    db().exec('CREATE TABLE notes (id TEXT PRIMARY KEY, engagement_id TEXT REFERENCES engagements(id))');
+    db().prepare("INSERT INTO notes VALUES ('n1', ?)").run(e.id);
+    clock = '2019-09-01T00:00:00.000Z';
+    await ok('engagements.delete', { id: e.id });
+    const before = ['engagements', 'workshops', 'workshop_days', 'participants', 'attendance', 'blobs'].map(count);
+
+    expect(() => purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toThrow(/FOREIGN KEY/);
+    expect(['engagements', 'workshops', 'workshop_days', 'participants', 'attendance', 'blobs'].map(count)).toEqual(
+      before,
+    );
+  });
+});
