@@ -4,7 +4,7 @@ import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { saveFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
@@ -14,6 +14,7 @@ import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 /** A workshop: its schedule as officials write it, and every field edited in place. */
 export function WorkshopPage({ engagementId, id }: { engagementId: string; id: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const engagement = useQuery(
     'engagements.get',
     { id: engagementId },
@@ -21,7 +22,7 @@ export function WorkshopPage({ engagementId, id }: { engagementId: string; id: s
   );
   const workshop = useQuery('workshops.get', { id }, (e) => e.entity === 'workshop' && e.id === id);
   const error = engagement.error ?? workshop.error;
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!engagement.data || !workshop.data) return <p className="muted">{t('app.loading')}</p>;
   return <WorkshopEditor engagement={engagement.data} workshop={workshop.data} />;
 }
@@ -34,7 +35,7 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
   const { id } = workshop;
   const form = useAutosave<WorkshopValues>({
     draftKey: `workshop:${id}`,
-    saved: workshop as unknown as WorkshopValues,
+    saved: workshop,
     schema: WorkshopPatch,
     save: (patch) => call('workshops.update', { id, patch }),
   });
