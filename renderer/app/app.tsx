@@ -6,7 +6,7 @@ import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
-import { useLanguage, useT } from '../i18n';
+import { useErrorText, useLanguage, useT } from '../i18n';
 import { useApp, type Route } from './store';
 
 function Page({ route }: { route: Route }) {
@@ -33,12 +33,13 @@ function Page({ route }: { route: Route }) {
 /** The facilitator window: top bar, the current page, toasts; or the data-file problem screen. */
 export function App() {
   const t = useT();
+  const errorText = useErrorText();
   const { info, infoError, route, start } = useApp();
   useEffect(() => {
     void start();
   }, [start]);
 
-  if (infoError) return <p className="banner banner--error">{infoError}</p>;
+  if (infoError) return <p className="banner banner--error">{errorText(infoError)}</p>;
   if (!info) return <p className="muted centered">{t('app.loading')}</p>;
   if (info.store.status === 'failed') return <StoreProblem />;
   // The self check-in screen is the whole window: no top bar, nothing else to click.

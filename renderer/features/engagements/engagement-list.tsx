@@ -1,11 +1,12 @@
 import { regionTitle } from '../../../shared/format';
 import { useApp } from '../../app/store';
-import { useT } from '../../i18n';
+import { useErrorText, useT } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 
 /** Home: every engagement, newest year first. */
 export function EngagementList() {
   const t = useT();
+  const errorText = useErrorText();
   const navigate = useApp((s) => s.navigate);
   const { data, loading, error } = useQuery(
     'engagements.list',
@@ -20,7 +21,7 @@ export function EngagementList() {
           + {t('engagements.new')}
         </button>
       </header>
-      {error && <p className="banner banner--error">{error.message}</p>}
+      {error && <p className="banner banner--error">{errorText(error)}</p>}
       {loading && !data && <p className="muted">{t('app.loading')}</p>}
       {data && data.length === 0 && (
         <div className="empty">

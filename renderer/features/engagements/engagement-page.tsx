@@ -4,7 +4,7 @@ import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
@@ -16,8 +16,9 @@ type EngagementForm = EngagementValues & Pick<Engagement, 'letterhead' | 'docume
 /** One engagement: its workshops, and its details edited in place (autosaved). */
 export function EngagementPage({ id }: { id: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const { data, error } = useQuery('engagements.get', { id }, (e) => e.entity === 'engagement' && e.id === id);
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   return <EngagementView engagement={data} />;
 }

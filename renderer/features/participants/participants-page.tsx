@@ -4,7 +4,7 @@ import type { Engagement } from '../../../shared/domain';
 import { regionTitle } from '../../../shared/format';
 import { normalizeAgency, normalizeName, queryTokens, searchKey } from '../../../shared/names';
 import { useApp } from '../../app/store';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { readDraft } from '../../lib/drafts';
 import { saveFile } from '../../lib/files';
@@ -23,6 +23,7 @@ type Dialog = { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'merge'; 
 /** The participant register of an engagement: search, add/edit, remove, merge, import, export. */
 export function ParticipantsPage({ engagementId }: { engagementId: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const engagement = useQuery(
     'engagements.get',
     { id: engagementId },
@@ -34,7 +35,7 @@ export function ParticipantsPage({ engagementId }: { engagementId: string }) {
     (e) => e.entity === 'participant' && e.engagementId === engagementId,
   );
   const error = engagement.error ?? people.error;
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!engagement.data || !people.data) return <p className="muted">{t('app.loading')}</p>;
   return <Register engagement={engagement.data} people={people.data} />;
 }
