@@ -7,7 +7,7 @@ import { EngagementPage } from '../features/engagements/engagement-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
 import { useErrorText, useLanguage, useT } from '../i18n';
-import { useApp, type Route } from './store';
+import { routeHash, useApp, type Route } from './store';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -62,7 +62,7 @@ function TopBar() {
   const changeLanguage = useApp((s) => s.changeLanguage);
   return (
     <header className="topbar">
-      <a className="topbar__brand" href="#/">
+      <a className="topbar__brand" href={routeHash({ name: 'engagements' })}>
         <span className="topbar__logo" aria-hidden="true">
           B
         </span>

@@ -1,3 +1,4 @@
+import { routeHash } from '../../app/store';
 import { useErrorText, useT } from '../../i18n';
 import './checkin.css';
 import { DoorScreen } from './door-screen';
@@ -21,7 +22,9 @@ export function CheckinPage({ engagementId, workshopId, dayId }: DayIds) {
           {t('checkin.loadFailed')} {errorText(state.error)}
         </p>
         <p>
-          <a href={`#/engagements/${ids.engagementId}/workshops/${ids.workshopId}`}>‹ {t('checkin.backToWorkshop')}</a>
+          <a href={routeHash({ name: 'workshop', engagementId: ids.engagementId, id: ids.workshopId })}>
+            ‹ {t('checkin.backToWorkshop')}
+          </a>
         </p>
       </section>
     );

@@ -1,5 +1,5 @@
 import { regionTitle } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { useErrorText, useT } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 
@@ -31,7 +31,7 @@ export function EngagementList() {
       <ul className="card-list" aria-label={t('engagements.title')}>
         {data?.map((e) => (
           <li key={e.id}>
-            <a className="card" href={`#/engagements/${e.id}`}>
+            <a className="card" href={routeHash({ name: 'engagement', id: e.id })}>
               <span className="card__eyebrow">
                 {e.year} · {e.province} · {e.timeZone}
               </span>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { EngagementPatch, type Engagement } from '../../../shared/domain';
 import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
 import { useErrorText, useLanguage, useT } from '../../i18n';
@@ -56,7 +56,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
   return (
     <section className="page">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a>
       </nav>
       <header className="page__header">
         <div>
@@ -66,7 +66,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           </p>
         </div>
         <div className="actions actions--inline">
-          <a className="btn" href={`#/engagements/${id}/participants`}>
+          <a className="btn" href={routeHash({ name: 'participants', engagementId: id })}>
             {t('engagements.register')}
           </a>
           <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
@@ -80,7 +80,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
       <ul className="card-list" aria-label={t('workshops.title')}>
         {workshops.data?.map((w) => (
           <li key={w.id}>
-            <a className="card" href={`#/engagements/${id}/workshops/${w.id}`}>
+            <a className="card" href={routeHash({ name: 'workshop', engagementId: id, id: w.id })}>
               <span className="card__eyebrow">{stageLabel(w.stage, w.customStageName, lang)}</span>
               <span className="card__title">{w.title}</span>
               {w.days.map((d) => (

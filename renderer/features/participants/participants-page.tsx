@@ -3,7 +3,7 @@ import type { Participant } from '../../../shared/attendance';
 import type { Engagement } from '../../../shared/domain';
 import { regionTitle } from '../../../shared/format';
 import { normalizeAgency, normalizeName, queryTokens, searchKey } from '../../../shared/names';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { readDraft } from '../../lib/drafts';
@@ -147,7 +147,8 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
   return (
     <section className="page p-register">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> › <a href={`#/engagements/${engagement.id}`}>{region}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>{region}</a>
       </nav>
       <header className="page__header">
         <div>

@@ -1,6 +1,6 @@
 import { WorkshopInput, type Engagement, type Stage } from '../../../shared/domain';
 import { regionTitle, stageLabel } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { CreateForm } from '../../components/create-form';
 import { translate, useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -61,8 +61,10 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
   return (
     <section className="page page--narrow">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> ›{' '}
-        <a href={`#/engagements/${engagement.id}`}>{regionTitle(engagement.regionKind, engagement.regionName)}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>
+          {regionTitle(engagement.regionKind, engagement.regionName)}
+        </a>
       </nav>
       <header className="page__header">
         <h1>{t('workshops.new')}</h1>

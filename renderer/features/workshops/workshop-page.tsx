@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { WorkshopPatch, type Engagement, type Workshop } from '../../../shared/domain';
 import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
 import { useErrorText, useLanguage, useT } from '../../i18n';
@@ -66,8 +66,10 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
   return (
     <section className="page">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> ›{' '}
-        <a href={`#/engagements/${engagement.id}`}>{regionTitle(engagement.regionKind, engagement.regionName)}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>
+          {regionTitle(engagement.regionKind, engagement.regionName)}
+        </a>
       </nav>
       <header className="page__header">
         <div>
@@ -94,7 +96,7 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
             </strong>
             <a
               className="btn btn--primary btn--small"
-              href={`#/engagements/${engagement.id}/workshops/${id}/days/${d.id}/checkin`}
+              href={routeHash({ name: 'checkin', engagementId: engagement.id, workshopId: id, dayId: d.id })}
             >
               {t('workshops.openDoor')}
             </a>
