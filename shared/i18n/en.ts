@@ -520,6 +520,9 @@ export const en = {
     about: 'About Bimtek Studio',
     languages: { id: 'Bahasa Indonesia', en: 'English' },
   },
+  windows: {
+    kiosk: 'Bimtek Studio — Self check-in',
+  },
   dialogs: {
     about: {
       title: 'About Bimtek Studio',

@@ -533,6 +533,9 @@ export const id = {
     about: 'Tentang Bimtek Studio',
     languages: { id: 'Bahasa Indonesia', en: 'English' },
   },
+  windows: {
+    kiosk: 'Bimtek Studio — Daftar hadir mandiri',
+  },
   dialogs: {
     about: {
       title: 'Tentang Bimtek Studio',
