@@ -1,3 +1,4 @@
+import type { StoreStatus } from './domain';
 import type { AppErrorShape, ErrorCode } from './errors';
 import { CATALOGUES, errorKey, isMessageKey, translateKnown, type ErrorKey, type ValidationCode } from './i18n';
 import type { Language } from './languages';
@@ -12,6 +13,13 @@ export const MESSAGES = {
   id: { errors: CATALOGUES.id.errors, validation: CATALOGUES.id.validation },
   en: { errors: CATALOGUES.en.errors, validation: CATALOGUES.en.validation },
 } satisfies Record<Language, { errors: Record<ErrorKey, string>; validation: Record<ValidationCode, string> }>;
+
+/** Why the data file could not be opened, as the key of its sentence. */
+export const STORE_FAILURE_KEY = {
+  newer: 'dbNewer',
+  corrupt: 'dbCorrupt',
+  io: 'dbIo',
+} as const satisfies Record<Extract<StoreStatus, { status: 'failed' }>['reason'], ErrorKey>;
 
 /**
  * The sentence for an error key in a language: a key of `errors` or a full catalogue key, with its

@@ -6,6 +6,7 @@ import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
+import { STORE_FAILURE_KEY } from '../../shared/messages';
 import { useErrorText, useLanguage, useT } from '../i18n';
 import { routeHash, useApp, type Route } from './store';
 
@@ -124,7 +125,7 @@ function StoreProblem() {
   return (
     <div className="problem" role="alert">
       <h1>{t('storeProblem.title')}</h1>
-      <p className="problem__message">{store.message}</p>
+      <p className="problem__message">{t(`errors.${STORE_FAILURE_KEY[store.reason]}`)}</p>
       {store.reason === 'newer' && (
         <p>{t('storeProblem.newer', { found: store.foundVersion ?? '?', schema: info.schemaVersion })}</p>
       )}
