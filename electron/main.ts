@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
+import { translate } from '../shared/i18n';
 import type { Language } from '../shared/languages';
 import { createBackend, type Backend } from './core/backend';
 import { PRODUCT_NAME } from './core/paths';
@@ -98,12 +99,12 @@ function focusMainWindow(settings: ShellSettings): void {
 
 function showAbout(backend: Backend): void {
   const info = backend.info();
-  const en = backend.language() === 'en';
+  const lang = backend.language();
   const options = {
     type: 'info' as const,
-    title: en ? 'About Bimtek Studio' : 'Tentang Bimtek Studio',
-    message: `${PRODUCT_NAME} ${info.version}`,
-    detail: `${en ? 'Data folder' : 'Folder data'}: ${info.dataDir}\n${en ? 'Database schema' : 'Skema basis data'}: ${info.schemaVersion}`,
+    title: translate(lang, 'dialogs.about.title'),
+    message: translate(lang, 'dialogs.about.message', { product: PRODUCT_NAME, version: info.version }),
+    detail: translate(lang, 'dialogs.about.detail', { dataDir: info.dataDir, schema: info.schemaVersion }),
   };
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }

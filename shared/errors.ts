@@ -22,7 +22,14 @@ export interface FieldIssue {
 
 export interface AppErrorShape {
   code: ErrorCode;
+  /** The sentence in the UI language at the time of the call. */
   message: string;
+  /**
+   * The catalogue key the message came from (shared/i18n), and its parameters: a window shows the
+   * error in its own current language, also after a language switch.
+   */
+  key?: string;
+  params?: Record<string, string | number>;
   details?: { issues?: FieldIssue[]; [key: string]: unknown };
 }
 
@@ -30,9 +37,14 @@ export interface AppErrorShape {
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    /** Key into the error messages (shared/messages.ts), or a plain sentence when no key fits. */
+    /**
+     * Key of the message: a key of the catalogue's `errors` (`engagementNotFound`) or any full
+     * catalogue key (`import.noHeader`); translated at the boundary in the UI language.
+     */
     readonly messageKey: string,
     readonly details?: AppErrorShape['details'],
+    /** The `{param}` values of the message. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(messageKey);
     this.name = 'AppError';

@@ -1,3 +1,4 @@
+import { isMessageKey, translate, translateKnown } from './i18n';
 import type { Language } from './languages';
 import type { TimeZone } from './domain';
 
@@ -95,14 +96,8 @@ export function zoneDate(iso: string, zone: TimeZone): string {
 
 /** "Tahap III" for `tahap-3`; the custom name for `custom`. */
 export function stageLabel(stage: string, customName = '', lang: Language = 'id'): string {
-  const roman: Record<string, string> = {
-    'tahap-1': 'I',
-    'tahap-2': 'II',
-    'tahap-3': 'III',
-    'tahap-4': 'IV',
-  };
-  if (roman[stage]) return lang === 'id' ? `Tahap ${roman[stage]}` : `Stage ${roman[stage]}`;
-  return customName || (lang === 'id' ? 'Tahap lainnya' : 'Custom stage');
+  if (stage !== 'custom' && isMessageKey(`stages.${stage}`)) return translateKnown(lang, `stages.${stage}`);
+  return customName || translate(lang, 'stages.custom');
 }
 
 /** "Kota Kediri" / "Kabupaten Malang". */

@@ -1,3 +1,4 @@
+import { CATALOGUES, translate } from './i18n';
 import type { Language } from './languages';
 
 /**
@@ -100,25 +101,11 @@ export function formatNip(raw: string): string {
 
 /** What is wrong with a NIP, for people, naming the part (and its digits) that is wrong. */
 export const NIP_PROBLEM_MESSAGES: Record<Language, Record<NipProblem, string>> = {
-  id: {
-    length: 'NIP harus terdiri dari 18 angka.',
-    digits: 'NIP hanya boleh berisi angka (spasi dan titik boleh).',
-    birthDate: 'Tanggal lahir pada NIP (digit 1–8, TTTTBBHH) tidak valid.',
-    appointment: 'TMT CPNS pada NIP (digit 9–14, TTTTBB) tidak valid.',
-    gender: 'Kode jenis kelamin pada NIP (digit 15) harus 1 (laki-laki) atau 2 (perempuan).',
-    sequence: 'Nomor urut pada NIP (digit 16–18) tidak boleh 000.',
-  },
-  en: {
-    length: 'A NIP has exactly 18 digits.',
-    digits: 'A NIP may contain only digits (spaces and dots are fine).',
-    birthDate: 'The birth date in the NIP (digits 1–8, YYYYMMDD) is not valid.',
-    appointment: 'The appointment date (TMT CPNS) in the NIP (digits 9–14, YYYYMM) is not valid.',
-    gender: 'The gender digit of the NIP (digit 15) must be 1 (male) or 2 (female).',
-    sequence: 'The sequence number of the NIP (digits 16–18) cannot be 000.',
-  },
+  id: CATALOGUES.id.nip,
+  en: CATALOGUES.en.nip,
 };
 
 /** The sentence for a NIP problem in a language. */
 export function nipProblemMessage(lang: Language, problem: NipProblem): string {
-  return NIP_PROBLEM_MESSAGES[lang][problem];
+  return translate(lang, `nip.${problem}`);
 }

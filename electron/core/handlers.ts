@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { contract, isOpName, opDef, type Contract, type OpName, type OpOutput, type Role } from '../../shared/contract';
 import type { AppInfo, ChangeEvent } from '../../shared/domain';
 import { AppError, type Result } from '../../shared/errors';
-import { errorMessage } from '../../shared/messages';
+import { errorShape } from '../../shared/messages';
 import type { Language } from '../../shared/languages';
 import { toFieldIssues } from '../../shared/validation';
 
@@ -62,10 +62,12 @@ const isOutcome = (v: unknown): v is Outcome<unknown> =>
 export function createHandlers(
   deps: HandlerDeps,
 ): HandlerMap & { dispatch(name: unknown, raw: unknown, caller?: Caller): Promise<Result<unknown>> } {
-  const fail = (code: AppError['code'], key: string, details?: AppError['details']): Result<never> => ({
-    ok: false,
-    error: { code, message: errorMessage(deps.language(), key), ...(details ? { details } : {}) },
-  });
+  const fail = (
+    code: AppError['code'],
+    key: string,
+    details?: AppError['details'],
+    params?: AppError['params'],
+  ): Result<never> => ({ ok: false, error: errorShape(deps.language(), code, key, details, params) });
 
   const run = async (name: OpName, raw: unknown, caller: Caller): Promise<Result<unknown>> => {
     const def = opDef(name);
@@ -90,7 +92,7 @@ export function createHandlers(
       }
       return { ok: true, value: def.redact && caller.role !== 'facilitator' ? def.redact(value, caller.role) : value };
     } catch (e) {
-      if (e instanceof AppError) return fail(e.code, e.messageKey, e.details);
+      if (e instanceof AppError) return fail(e.code, e.messageKey, e.details, e.params);
       const code = (e as { code?: string }).code ?? '';
       if (code.startsWith('SQLITE_CONSTRAINT')) {
         deps.log(`${name}: constraint`, e);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { eventFor, isRole, ROLE_HEADER, type Role } from '../../shared/contract';
 import { CSP } from '../../shared/csp';
-import { errorMessage } from '../../shared/messages';
+import { errorShape } from '../../shared/messages';
 import type { Backend } from '../core/backend';
 import type { Caller } from '../core/handlers';
 
@@ -115,7 +115,7 @@ export function createHostServer(opts: HostOptions) {
       if (!res.headersSent)
         sendJson(res, 500, {
           ok: false,
-          error: { code: 'INTERNAL', message: errorMessage(backend.language(), 'internal') },
+          error: errorShape(backend.language(), 'INTERNAL', 'internal'),
         });
       else res.end();
     });
@@ -135,7 +135,7 @@ export function createHostServer(opts: HostOptions) {
       if (url.pathname.startsWith('/api/')) {
         sendJson(res, 404, {
           ok: false,
-          error: { code: 'UNKNOWN_OPERATION', message: errorMessage(backend.language(), 'unknownOperation') },
+          error: errorShape(backend.language(), 'UNKNOWN_OPERATION', 'unknownOperation'),
         });
       } else res.writeHead(400).end();
       return;
@@ -176,7 +176,7 @@ export function createHostServer(opts: HostOptions) {
       if (origin && !sameOrigin(origin, req.headers.host)) {
         sendJson(res, 403, {
           ok: false,
-          error: { code: 'FORBIDDEN', message: errorMessage(backend.language(), 'forbiddenOrigin') },
+          error: errorShape(backend.language(), 'FORBIDDEN', 'forbiddenOrigin'),
         });
         return;
       }
@@ -190,11 +190,9 @@ export function createHostServer(opts: HostOptions) {
         const tooLarge = (e as { tooLarge?: boolean }).tooLarge;
         sendJson(res, tooLarge ? 413 : 400, {
           ok: false,
-          error: {
-            code: 'VALIDATION',
-            message: errorMessage(l, 'invalidInput'),
-            details: { issues: [{ path: [], code: tooLarge ? 'tooLong' : 'invalid' }] },
-          },
+          error: errorShape(l, 'VALIDATION', 'invalidInput', {
+            issues: [{ path: [], code: tooLarge ? 'tooLong' : 'invalid' }],
+          }),
         });
         return;
       }

@@ -3,7 +3,7 @@ import { CALL_CHANNEL, CHANGE_CHANNEL, eventFor, type Role } from '../../shared/
 import type { ChangeEvent } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
-import { errorMessage } from '../../shared/messages';
+import { errorShape } from '../../shared/messages';
 import type { Caller } from '../core/handlers';
 import { isAppUrl } from './origin';
 
@@ -63,12 +63,12 @@ function senderUrl(event: SenderEvent): string | null {
 
 const forbidden = (language: Language, reason: 'untrustedSender' | 'noRole'): Result<never> => ({
   ok: false,
-  error: { code: 'FORBIDDEN', message: errorMessage(language, 'untrustedSender'), details: { reason } },
+  error: errorShape(language, 'FORBIDDEN', 'untrustedSender', { reason }),
 });
 
 const internal = (language: Language): Result<never> => ({
   ok: false,
-  error: { code: 'INTERNAL', message: errorMessage(language, 'internal') },
+  error: errorShape(language, 'INTERNAL', 'internal'),
 });
 
 /**

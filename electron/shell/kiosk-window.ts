@@ -6,12 +6,17 @@ import {
   type KioskCloseResult,
   type KioskWindowResult,
 } from '../../shared/bridge';
+import { translate } from '../../shared/i18n';
+import { DEFAULT_LANGUAGE } from '../../shared/languages';
 import { isTrustedSender, type WindowRoles } from './ipc';
 import { APP_ENTRY_URL } from './origin';
 import { appWindowOptions } from './window-options';
 
-/** Title of the self check-in window (the page's own `<title>` is not allowed to replace it). */
-export const KIOSK_WINDOW_TITLE = 'Bimtek Studio — Daftar hadir mandiri';
+/**
+ * Title of the self check-in window (the page's own `<title>` is not allowed to replace it); in
+ * Indonesian, as the window is for participants at the door.
+ */
+export const KIOSK_WINDOW_TITLE = translate(DEFAULT_LANGUAGE, 'windows.kiosk');
 
 /** Size of the self check-in window when there is no second display (then it is a normal window). */
 export const KIOSK_WINDOW_SIZE = { width: 1024, height: 768 } as const;

@@ -1,64 +1,12 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
-import type { Language } from '../../shared/languages';
+import { CATALOGUES, type Catalogue } from '../../shared/i18n';
+import { LANGUAGES, type Language } from '../../shared/languages';
 
-/** Menu labels, Indonesian first. */
-export const MENU_LABELS = {
-  id: {
-    file: 'Berkas',
-    openDataFolder: 'Buka Folder Data',
-    quit: 'Keluar',
-    edit: 'Sunting',
-    undo: 'Urungkan',
-    redo: 'Ulangi',
-    cut: 'Potong',
-    copy: 'Salin',
-    paste: 'Tempel',
-    selectAll: 'Pilih Semua',
-    view: 'Tampilan',
-    reload: 'Muat Ulang',
-    forceReload: 'Muat Ulang Paksa',
-    devTools: 'Alat Pengembang',
-    resetZoom: 'Ukuran Asli',
-    zoomIn: 'Perbesar',
-    zoomOut: 'Perkecil',
-    fullScreen: 'Layar Penuh',
-    language: 'Bahasa / Language',
-    window: 'Jendela',
-    minimize: 'Minimalkan',
-    close: 'Tutup Jendela',
-    help: 'Bantuan',
-    about: 'Tentang Bimtek Studio',
-  },
-  en: {
-    file: 'File',
-    openDataFolder: 'Open Data Folder',
-    quit: 'Quit',
-    edit: 'Edit',
-    undo: 'Undo',
-    redo: 'Redo',
-    cut: 'Cut',
-    copy: 'Copy',
-    paste: 'Paste',
-    selectAll: 'Select All',
-    view: 'View',
-    reload: 'Reload',
-    forceReload: 'Force Reload',
-    devTools: 'Developer Tools',
-    resetZoom: 'Actual Size',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    fullScreen: 'Full Screen',
-    language: 'Bahasa / Language',
-    window: 'Window',
-    minimize: 'Minimize',
-    close: 'Close Window',
-    help: 'Help',
-    about: 'About Bimtek Studio',
-  },
-} as const satisfies Record<Language, Record<string, string>>;
-
-/** Names of the languages in the language submenu, each in its own language. */
-const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
+/** Menu labels, Indonesian first, from the catalogue. */
+export const MENU_LABELS = { id: CATALOGUES.id.menu, en: CATALOGUES.en.menu } satisfies Record<
+  Language,
+  Catalogue['menu']
+>;
 
 export interface MenuActions {
   about(): void;
@@ -86,8 +34,9 @@ function viewMenu(t: Labels, input: MenuInput): Item {
         { role: 'toggleDevTools', label: t.devTools },
         { type: 'separator' },
       ];
-  const languages: Item[] = (Object.keys(LANGUAGE_NAMES) as Language[]).map((lang) => ({
-    label: LANGUAGE_NAMES[lang],
+  // Each language is named in its own language, whatever the menu's language is.
+  const languages: Item[] = LANGUAGES.map((lang) => ({
+    label: t.languages[lang],
     type: 'radio',
     checked: lang === input.language,
     click: () => input.actions.setLanguage(lang),

@@ -1,32 +1,21 @@
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
 import { SAVE_FILE_CHANNEL, type SaveFileRequest, type SaveFileResult } from '../../shared/bridge';
+import { translate } from '../../shared/i18n';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
 import { isTrustedSender } from './ipc';
 
 /** Largest export accepted over IPC (a minutes DOCX with hundreds of signatures stays far below). */
 export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
 
-const MESSAGES: Record<Language, { invalid: string; failed: string; refused: string }> = {
-  id: {
-    invalid: 'Berkas yang akan disimpan tidak valid.',
-    failed: 'Berkas tidak dapat disimpan',
-    refused: 'Permintaan tidak dikenal.',
-  },
-  en: {
-    invalid: 'The file to save is not valid.',
-    failed: 'The file could not be saved',
-    refused: 'Unknown request.',
-  },
-};
-
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-function messagesFor(deps: Pick<SaveFileDeps, 'language'>) {
+/** The UI language, Indonesian when it cannot be read. */
+function languageOf(deps: Pick<SaveFileDeps, 'language'>): Language {
   try {
-    return MESSAGES[deps.language()] ?? MESSAGES[DEFAULT_LANGUAGE];
+    return deps.language() ?? DEFAULT_LANGUAGE;
   } catch {
-    return MESSAGES[DEFAULT_LANGUAGE];
+    return DEFAULT_LANGUAGE;
   }
 }
 
@@ -74,9 +63,9 @@ export async function saveWithDialog(
   raw: unknown,
   deps: SaveFileDeps,
 ): Promise<SaveFileResult> {
-  const t = messagesFor(deps);
+  const lang = languageOf(deps);
   const request = parseSaveRequest(raw);
-  if (!request) return { saved: false, error: t.invalid };
+  if (!request) return { saved: false, error: translate(lang, 'dialogs.saveFile.invalid') };
   try {
     const name = safeFileName(request.fileName);
     const ext = path.extname(name).slice(1).toLowerCase();
@@ -91,7 +80,13 @@ export async function saveWithDialog(
   } catch (e) {
     deps.log?.('save-file failed', e);
     const code = (e as { code?: unknown }).code;
-    return { saved: false, error: typeof code === 'string' ? `${t.failed} (${code}).` : `${t.failed}.` };
+    return {
+      saved: false,
+      error:
+        typeof code === 'string'
+          ? translate(lang, 'dialogs.saveFile.failedWithCode', { code })
+          : translate(lang, 'dialogs.saveFile.failed'),
+    };
   }
 }
 
@@ -110,7 +105,7 @@ export function registerSaveFile(
     }
     if (!trusted) {
       deps.log?.('save-file: refused a call from an untrusted frame');
-      return { saved: false, error: messagesFor(deps).refused };
+      return { saved: false, error: translate(languageOf(deps), 'dialogs.saveFile.refused') };
     }
     return saveWithDialog(event, raw, deps);
   });

@@ -6,8 +6,9 @@ import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
-import { useLanguage, useT } from '../i18n';
-import { useApp, type Route } from './store';
+import { STORE_FAILURE_KEY } from '../../shared/messages';
+import { useErrorText, useLanguage, useT } from '../i18n';
+import { routeHash, useApp, type Route } from './store';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -33,12 +34,13 @@ function Page({ route }: { route: Route }) {
 /** The facilitator window: top bar, the current page, toasts; or the data-file problem screen. */
 export function App() {
   const t = useT();
+  const errorText = useErrorText();
   const { info, infoError, route, start } = useApp();
   useEffect(() => {
     void start();
   }, [start]);
 
-  if (infoError) return <p className="banner banner--error">{infoError}</p>;
+  if (infoError) return <p className="banner banner--error">{errorText(infoError)}</p>;
   if (!info) return <p className="muted centered">{t('app.loading')}</p>;
   if (info.store.status === 'failed') return <StoreProblem />;
   // The self check-in screen is the whole window: no top bar, nothing else to click.
@@ -61,7 +63,7 @@ function TopBar() {
   const changeLanguage = useApp((s) => s.changeLanguage);
   return (
     <header className="topbar">
-      <a className="topbar__brand" href="#/">
+      <a className="topbar__brand" href={routeHash({ name: 'engagements' })}>
         <span className="topbar__logo" aria-hidden="true">
           B
         </span>
@@ -123,7 +125,7 @@ function StoreProblem() {
   return (
     <div className="problem" role="alert">
       <h1>{t('storeProblem.title')}</h1>
-      <p className="problem__message">{store.message}</p>
+      <p className="problem__message">{t(`errors.${STORE_FAILURE_KEY[store.reason]}`)}</p>
       {store.reason === 'newer' && (
         <p>{t('storeProblem.newer', { found: store.foundVersion ?? '?', schema: info.schemaVersion })}</p>
       )}

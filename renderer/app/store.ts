@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../shared/domain';
+import type { AppErrorShape } from '../../shared/errors';
 import type { Language } from '../../shared/languages';
 import { useLanguage } from '../i18n';
 import { call, onChange } from '../lib/api';
@@ -62,7 +63,8 @@ export function routeHash(r: Route): string {
 
 interface AppState {
   info: AppInfo | null;
-  infoError: string | null;
+  /** Why the app could not say what it is; shown in the current language. */
+  infoError: AppErrorShape | null;
   route: Route;
   toasts: Toast[];
   navigate(r: Route): void;
@@ -98,7 +100,7 @@ export const useApp = create<AppState>((set, get) => ({
     const [info, settings] = await Promise.all([call('app.info', {}), call('settings.get', {})]);
     if (settings.ok) useLanguage.getState().setLanguage(settings.value.language);
     if (info.ok) set({ info: info.value });
-    else set({ infoError: info.error.message });
+    else set({ infoError: info.error });
     onChange((e) => {
       if (e.entity !== 'settings') return;
       void call('settings.get', {}).then((r) => {

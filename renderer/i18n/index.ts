@@ -1,15 +1,10 @@
 import { create } from 'zustand';
+import type { AppErrorShape } from '../../shared/errors';
+import { translate, translateKnown, type MessageKey, type ParamArgs } from '../../shared/i18n';
 import type { Language } from '../../shared/languages';
 import { validationMessage } from '../../shared/messages';
-import { en } from './en';
-import { id, type Messages } from './id';
 
-const DICTS: Record<Language, Messages> = { id, en };
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-export type MessageKey = Leaves<Messages>;
+export { translate, type MessageKey } from '../../shared/i18n';
 
 export interface LanguageState {
   language: Language;
@@ -25,24 +20,30 @@ export const useLanguage = create<LanguageState>((set) => ({
   },
 }));
 
-/** Translate a key with `{name}` parameters in a given language. */
-export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  let node: unknown = DICTS[lang];
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)?.[part];
-  const text = typeof node === 'string' ? node : key;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
-
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type T = <K extends MessageKey>(key: K, ...params: ParamArgs<K>) => string;
 
 /** Hook: the translate function for the current language. */
 export function useT(): T {
   const lang = useLanguage((s) => s.language);
-  return (key, params) => translate(lang, key, params);
+  return (key, ...params) => translate(lang, key, ...params);
 }
 
 /** A validation issue code (shared/messages.ts) as a sentence in the current language. */
 export function useValidationText(): (code: string) => string {
   const lang = useLanguage((s) => s.language);
   return (code) => validationMessage(lang, code);
+}
+
+/**
+ * An error from an operation as a sentence in the current language: from its key when the core
+ * sent one (so it follows a language switch), otherwise the sentence it came with.
+ */
+export function errorText(lang: Language, error: Pick<AppErrorShape, 'message' | 'key' | 'params'>): string {
+  return error.key ? translateKnown(lang, error.key, error.params) : error.message;
+}
+
+/** Hook: `errorText` in the current language. */
+export function useErrorText(): (error: Pick<AppErrorShape, 'message' | 'key' | 'params'>) => string {
+  const lang = useLanguage((s) => s.language);
+  return (error) => errorText(lang, error);
 }

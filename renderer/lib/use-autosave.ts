@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { Result } from '../../shared/errors';
+import type { AppErrorShape, Result } from '../../shared/errors';
 import { issuesByField, toFieldIssues } from '../../shared/validation';
+import { errorText, useLanguage } from '../i18n';
 import { readDraft, writeDraft } from './drafts';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'error';
@@ -11,8 +12,11 @@ export interface AutosaveOptions<V extends object> {
   draftKey: string;
   /** The values the store has. */
   saved: V | undefined;
-  /** The partial-edit schema of the contract (validates a patch before it is sent). */
-  schema: z.ZodType;
+  /**
+   * The partial-edit schema of the contract (validates a patch before it is sent); typed so that
+   * every patch of the form is a patch the schema takes.
+   */
+  schema: z.ZodType<unknown, Partial<V>>;
   save(patch: Partial<V>): Promise<Result<unknown>>;
   delayMs?: number;
 }
@@ -35,8 +39,9 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
   }
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<SaveStatus>('idle');
-  /** The server's sentence when it refused an edit for another reason than validation. */
-  const [message, setMessage] = useState<string | null>(null);
+  /** The server's refusal of an edit for another reason than validation; shown in the UI language. */
+  const [refusal, setRefusal] = useState<AppErrorShape | null>(null);
+  const lang = useLanguage((s) => s.language);
   const pendingRef = useRef(pending);
   const saveRef = useRef(opts.save);
   saveRef.current = opts.save;
@@ -69,7 +74,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
       setStatus('invalid');
       return;
     }
-    setMessage(null);
+    setRefusal(null);
     setStatus('saving');
     const run = (async () => {
       const r = await saveRef.current(sendable);
@@ -96,7 +101,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
         // IO: the store is unreachable, the draft waits and is sent again on the next change or
         // blur. CONFLICT/NOT_FOUND: the store refuses; the message says why, the draft is kept
         // until the user changes it or discards it.
-        setMessage(r.error.code === 'IO' ? null : r.error.message);
+        setRefusal(r.error.code === 'IO' ? null : r.error);
         setStatus('error');
       }
     })();
@@ -112,7 +117,9 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
       setPending(next);
       writeDraft(draftKey, next);
       setStatus('pending');
-      const fieldErrors = validate({ [field]: value } as unknown as Partial<V>);
+      const single: Partial<V> = {};
+      single[field] = value;
+      const fieldErrors = validate(single);
       setErrors((e) => {
         const kept = Object.fromEntries(Object.entries(e).filter(([p]) => p.split('.')[0] !== field));
         return { ...kept, ...fieldErrors };
@@ -149,10 +156,11 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
     setPending({});
     writeDraft(draftKey, null);
     setErrors({});
-    setMessage(null);
+    setRefusal(null);
     setStatus('idle');
   }, [draftKey]);
 
   const values = saved ? ({ ...saved, ...sent, ...pending } as V) : undefined;
+  const message = refusal ? errorText(lang, refusal) : null;
   return { values, errors, status, message, setField, flush, discard, hasPending: Object.keys(pending).length > 0 };
 }

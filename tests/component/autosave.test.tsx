@@ -6,6 +6,7 @@ import type { Result } from '../../shared/errors';
 import { SaveIndicator, TextInput } from '../../renderer/components/fields';
 import { readDraft } from '../../renderer/lib/drafts';
 import { useAutosave } from '../../renderer/lib/use-autosave';
+import { useLanguage } from '../../renderer/i18n';
 
 interface Values {
   regionName: string;
@@ -132,5 +133,27 @@ describe('autosave', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Buang perubahan' }));
     expect((screen.getByLabelText(/Provinsi/) as HTMLInputElement).value).toBe('Jawa Timur');
     expect(readDraft('test:1')).toBeNull();
+  });
+
+  it('a refusal that came with its key follows a switch of the UI language', async () => {
+    const save = vi.fn(async (): Promise<Result<unknown>> => ({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Hari ini sudah memiliki data kehadiran dan tidak dapat dihapus.',
+        key: 'errors.dayHasAttendance',
+      },
+    }));
+    render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'X' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Hari ini sudah memiliki data kehadiran');
+    act(() => useLanguage.getState().setLanguage('en'));
+    expect(screen.getByRole('alert').textContent).toContain(
+      'This day already has attendance records and cannot be removed.',
+    );
+    act(() => useLanguage.getState().setLanguage('id'));
   });
 });

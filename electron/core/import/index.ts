@@ -17,5 +17,5 @@ export {
   type PreviewOptions,
 } from './preview';
 export { exportRegisterCsv, exportRegisterXlsx, type RegisterPerson, type RegisterExportOptions } from './export';
-export { IMPORT_MESSAGES, importMessage } from './messages';
+export { IMPORT_MESSAGES, importKey, importMessage } from './messages';
 export { PERSON_FIELDS, type PersonField, type PersonValues, type CellRef, type TableData } from './types';

@@ -14,6 +14,7 @@ import {
   buildPreview,
   detectHeader,
   fieldForHeader,
+  importKey,
   importMessage,
   NotATableError,
   readTable,
@@ -63,7 +64,7 @@ function mappingOfRow(row: readonly string[]): ColumnMapping {
  */
 export function createImportService(participants: ParticipantService, language: () => Language) {
   const fail = (code: string): never => {
-    throw new AppError('VALIDATION', importMessage(language(), code), { issues: [{ path: ['data'], code }] });
+    throw new AppError('VALIDATION', importKey(code), { issues: [{ path: ['data'], code }] });
   };
 
   async function preview(req: ImportRequestValues): Promise<ImportPreview & { people: ParticipantValues[] }> {

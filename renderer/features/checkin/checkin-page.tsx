@@ -1,4 +1,5 @@
-import { useT } from '../../i18n';
+import { routeHash } from '../../app/store';
+import { useErrorText, useT } from '../../i18n';
 import './checkin.css';
 import { DoorScreen } from './door-screen';
 import { useDayData, type DayIds } from './use-day-data';
@@ -11,16 +12,19 @@ export { SelfCheckinPage } from './self-checkin';
  */
 export function CheckinPage({ engagementId, workshopId, dayId }: DayIds) {
   const t = useT();
+  const errorText = useErrorText();
   const ids = { engagementId, workshopId, dayId };
   const state = useDayData(ids);
   if (state.status === 'error') {
     return (
       <section className="page">
         <p className="banner banner--error" role="alert">
-          {t('checkin.loadFailed')} {state.error.message}
+          {t('checkin.loadFailed')} {errorText(state.error)}
         </p>
         <p>
-          <a href={`#/engagements/${ids.engagementId}/workshops/${ids.workshopId}`}>‹ {t('checkin.backToWorkshop')}</a>
+          <a href={routeHash({ name: 'workshop', engagementId: ids.engagementId, id: ids.workshopId })}>
+            ‹ {t('checkin.backToWorkshop')}
+          </a>
         </p>
       </section>
     );

@@ -2,7 +2,7 @@ import type { AttendanceEntry, AttendanceStatus, Participant } from '../../../sh
 import type { TimeZone } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime } from '../../../shared/format';
-import { useValidationText, type T } from '../../i18n';
+import { useErrorText, useValidationText, type T } from '../../i18n';
 
 /**
  * A sentence whose name already ends in a degree's full stop ("… S.Kom." + ".") keeps one stop:
@@ -82,12 +82,13 @@ export function addressOf(t: T, p: Participant): string {
 /** A server error as people read it: the sentence, and each field problem in the UI language. */
 export function ErrorNote({ error }: { error: AppErrorShape | null }) {
   const v = useValidationText();
+  const errorText = useErrorText();
   if (!error) return null;
   const issues = error.details?.issues ?? [];
   const lines = [...new Set(issues.map((i) => v(i.code)))];
   return (
     <div className="banner banner--error ci-error" role="alert">
-      <strong>{error.message}</strong>
+      <strong>{errorText(error)}</strong>
       {lines.length > 0 && (
         <ul>
           {lines.map((l) => (

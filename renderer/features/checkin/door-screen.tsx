@@ -208,8 +208,9 @@ export function DoorScreen({ data }: { data: DayData }) {
   return (
     <section className="page ci-door">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> › <a href={`#/engagements/${engagement.id}`}>{region}</a> ›{' '}
-        <a href={`#/engagements/${engagement.id}/workshops/${workshop.id}`}>{workshop.title}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>{region}</a> ›{' '}
+        <a href={routeHash({ name: 'workshop', engagementId: engagement.id, id: workshop.id })}>{workshop.title}</a>
       </nav>
       <header className="ci-header">
         <div className="ci-header__text">
@@ -225,7 +226,12 @@ export function DoorScreen({ data }: { data: DayData }) {
               {workshop.days.map((d, i) => (
                 <a
                   key={d.id}
-                  href={`#/engagements/${engagement.id}/workshops/${workshop.id}/days/${d.id}/checkin`}
+                  href={routeHash({
+                    name: 'checkin',
+                    engagementId: engagement.id,
+                    workshopId: workshop.id,
+                    dayId: d.id,
+                  })}
                   aria-current={d.id === data.dayId ? 'page' : undefined}
                 >
                   {t('checkin.dayN', { n: i + 1 })}
@@ -276,7 +282,10 @@ export function DoorScreen({ data }: { data: DayData }) {
           >
             {downloading === 'blank' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadBlank')}`}
           </button>
-          <a className="btn btn--ghost" href={`#/engagements/${engagement.id}/workshops/${workshop.id}`}>
+          <a
+            className="btn btn--ghost"
+            href={routeHash({ name: 'workshop', engagementId: engagement.id, id: workshop.id })}
+          >
             ‹ {t('checkin.backToWorkshop')}
           </a>
         </div>

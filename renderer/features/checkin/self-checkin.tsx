@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime, formatLongDate, formatTimeRange } from '../../../shared/format';
 import { queryTokens } from '../../../shared/names';
 import { routeHash, useApp } from '../../app/store';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { addressOf, ErrorNote, tidySentence } from './common';
 import { PinPadDialog } from './pin-dialogs';
@@ -49,6 +49,7 @@ if (typeof window !== 'undefined') {
  */
 export function SelfCheckinPage({ engagementId, workshopId, dayId }: DayIds) {
   const t = useT();
+  const errorText = useErrorText();
   // Only the ids: the route object the app spreads into the props carries a `name` as well.
   const ids = { engagementId, workshopId, dayId };
   const state = useDayData(ids);
@@ -61,7 +62,7 @@ export function SelfCheckinPage({ engagementId, workshopId, dayId }: DayIds) {
   let body: ReactNode;
   if (state.status === 'ready') body = <Kiosk data={state.data} />;
   else if (state.status === 'error')
-    body = <p className="banner banner--error kiosk__problem">{state.error.message}</p>;
+    body = <p className="banner banner--error kiosk__problem">{errorText(state.error)}</p>;
   else body = <p className="kiosk__loading">{t('app.loading')}</p>;
 
   return (

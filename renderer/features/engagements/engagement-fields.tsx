@@ -1,16 +1,9 @@
-import { REGION_KINDS, TIME_ZONES, type RegionKind, type TimeZone } from '../../../shared/domain';
+import { REGION_KINDS, TIME_ZONES, type EngagementInput } from '../../../shared/domain';
 import { Select, TextInput, TextList } from '../../components/fields';
 import { useT } from '../../i18n';
 
-export interface EngagementValues {
-  regionName: string;
-  regionKind: RegionKind;
-  province: string;
-  year: number;
-  timeZone: TimeZone;
-  programmeName: string;
-  agencies: string[];
-}
+/** The values of the engagement form: every field of the contract's create schema, none left out. */
+export type EngagementValues = Required<EngagementInput>;
 
 interface Props {
   values: EngagementValues;

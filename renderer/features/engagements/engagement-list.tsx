@@ -1,11 +1,12 @@
 import { regionTitle } from '../../../shared/format';
-import { useApp } from '../../app/store';
-import { useT } from '../../i18n';
+import { routeHash, useApp } from '../../app/store';
+import { useErrorText, useT } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 
 /** Home: every engagement, newest year first. */
 export function EngagementList() {
   const t = useT();
+  const errorText = useErrorText();
   const navigate = useApp((s) => s.navigate);
   const { data, loading, error } = useQuery('engagements.list', {});
   return (
@@ -16,7 +17,7 @@ export function EngagementList() {
           + {t('engagements.new')}
         </button>
       </header>
-      {error && <p className="banner banner--error">{error.message}</p>}
+      {error && <p className="banner banner--error">{errorText(error)}</p>}
       {loading && !data && <p className="muted">{t('app.loading')}</p>}
       {data && data.length === 0 && (
         <div className="empty">
@@ -26,7 +27,7 @@ export function EngagementList() {
       <ul className="card-list" aria-label={t('engagements.title')}>
         {data?.map((e) => (
           <li key={e.id}>
-            <a className="card" href={`#/engagements/${e.id}`}>
+            <a className="card" href={routeHash({ name: 'engagement', id: e.id })}>
               <span className="card__eyebrow">
                 {e.year} · {e.province} · {e.timeZone}
               </span>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { EngagementPatch, type Engagement } from '../../../shared/domain';
 import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
@@ -16,8 +16,9 @@ type EngagementForm = EngagementValues & Pick<Engagement, 'letterhead' | 'docume
 /** One engagement: its workshops, and its details edited in place (autosaved). */
 export function EngagementPage({ id }: { id: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const { data, error } = useQuery('engagements.get', { id });
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   return <EngagementView engagement={data} />;
 }
@@ -55,7 +56,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
   return (
     <section className="page">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a>
       </nav>
       <header className="page__header">
         <div>
@@ -65,7 +66,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           </p>
         </div>
         <div className="actions actions--inline">
-          <a className="btn" href={`#/engagements/${id}/participants`}>
+          <a className="btn" href={routeHash({ name: 'participants', engagementId: id })}>
             {t('engagements.register')}
           </a>
           <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
@@ -79,7 +80,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
       <ul className="card-list" aria-label={t('workshops.title')}>
         {workshops.data?.map((w) => (
           <li key={w.id}>
-            <a className="card" href={`#/engagements/${id}/workshops/${w.id}`}>
+            <a className="card" href={routeHash({ name: 'workshop', engagementId: id, id: w.id })}>
               <span className="card__eyebrow">{stageLabel(w.stage, w.customStageName, lang)}</span>
               <span className="card__title">{w.title}</span>
               {w.days.map((d) => (

@@ -3,8 +3,8 @@ import type { Participant } from '../../../shared/attendance';
 import type { Engagement } from '../../../shared/domain';
 import { regionTitle } from '../../../shared/format';
 import { normalizeAgency, normalizeName, queryTokens, searchKey } from '../../../shared/names';
-import { useApp } from '../../app/store';
-import { useLanguage, useT } from '../../i18n';
+import { routeHash, useApp } from '../../app/store';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { readDraft } from '../../lib/drafts';
 import { saveFile } from '../../lib/files';
@@ -23,10 +23,11 @@ type Dialog = { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'merge'; 
 /** The participant register of an engagement: search, add/edit, remove, merge, import, export. */
 export function ParticipantsPage({ engagementId }: { engagementId: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const engagement = useQuery('engagements.get', { id: engagementId });
   const people = useQuery('participants.list', { engagementId });
   const error = engagement.error ?? people.error;
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!engagement.data || !people.data) return <p className="muted">{t('app.loading')}</p>;
   return <Register engagement={engagement.data} people={people.data} />;
 }
@@ -138,7 +139,8 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
   return (
     <section className="page p-register">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> › <a href={`#/engagements/${engagement.id}`}>{region}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>{region}</a>
       </nav>
       <header className="page__header">
         <div>

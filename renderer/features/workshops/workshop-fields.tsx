@@ -1,22 +1,12 @@
-import { STAGES, type Stage, type WorkshopDayInput } from '../../../shared/domain';
+import { STAGES, type WorkshopDayInput, type WorkshopPatch } from '../../../shared/domain';
 import { Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
 
-export interface WorkshopValues {
-  stage: Stage;
-  customStageName: string;
-  title: string;
-  days: WorkshopDayInput[];
-  venue: string;
-  chairName: string;
-  chairPosition: string;
-  chairNip: string;
-  mentors: string[];
-  noteTakerName: string;
-  noteTakerNip: string;
-  invitationNumber: string;
-  invitationDate: string | null;
-}
+/**
+ * The values of the workshop form: every field of the contract's edit schema, none left out
+ * (a stored workshop is one).
+ */
+export type WorkshopValues = Required<WorkshopPatch>;
 
 interface Props {
   values: WorkshopValues;

@@ -1,8 +1,8 @@
 import { WorkshopInput, type Engagement, type Stage } from '../../../shared/domain';
 import { regionTitle, stageLabel } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { CreateForm } from '../../components/create-form';
-import { translate, useLanguage, useT } from '../../i18n';
+import { translate, useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useCreateForm } from '../../lib/use-create-form';
 import { useQuery } from '../../lib/use-query';
@@ -19,8 +19,9 @@ export function defaultWorkshopTitle(stage: Stage, e: Pick<Engagement, 'regionKi
 /** Add a workshop (a Bimtek stage) to an engagement. */
 export function WorkshopNew({ engagementId }: { engagementId: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const { data: engagement, error } = useQuery('engagements.get', { id: engagementId });
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!engagement) return <p className="muted">{t('app.loading')}</p>;
   return <WorkshopNewForm engagement={engagement} />;
 }
@@ -60,8 +61,10 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
   return (
     <section className="page page--narrow">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> ›{' '}
-        <a href={`#/engagements/${engagement.id}`}>{regionTitle(engagement.regionKind, engagement.regionName)}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>
+          {regionTitle(engagement.regionKind, engagement.regionName)}
+        </a>
       </nav>
       <header className="page__header">
         <h1>{t('workshops.new')}</h1>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { WorkshopPatch, type Engagement, type Workshop } from '../../../shared/domain';
 import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
-import { useApp } from '../../app/store';
+import { routeHash, useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { saveFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
@@ -14,10 +14,11 @@ import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 /** A workshop: its schedule as officials write it, and every field edited in place. */
 export function WorkshopPage({ engagementId, id }: { engagementId: string; id: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const engagement = useQuery('engagements.get', { id: engagementId });
   const workshop = useQuery('workshops.get', { id });
   const error = engagement.error ?? workshop.error;
-  if (error) return <p className="banner banner--error">{error.message}</p>;
+  if (error) return <p className="banner banner--error">{errorText(error)}</p>;
   if (!engagement.data || !workshop.data) return <p className="muted">{t('app.loading')}</p>;
   return <WorkshopEditor engagement={engagement.data} workshop={workshop.data} />;
 }
@@ -30,7 +31,7 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
   const { id } = workshop;
   const form = useAutosave<WorkshopValues>({
     draftKey: `workshop:${id}`,
-    saved: workshop as unknown as WorkshopValues,
+    saved: workshop,
     schema: WorkshopPatch,
     save: (patch) => call('workshops.update', { id, patch }),
   });
@@ -61,8 +62,10 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
   return (
     <section className="page">
       <nav className="crumbs">
-        <a href="#/">{t('engagements.title')}</a> ›{' '}
-        <a href={`#/engagements/${engagement.id}`}>{regionTitle(engagement.regionKind, engagement.regionName)}</a>
+        <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
+        <a href={routeHash({ name: 'engagement', id: engagement.id })}>
+          {regionTitle(engagement.regionKind, engagement.regionName)}
+        </a>
       </nav>
       <header className="page__header">
         <div>
@@ -89,7 +92,7 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
             </strong>
             <a
               className="btn btn--primary btn--small"
-              href={`#/engagements/${engagement.id}/workshops/${id}/days/${d.id}/checkin`}
+              href={routeHash({ name: 'checkin', engagementId: engagement.id, workshopId: id, dayId: d.id })}
             >
               {t('workshops.openDoor')}
             </a>

@@ -187,6 +187,7 @@ describe('POST /api/<operation>', () => {
       error: {
         code: 'NOT_FOUND',
         message: 'Engagement not found.',
+        key: 'errors.engagementNotFound',
         details: { id: UNKNOWN_ID },
       },
     });

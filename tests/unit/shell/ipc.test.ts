@@ -175,7 +175,7 @@ describe('registerIpc', () => {
     registerIpc(ipc2, broken, roles, { language: () => 'en', log: (_m, e) => seen.push(e) });
     for (const op of OP_NAMES) {
       const r = await ipc2.handlers.get(CALL_CHANNEL)!(APP, op, {});
-      expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: MESSAGES.en.errors.internal } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: MESSAGES.en.errors.internal } });
     }
     expect(seen).toHaveLength(OP_NAMES.length);
   });
