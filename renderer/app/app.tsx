@@ -8,6 +8,7 @@ import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
 import { useLanguage, useT } from '../i18n';
 import { useApp, type Route } from './store';
+import './app.css';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {

@@ -1,5 +1,4 @@
 import { useT } from '../../i18n';
-import './checkin.css';
 import { DoorScreen } from './door-screen';
 import { useDayData, type DayIds } from './use-day-data';
 

@@ -1,6 +1,7 @@
 import { STAGES, type Stage, type WorkshopDayInput } from '../../../shared/domain';
 import { Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
+import './workshop-fields.css';
 
 export interface WorkshopValues {
   stage: Stage;
