@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// The shared stylesheet first, so each feature's own CSS can refine it.
-import './styles.css';
+// Tokens and the shared base first: each component's own stylesheet (imported by the component)
+// comes later in the bundle and can refine them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
 import { App } from './app/app';
 
 createRoot(document.getElementById('root')!).render(

@@ -9,6 +9,7 @@ import { WorkshopPage } from '../features/workshops/workshop-page';
 import { STORE_FAILURE_KEY } from '../../shared/messages';
 import { useErrorText, useLanguage, useT } from '../i18n';
 import { routeHash, useApp, type Route } from './store';
+import './app.css';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {

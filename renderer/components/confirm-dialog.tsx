@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useT } from '../i18n';
+import { Dialog } from './dialog';
 
 interface Props {
   text: string;
@@ -12,31 +13,16 @@ interface Props {
 export function ConfirmDialog({ text, confirmLabel, onConfirm, onCancel }: Props) {
   const t = useT();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onCancel}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={text}
-        onClick={(e) => e.stopPropagation()}
-      >
-        <p>{text}</p>
-        <div className="actions">
-          <button ref={cancelRef} className="btn" onClick={onCancel}>
-            {t('app.cancel')}
-          </button>
-          <button className="btn btn--danger" onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </div>
+    <Dialog role="alertdialog" title={text} titleAs="p" onClose={onCancel} closeOnBackdrop initialFocus={cancelRef}>
+      <div className="actions">
+        <button ref={cancelRef} className="btn" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+        <button className="btn btn--danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

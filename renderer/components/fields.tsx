@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useT, useValidationText } from '../i18n';
 import type { SaveStatus } from '../lib/use-autosave';
+import './fields.css';
 
 interface FieldProps {
   label: string;

@@ -1,6 +1,5 @@
 import { routeHash } from '../../app/store';
 import { useErrorText, useT } from '../../i18n';
-import './checkin.css';
 import { DoorScreen } from './door-screen';
 import { useDayData, type DayIds } from './use-day-data';
 

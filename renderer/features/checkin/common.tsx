@@ -3,6 +3,7 @@ import type { TimeZone } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime } from '../../../shared/format';
 import { useErrorText, useValidationText, type T } from '../../i18n';
+import './common.css';
 
 /**
  * A sentence whose name already ends in a degree's full stop ("… S.Kom." + ".") keeps one stop:

@@ -12,6 +12,7 @@ import { PersonSearch } from './person-search';
 import { PinSetupDialog } from './pin-dialogs';
 import type { DayData } from './use-day-data';
 import { WalkInForm } from './walk-in-form';
+import './door-screen.css';
 
 type View =
   | { kind: 'search' }

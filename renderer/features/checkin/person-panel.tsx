@@ -8,6 +8,7 @@ import { call } from '../../lib/api';
 import { ErrorNote, StatusBadge, statusWord } from './common';
 import { SignaturePad, type SignaturePadHandle } from './signature-pad';
 import type { DayData } from './use-day-data';
+import './person-panel.css';
 
 interface Props {
   data: DayData;

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { StatusBadge } from './common';
 import { searchPeople } from './search';
 import type { DayData } from './use-day-data';
+import './person-search.css';
 
 interface Props {
   data: DayData;

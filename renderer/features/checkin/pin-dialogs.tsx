@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { KioskPin } from '../../../shared/attendance';
 import type { AppErrorShape } from '../../../shared/errors';
+import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/fields';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { ErrorNote } from './common';
+import './pin-dialogs.css';
 
 /**
  * Before the first self check-in, the facilitator chooses the PIN that closes it (4–8 digits,
@@ -40,65 +42,60 @@ export function PinSetupDialog({
   };
 
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onCancel}>
-      <form
-        className="dialog ci-pin-setup"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('checkin.pinSetupTitle')}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-        onSubmit={(e) => void submit(e)}
-      >
-        <h2>{t('checkin.pinSetupTitle')}</h2>
-        <p className="muted">{t('checkin.pinSetupText')}</p>
-        <Field label={t('checkin.pin')} error={errors.pin}>
-          {(id, d) => (
-            <input
-              id={id}
-              name="pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              autoFocus
-              aria-invalid={!!errors.pin}
-              aria-describedby={d}
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            />
-          )}
-        </Field>
-        <div className="field">
-          <label htmlFor="ci-pin-repeat">{t('checkin.pinRepeat')}</label>
+    <Dialog
+      className="ci-pin-setup"
+      title={t('checkin.pinSetupTitle')}
+      onClose={onCancel}
+      closeOnBackdrop
+      onSubmit={(e) => void submit(e)}
+    >
+      <p className="muted">{t('checkin.pinSetupText')}</p>
+      <Field label={t('checkin.pin')} error={errors.pin}>
+        {(id, d) => (
           <input
-            id="ci-pin-repeat"
-            name="pinRepeat"
+            id={id}
+            name="pin"
             type="password"
             inputMode="numeric"
             autoComplete="off"
             maxLength={8}
-            aria-invalid={!!errors.repeat}
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value.replace(/\D/g, ''))}
+            autoFocus
+            aria-invalid={!!errors.pin}
+            aria-describedby={d}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
           />
-          {errors.repeat && (
-            <div className="field__error" role="alert">
-              {t('checkin.pinMismatch')}
-            </div>
-          )}
-        </div>
-        <ErrorNote error={error} />
-        <div className="actions">
-          <button type="button" className="btn" onClick={onCancel}>
-            {t('checkin.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t('checkin.pinSave')}
-          </button>
-        </div>
-      </form>
-    </div>
+        )}
+      </Field>
+      <div className="field">
+        <label htmlFor="ci-pin-repeat">{t('checkin.pinRepeat')}</label>
+        <input
+          id="ci-pin-repeat"
+          name="pinRepeat"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          aria-invalid={!!errors.repeat}
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value.replace(/\D/g, ''))}
+        />
+        {errors.repeat && (
+          <div className="field__error" role="alert">
+            {t('checkin.pinMismatch')}
+          </div>
+        )}
+      </div>
+      <ErrorNote error={error} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('checkin.cancel')}
+        </button>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {t('checkin.pinSave')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
@@ -160,67 +157,55 @@ export function PinPadDialog({
 
   const seconds = Math.max(0, Math.ceil((lockedUntil - now) / 1000));
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <form
-        className="dialog kiosk-pin"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('checkin.kioskPinTitle')}
-        onSubmit={(e) => void submit(e)}
-        onKeyDown={(e) => {
-          // Escape closes only this small pad; the kiosk itself stays.
-          if (e.key === 'Escape') onClose();
+    // Escape closes only this small pad; the kiosk itself stays.
+    <Dialog className="kiosk-pin" title={t('checkin.kioskPinTitle')} onClose={onClose} onSubmit={(e) => void submit(e)}>
+      <p className="muted">{t('checkin.kioskPinText')}</p>
+      <input
+        ref={inputRef}
+        className="kiosk-pin__input"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        autoFocus
+        aria-label={t('checkin.pin')}
+        value={pin}
+        disabled={locked}
+        onChange={(e) => {
+          setWrong(false);
+          setPin(e.target.value.replace(/\D/g, '').slice(0, 8));
         }}
-      >
-        <h2>{t('checkin.kioskPinTitle')}</h2>
-        <p className="muted">{t('checkin.kioskPinText')}</p>
-        <input
-          ref={inputRef}
-          className="kiosk-pin__input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          autoFocus
-          aria-label={t('checkin.pin')}
-          value={pin}
+      />
+      <p className="kiosk-pin__msg" role="alert">
+        {locked ? t('checkin.kioskPinLocked', { seconds }) : wrong ? t('checkin.kioskPinWrong') : '\u00a0'}
+      </p>
+      <div className="kiosk-pin__keys">
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
+          <button key={d} type="button" className="btn" disabled={locked} onClick={() => press(d)}>
+            {d}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="btn"
+          aria-label={t('checkin.kioskErase')}
           disabled={locked}
-          onChange={(e) => {
-            setWrong(false);
-            setPin(e.target.value.replace(/\D/g, '').slice(0, 8));
-          }}
-        />
-        <p className="kiosk-pin__msg" role="alert">
-          {locked ? t('checkin.kioskPinLocked', { seconds }) : wrong ? t('checkin.kioskPinWrong') : '\u00a0'}
-        </p>
-        <div className="kiosk-pin__keys">
-          {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
-            <button key={d} type="button" className="btn" disabled={locked} onClick={() => press(d)}>
-              {d}
-            </button>
-          ))}
-          <button
-            type="button"
-            className="btn"
-            aria-label={t('checkin.kioskErase')}
-            disabled={locked}
-            onClick={() => setPin((p) => p.slice(0, -1))}
-          >
-            ⌫
-          </button>
-          <button type="button" className="btn" disabled={locked} onClick={() => press('0')}>
-            0
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={locked || busy || pin.length === 0}>
-            {t('checkin.kioskUnlock')}
-          </button>
-        </div>
-        <div className="actions">
-          <button type="button" className="btn btn--ghost" onClick={onClose}>
-            {t('checkin.cancel')}
-          </button>
-        </div>
-      </form>
-    </div>
+          onClick={() => setPin((p) => p.slice(0, -1))}
+        >
+          ⌫
+        </button>
+        <button type="button" className="btn" disabled={locked} onClick={() => press('0')}>
+          0
+        </button>
+        <button type="submit" className="btn btn--primary" disabled={locked || busy || pin.length === 0}>
+          {t('checkin.kioskUnlock')}
+        </button>
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn--ghost" onClick={onClose}>
+          {t('checkin.cancel')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -11,6 +11,7 @@ import { PinPadDialog } from './pin-dialogs';
 import { searchPeople } from './search';
 import { SignaturePad, type SignaturePadHandle } from './signature-pad';
 import { useDayData, type DayData, type DayIds } from './use-day-data';
+import './self-checkin.css';
 
 type Step =
   | { kind: 'search' }

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { useT } from '../../i18n';
 import { paintSegment, paintStart, paintStroke, paintTail, penWidth, strokesToPng, type Stroke } from './strokes';
+import './signature-pad.css';
 
 /** What a parent can ask of the pad. */
 export interface SignaturePadHandle {

@@ -8,6 +8,7 @@ import { call } from '../../lib/api';
 import { ErrorNote, fieldErrors } from './common';
 import { sameName } from './search';
 import type { DayData } from './use-day-data';
+import './walk-in-form.css';
 
 interface Props {
   data: DayData;

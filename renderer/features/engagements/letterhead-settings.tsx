@@ -6,6 +6,7 @@ import { useT, useValidationText } from '../../i18n';
 import { call } from '../../lib/api';
 import { readFileBase64 } from '../../lib/files';
 import { useQuery } from '../../lib/use-query';
+import './letterhead-settings.css';
 
 interface Props {
   engagement: Engagement;

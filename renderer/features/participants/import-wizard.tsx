@@ -6,6 +6,8 @@ import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { call } from '../../lib/api';
 import { readFileBase64 } from '../../lib/files';
 import { columnLetter, formatCount } from './format';
+import './table.css';
+import './import-wizard.css';
 
 /** What the host accepts in one request is 8 MB of JSON: base64 makes a 5 MB file about 6.7 MB. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

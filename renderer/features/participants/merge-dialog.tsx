@@ -6,6 +6,8 @@ import { useT, type MessageKey } from '../../i18n';
 import { call } from '../../lib/api';
 import { genderKey, maskPhone, roleKey } from './format';
 import { Modal } from './modal';
+import './note.css';
+import './merge-dialog.css';
 
 const ROWS: { field: keyof Participant; label: MessageKey }[] = [
   { field: 'name', label: 'participants.colName' },

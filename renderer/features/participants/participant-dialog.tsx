@@ -19,6 +19,7 @@ import { call } from '../../lib/api';
 import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
 import { genderKey, roleKey } from './format';
 import { Modal } from './modal';
+import './note.css';
 
 export interface PersonValues {
   name: string;

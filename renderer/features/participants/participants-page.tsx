@@ -14,7 +14,7 @@ import { ImportWizard } from './import-wizard';
 import { MergeDialog } from './merge-dialog';
 import { newDraftKey, ParticipantDialog } from './participant-dialog';
 import { RegisterTable } from './register-table';
-import './participants.css';
+import './participants-page.css';
 
 const NAME_ORDER = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
 

@@ -3,6 +3,8 @@ import type { Participant } from '../../../shared/attendance';
 import { formatNip } from '../../../shared/nip';
 import { useLanguage, useT } from '../../i18n';
 import { formatCount, maskPhone, roleKey } from './format';
+import './table.css';
+import './register-table.css';
 
 /** Rows rendered at once: a register of 1,000+ people stays quick to type a search into. */
 export const REGISTER_PAGE = 200;

@@ -1,6 +1,7 @@
 import { STAGES, type WorkshopDayInput, type WorkshopPatch } from '../../../shared/domain';
 import { Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
+import './workshop-fields.css';
 
 /**
  * The values of the workshop form: every field of the contract's edit schema, none left out

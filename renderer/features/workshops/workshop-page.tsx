@@ -10,6 +10,7 @@ import { saveFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { WorkshopFields, type WorkshopValues } from './workshop-fields';
+import './workshop-page.css';
 
 /** A workshop: its schedule as officials write it, and every field edited in place. */
 export function WorkshopPage({ engagementId, id }: { engagementId: string; id: string }) {
