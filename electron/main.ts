@@ -18,7 +18,7 @@ import { createKioskWindows, registerKioskWindow, type KioskWindows } from './sh
 import { applyMenu } from './shell/menu';
 import { APP_ENTRY_URL } from './shell/origin';
 import { handleAppProtocol, registerAppScheme } from './shell/protocol';
-import { registerSaveFile } from './shell/save-file';
+import { registerExportFile, registerSaveFile } from './shell/save-file';
 import { openShellSettings, type ShellSettings } from './shell/settings';
 import { appWindowOptions } from './shell/window-options';
 
@@ -150,18 +150,21 @@ async function start(): Promise<void> {
     isTrustedSender(event) && windowRoles.roleOf(event.sender) === 'facilitator';
   const selfCheckinFrame = (event: SenderEvent) =>
     isTrustedSender(event) && ['facilitator', 'kiosk'].includes(windowRoles.roleOf(event.sender) ?? '');
-  const unregisterSave = registerSaveFile(
-    ipcMain,
-    {
-      showSaveDialog: (event, options) => {
-        const parent = BrowserWindow.fromWebContents(event.sender);
-        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
-      },
-      writeFile: (file, data) => fs.writeFile(file, data),
-      defaultDir: () => app.getPath('documents'),
-      language: backend.language,
-      log,
+  const saveDeps = {
+    showSaveDialog: (event: Electron.IpcMainInvokeEvent, options: Electron.SaveDialogOptions) => {
+      const parent = BrowserWindow.fromWebContents(event.sender);
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
     },
+    writeFile: (file: string, data: Uint8Array) => fs.writeFile(file, data),
+    defaultDir: () => app.getPath('documents'),
+    language: backend.language,
+    log,
+  };
+  const unregisterSave = registerSaveFile(ipcMain, saveDeps, facilitatorFrame);
+  // Exports: the core makes the file and this process writes it; the page gets only the outcome.
+  const unregisterExport = registerExportFile(
+    ipcMain,
+    { ...saveDeps, dispatch: backend.handlers.dispatch, roles: windowRoles },
     facilitatorFrame,
   );
   // The self check-in window: same preload, preferences and (default, hardened) session as the
@@ -197,6 +200,7 @@ async function start(): Promise<void> {
     stopMenuUpdates();
     stopForwarding();
     unregisterKiosk();
+    unregisterExport();
     unregisterSave();
     unregisterIpc();
     backend.close();

@@ -6,11 +6,13 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   BRIDGE_CALL_CHANNEL,
   BRIDGE_CHANGE_CHANNEL,
+  EXPORT_FILE_CHANNEL,
   isKioskRoute,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
   type BimtekBridge,
+  type ExportFileResult,
   type KioskCloseResult,
   type KioskWindowResult,
   type SaveFileRequest,
@@ -69,6 +71,15 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       return { saved: false, error: errorMessage(pageLanguage(), 'internal') };
     }
   };
+  const exportFile = async (op: OpName, input: unknown): Promise<ExportFileResult> => {
+    if (typeof op !== 'string' || op.length > 100)
+      return { saved: false, error: errorMessage(pageLanguage(), 'unknownOperation') };
+    try {
+      return (await ipc.invoke(EXPORT_FILE_CHANNEL, op, input)) as ExportFileResult;
+    } catch {
+      return { saved: false, error: errorMessage(pageLanguage(), 'internal') };
+    }
+  };
   const openKioskWindow = async (route: string): Promise<KioskWindowResult> => {
     // Refused here without IPC; the main process refuses it as well (it trusts no page).
     if (!isKioskRoute(route)) return { opened: false };
@@ -87,7 +98,7 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       return { closed: false };
     }
   };
-  return { mode: 'electron', call, onChange, saveFile, openKioskWindow, closeKioskWindow };
+  return { mode: 'electron', call, onChange, saveFile, exportFile, openKioskWindow, closeKioskWindow };
 }
 
 contextBridge.exposeInMainWorld('bimtek', createBridge(ipcRenderer));

@@ -1,6 +1,6 @@
 import type { CALL_CHANNEL, CHANGE_CHANNEL, OpName } from './contract';
 import type { ChangeEvent } from './domain';
-import type { Result } from './errors';
+import type { AppErrorShape, Result } from './errors';
 
 /** A file to save: its suggested name, MIME type and bytes as base64. */
 export interface SaveFileRequest {
@@ -19,6 +19,20 @@ export interface SaveFileResult {
 
 /** IPC channel of the native save dialog (not a contract operation: it exists only in Electron). */
 export const SAVE_FILE_CHANNEL = 'bimtek:save-file';
+
+/**
+ * IPC channel that runs a file-making operation (`FILE_OPS` of the contract) in the main process and
+ * saves its file where the user chooses: the bytes go from the core straight to disk, never through
+ * the page.
+ */
+export const EXPORT_FILE_CHANNEL = 'bimtek:export-file';
+
+export interface ExportFileResult extends SaveFileResult {
+  /** The file's suggested name (for the message after saving). */
+  fileName?: string;
+  /** Why the operation refused (validation, not found…), as the core answered it. */
+  refusal?: AppErrorShape;
+}
 
 /** IPC channel that opens (or brings to the front) the self check-in window (Electron only). */
 export const KIOSK_OPEN_CHANNEL = 'bimtek:kiosk-window:open';
@@ -65,6 +79,11 @@ export interface BimtekBridge {
    * Resolves `{ saved: false }` when the user cancels; never throws.
    */
   saveFile(file: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Run a file-making operation (an export) and save its file in the native save dialog, without
+   * the bytes passing through the page. Never throws.
+   */
+  exportFile(op: OpName, input: unknown): Promise<ExportFileResult>;
   /**
    * Show a self check-in route (`#/engagements/<e>/workshops/<w>/days/<d>/self`) in its own window:
    * full screen on the second display when there is one, otherwise a normal window. If the window

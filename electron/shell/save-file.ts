@@ -1,9 +1,17 @@
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
-import { SAVE_FILE_CHANNEL, type SaveFileRequest, type SaveFileResult } from '../../shared/bridge';
+import type { FilePayload } from '../../shared/attendance';
+import {
+  EXPORT_FILE_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  type ExportFileResult,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from '../../shared/bridge';
+import { FILE_OPS, type OpName } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
-import { isTrustedSender } from './ipc';
+import { isTrustedSender, type Dispatch, type WindowRoles } from './ipc';
 
 /** Largest export accepted over IPC (a minutes DOCX with hundreds of signatures stays far below). */
 export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
@@ -110,4 +118,45 @@ export function registerSaveFile(
     return saveWithDialog(event, raw, deps);
   });
   return () => ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+}
+
+/**
+ * Register the export channel: run a file-making operation of the contract for the asking window
+ * (the core checks its role and the input, as for every call) and save the file it made where the
+ * user chooses. The bytes go from the core to the disk in this process; the page only gets the
+ * outcome. Returns the function that removes the channel.
+ */
+export function registerExportFile(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  deps: SaveFileDeps & {
+    dispatch: Dispatch;
+    roles: Pick<WindowRoles, 'roleOf'>;
+  },
+  isTrusted: (event: IpcMainInvokeEvent) => boolean = isTrustedSender,
+): () => void {
+  ipcMain.handle(EXPORT_FILE_CHANNEL, async (event, op: unknown, input: unknown): Promise<ExportFileResult> => {
+    const lang = languageOf(deps);
+    let trusted = false;
+    try {
+      trusted = isTrusted(event);
+    } catch {
+      // A failing check refuses, like an untrusted sender.
+    }
+    const role = trusted ? deps.roles.roleOf(event.sender) : null;
+    if (!role) {
+      deps.log?.('export-file: refused a call from an untrusted frame');
+      return { saved: false, error: translate(lang, 'dialogs.saveFile.refused') };
+    }
+    if (!FILE_OPS.includes(op as OpName)) return { saved: false, error: translate(lang, 'errors.unknownOperation') };
+    try {
+      const r = await deps.dispatch(op, input, { role, key: `window:${event.sender.id}` });
+      if (!r.ok) return { saved: false, error: r.error.message, refusal: r.error };
+      const file = r.value as FilePayload;
+      return { ...(await saveWithDialog(event, file, deps)), fileName: file.fileName };
+    } catch (e) {
+      deps.log?.('export-file failed', e);
+      return { saved: false, error: translate(lang, 'dialogs.saveFile.failed') };
+    }
+  });
+  return () => ipcMain.removeHandler(EXPORT_FILE_CHANNEL);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FilePayload } from '../attendance';
 import type { ChangeEvent } from '../domain';
 import { appOps } from './app';
 import { attendanceOps } from './attendance';
@@ -37,6 +38,9 @@ export function isOpName(name: unknown): name is OpName {
 
 /** The definition of an operation, typed loosely for code that handles every operation alike. */
 export const opDef = (name: OpName): OperationDef => contract[name] as unknown as OperationDef;
+
+/** The operations that make a file (an export): their answer is a `FilePayload`. */
+export const FILE_OPS: readonly OpName[] = OP_NAMES.filter((n) => opDef(n).output === FilePayload);
 
 /** Whether a caller of `role` may call `name`. */
 export const mayCall = (role: Role, name: OpName): boolean => opDef(name).roles.includes(role);

@@ -3,9 +3,9 @@ import type { Participant } from '../../../shared/attendance';
 import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { saveFile } from '../../lib/files';
+import { exportFile } from '../../lib/files';
 import { ErrorNote, tidySentence } from './common';
 import { PersonPanel } from './person-panel';
 import { PersonSearch } from './person-search';
@@ -53,6 +53,7 @@ let kioskWindowShown = false;
  */
 export function DoorScreen({ data }: { data: DayData }) {
   const t = useT();
+  const errorText = useErrorText();
   const lang = useLanguage((s) => s.language);
   const { navigate, toast } = useApp();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -102,12 +103,10 @@ export function DoorScreen({ data }: { data: DayData }) {
 
   const download = async (blank: boolean) => {
     setDownloading(blank ? 'blank' : 'list');
-    const r = await call('documents.attendanceList', { dayId: data.dayId, blank });
+    const out = await exportFile('documents.attendanceList', { dayId: data.dayId, blank });
     setDownloading(null);
-    if (!r.ok) return toast({ text: r.error.message });
-    const out = await saveFile(r.value);
-    if (out.status === 'saved') toast({ text: t('checkin.saved', { name: r.value.fileName }) });
-    else if (out.status === 'failed') toast({ text: out.message });
+    if (out.status === 'saved') toast({ text: t('checkin.saved', { name: out.fileName }) });
+    else if (out.status === 'failed') toast({ text: out.error ? errorText(out.error) : out.message });
   };
 
   const markKioskWindow = (open: boolean) => {

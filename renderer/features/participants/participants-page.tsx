@@ -7,7 +7,7 @@ import { routeHash, useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { readDraft } from '../../lib/drafts';
-import { saveFile } from '../../lib/files';
+import { exportFile } from '../../lib/files';
 import { useQuery } from '../../lib/use-query';
 import { formatCount } from './format';
 import { ImportWizard } from './import-wizard';
@@ -34,6 +34,7 @@ export function ParticipantsPage({ engagementId }: { engagementId: string }) {
 
 function Register({ engagement, people }: { engagement: Engagement; people: Participant[] }) {
   const t = useT();
+  const errorText = useErrorText();
   const lang = useLanguage((s) => s.language);
   const toast = useApp((s) => s.toast);
   const [query, setQuery] = useState('');
@@ -106,15 +107,10 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(format);
-    const r = await call('participants.export', { engagementId: engagement.id, format });
-    if (!r.ok) {
-      setExporting(null);
-      return toast({ text: r.error.message });
-    }
-    const out = await saveFile(r.value);
+    const out = await exportFile('participants.export', { engagementId: engagement.id, format });
     setExporting(null);
-    if (out.status === 'failed') toast({ text: out.message });
-    else if (out.status === 'saved') toast({ text: t('participants.exported', { file: r.value.fileName }) });
+    if (out.status === 'failed') toast({ text: out.error ? errorText(out.error) : out.message });
+    else if (out.status === 'saved') toast({ text: t('participants.exported', { file: out.fileName }) });
   };
 
   const hasNewDraft = dialog === null && readDraft(newDraftKey(engagement.id)) !== null;

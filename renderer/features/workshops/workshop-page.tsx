@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { saveFile } from '../../lib/files';
+import { exportFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { WorkshopFields, type WorkshopValues } from './workshop-fields';
@@ -26,6 +26,7 @@ export function WorkshopPage({ engagementId, id }: { engagementId: string; id: s
 
 function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; workshop: Workshop }) {
   const t = useT();
+  const errorText = useErrorText();
   const lang = useLanguage((s) => s.language);
   const { navigate, toast } = useApp();
   const [confirming, setConfirming] = useState(false);
@@ -39,11 +40,9 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
   const values = form.values!;
 
   const exportList = async (dayId: string, blank: boolean) => {
-    const r = await call('documents.attendanceList', { dayId, blank });
-    if (!r.ok) return toast({ text: r.error.message });
-    const saved = await saveFile(r.value);
-    if (saved.status === 'saved') toast({ text: t('workshops.exported', { name: saved.path ?? r.value.fileName }) });
-    else if (saved.status === 'failed') toast({ text: saved.message });
+    const saved = await exportFile('documents.attendanceList', { dayId, blank });
+    if (saved.status === 'saved') toast({ text: t('workshops.exported', { name: saved.path ?? saved.fileName }) });
+    else if (saved.status === 'failed') toast({ text: saved.error ? errorText(saved.error) : saved.message });
   };
 
   const remove = async () => {
