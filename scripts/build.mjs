@@ -55,5 +55,18 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  // The job worker (documents, import files): each bundle that runs a job pool finds it beside
+  // itself, so the Electron app and browser mode run and measure the same worker.
+  ...['dist/electron', 'dist/host'].map((dir) =>
+    build({
+      ...common,
+      entryPoints: ['electron/core/jobs/worker.ts'],
+      outfile: `${dir}/jobs-worker.mjs`,
+      format: 'esm',
+      packages: 'external',
+    }),
+  ),
 ]);
-console.log('build: dist/renderer, dist/electron/main.mjs, dist/electron/preload.cjs, dist/host/serve.mjs');
+console.log(
+  'build: dist/renderer, dist/electron/{main.mjs,preload.cjs,jobs-worker.mjs}, dist/host/{serve.mjs,jobs-worker.mjs}',
+);

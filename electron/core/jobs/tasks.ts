@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAttendanceService } from '../attendance/service';
-import { buildAttendanceList, buildRegisterFile, gatherAttendanceList, gatherRegister } from '../documents/service';
+import { buildAttendanceList, buildRegisterFile, gatherAttendanceList, gatherRegister } from '../documents/files';
 import { createEngagementService } from '../engagements/service';
 import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
