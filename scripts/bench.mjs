@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './lib/ensure-built.mjs';
+import { buildJobsWorker } from './lib/jobs-worker-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The search figure is taken in the built app (browser mode), so build it first when needed.
@@ -26,11 +27,7 @@ await Promise.all([
     outfile: path.join(root, '.bench', 'host-child.mjs'),
   }),
   // The job pool finds its worker beside the bundle that runs it, as in dist/.
-  build({
-    ...common,
-    entryPoints: [path.join(root, 'electron/core/jobs/worker.ts')],
-    outfile: path.join(root, '.bench', 'jobs-worker.mjs'),
-  }),
+  buildJobsWorker(root, '.bench'),
 ]);
 const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -76,7 +76,7 @@ export function createBackend(opts: BackendOptions) {
       ...(err.foundVersion !== undefined ? { foundVersion: err.foundVersion } : {}),
     };
   }
-  const jobs = createJobPool({ log });
+  const jobs = createJobPool({ log, warmUpAfterMs: 1500 });
   const services = store ? createServices(store, () => opts.settings.get().language, opts.context, jobs) : null;
 
   // The message follows the UI language, which may change after the store failed to open.

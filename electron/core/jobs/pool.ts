@@ -10,6 +10,11 @@ export interface JobPoolOptions {
   /** The worker script (default: the bundled `jobs-worker.mjs` beside the running code). */
   workerUrl?: URL;
   log?(message: string, error?: unknown): void;
+  /**
+   * Start one worker this long after the pool is made, so the user's first import or export does
+   * not wait for a thread to start (a second or more on a busy laptop). Off when not given.
+   */
+  warmUpAfterMs?: number;
 }
 
 /**
@@ -56,11 +61,20 @@ export class JobPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private warmUp: ReturnType<typeof setTimeout> | null = null;
 
   constructor(opts: JobPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
     this.url = opts.workerUrl ?? null;
     this.log = opts.log ?? ((m, e) => console.error(`[bimtek] ${m}`, e ?? ''));
+    if (opts.warmUpAfterMs !== undefined) {
+      this.warmUp = setTimeout(() => {
+        this.warmUp = null;
+        if (!this.closed && this.slots.length === 0) this.spawn();
+      }, opts.warmUpAfterMs);
+      // Never what keeps a process alive.
+      this.warmUp.unref();
+    }
   }
 
   /** Workers running now (they start on demand and are replaced when one dies). */
@@ -88,6 +102,7 @@ export class JobPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.warmUp) clearTimeout(this.warmUp);
     const gone = new Error('the job pool was closed');
     for (const p of this.queue.splice(0)) p.reject(gone);
     const slots = this.slots.splice(0);

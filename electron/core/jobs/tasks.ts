@@ -1,12 +1,17 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAttendanceService } from '../attendance/service';
-import { buildAttendanceList, buildRegisterFile, gatherAttendanceList, gatherRegister } from '../documents/files';
 import { createEngagementService } from '../engagements/service';
 import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
+
+/**
+ * The document builders, loaded on the first document job: docx takes longer to load than the
+ * rest of the worker, and an import (often the first job of a day) never needs it.
+ */
+const documents = () => import('../documents/files');
 
 /**
  * The services over this worker's own connection to the store file. The app's connection set WAL
@@ -65,11 +70,13 @@ const tasks: Tasks = {
   },
 
   async 'documents.attendanceList'({ dbFile, dayId, blank }) {
+    const { buildAttendanceList, gatherAttendanceList } = await documents();
     // Read, close the connection, then build: the store is never held open while the packer runs.
     return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank)));
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {
+    const { buildRegisterFile, gatherRegister } = await documents();
     return buildRegisterFile(
       withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
       format,

@@ -6,6 +6,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The worker bundle's file name; the build writes it beside each bundle that runs a pool. */
 export const WORKER_FILE = 'jobs-worker.mjs';
+export const WORKER_ENTRY = 'electron/core/jobs/worker.ts';
+
+/**
+ * How the worker is bundled (scripts/build.mjs and scripts/bench.mjs use the same settings):
+ * split, so that what a job loads on first use (the document builders and docx) is a chunk of
+ * its own, loaded then — not at the worker's start.
+ */
+export const WORKER_BUILD = {
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'jobs-chunks/[name]-[hash]',
+} as const;
 
 let devBundle: URL | null = null;
 
@@ -25,25 +43,29 @@ export function jobsWorkerUrl(): URL {
   // Loaded at run time so that no bundle ever includes the bundler.
   const esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
   const built = esbuild.buildSync({
-    entryPoints: [path.join(root, 'electron/core/jobs/worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    ...WORKER_BUILD,
+    entryPoints: { [WORKER_FILE.replace(/\.mjs$/, '')]: path.join(root, WORKER_ENTRY) },
+    outdir: path.join(root, '.tmp', 'jobs-worker', 'out'),
     write: false,
-    outfile: 'jobs-worker.mjs',
   });
-  const code = built.outputFiles[0].contents;
-  const dir = path.join(root, '.tmp', 'jobs-worker');
-  const out = path.join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const hash = createHash('sha256');
+  for (const f of built.outputFiles) hash.update(f.path).update(f.contents);
+  const dir = path.join(root, '.tmp', 'jobs-worker', hash.digest('hex').slice(0, 16));
+  const out = path.join(dir, WORKER_FILE);
   if (!fs.existsSync(out)) {
-    fs.mkdirSync(dir, { recursive: true });
     // Written aside, then renamed: a parallel test process never reads a half-written script.
-    const tmp = `${out}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, code);
-    fs.renameSync(tmp, out);
+    const tmp = `${dir}.${process.pid}.tmp`;
+    for (const f of built.outputFiles) {
+      const target = path.join(tmp, path.relative(path.join(root, '.tmp', 'jobs-worker', 'out'), f.path));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, f.contents);
+    }
+    try {
+      fs.renameSync(tmp, dir);
+    } catch {
+      // Another process renamed the same content first.
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   }
   devBundle = pathToFileURL(out);
   return devBundle;

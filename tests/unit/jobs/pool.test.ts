@@ -87,6 +87,15 @@ describe('job pool', () => {
     expect(jobs.threads).toBe(0);
   });
 
+  it('warms up one worker ahead of the first job when asked', async () => {
+    const jobs = createJobPool({ size: 2, warmUpAfterMs: 0, log: () => {} });
+    pools.push(jobs);
+    expect(jobs.threads).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(jobs.threads).toBe(1);
+    expect(Array.from(await jobs.run('pool.echo', { bytes: Uint8Array.from([1, 2]) }))).toEqual([2, 1]);
+  });
+
   it('sizes itself from the cores: at least one thread, at most two', () => {
     const n = defaultPoolSize();
     expect(n).toBeGreaterThanOrEqual(1);
