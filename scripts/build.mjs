@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildJobsWorker } from './lib/jobs-worker-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const skipRenderer = process.argv.includes('--skip-renderer');
@@ -55,5 +56,10 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  // The job worker (documents, import files): each bundle that runs a job pool finds it beside
+  // itself, so the Electron app and browser mode run and measure the same worker.
+  ...['dist/electron', 'dist/host'].map((dir) => buildJobsWorker(root, dir, { sourcemap: 'linked' })),
 ]);
-console.log('build: dist/renderer, dist/electron/main.mjs, dist/electron/preload.cjs, dist/host/serve.mjs');
+console.log(
+  'build: dist/renderer, dist/electron/{main.mjs,preload.cjs,jobs-worker.mjs}, dist/host/{serve.mjs,jobs-worker.mjs}',
+);

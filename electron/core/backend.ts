@@ -18,6 +18,7 @@ import { createBlobService } from './store/blobs';
 import { createDocumentService } from './documents/service';
 import { createEngagementService } from './engagements/service';
 import { createImportService } from './participants/imports';
+import { createJobPool, type JobPool } from './jobs/pool';
 import { createParticipantService } from './participants/service';
 import { createWorkshopService } from './workshops/service';
 import type { SettingsStore } from './settings';
@@ -40,6 +41,7 @@ export function createServices(
   store: Store,
   language: () => Language = () => 'id',
   ctxOverrides: Partial<Omit<ServiceContext, 'db'>> = {},
+  jobs: JobPool = createJobPool(),
 ) {
   const ctx = createContext(store.db, ctxOverrides);
   const blobs = createBlobService(ctx);
@@ -47,10 +49,11 @@ export function createServices(
   const workshops = createWorkshopService(ctx, engagements);
   const participants = createParticipantService(ctx, engagements);
   const attendance = createAttendanceService(ctx, participants, blobs);
-  const imports = createImportService(participants, language);
-  const documents = createDocumentService({ engagements, workshops, participants, attendance, blobs, language });
+  // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
+  const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
+  const documents = createDocumentService({ jobs, dbFile: store.file, language });
   const pins = createPinGuard();
-  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, pins };
+  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, jobs, pins };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -95,7 +98,8 @@ export function createBackend(opts: BackendOptions) {
       ...(err.foundVersion !== undefined ? { foundVersion: err.foundVersion } : {}),
     };
   }
-  const services = store ? createServices(store, () => opts.settings.get().language, opts.context) : null;
+  const jobs = createJobPool({ log, warmUpAfterMs: 1500 });
+  const services = store ? createServices(store, () => opts.settings.get().language, opts.context, jobs) : null;
 
   // The message follows the UI language, which may change after the store failed to open.
   const info = (): AppInfo => ({
@@ -131,6 +135,8 @@ export function createBackend(opts: BackendOptions) {
     /** The main-process log (stacks stay here, never cross a boundary). */
     log,
     close() {
+      // Jobs still running are rejected; the workers' own connections close with their threads.
+      void jobs.close();
       store?.close();
       store = null;
     },

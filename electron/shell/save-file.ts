@@ -10,11 +10,15 @@ import {
 } from '../../shared/bridge';
 import { FILE_OPS, type OpName } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
+import { safeFileName } from '../../shared/files';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
 import { isTrustedSender, type Dispatch, type WindowRoles } from './ipc';
 
 /** Largest export accepted over IPC (a minutes DOCX with hundreds of signatures stays far below). */
 export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
+
+/** One definition for the core's names and the save dialog's (re-exported for existing callers). */
+export { safeFileName };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -36,17 +40,6 @@ export function parseSaveRequest(raw: unknown): SaveFileRequest | null {
   if (typeof data !== 'string' || data.length % 4 !== 0 || data.length > Math.ceil(MAX_SAVE_BYTES / 3) * 4) return null;
   if (!BASE64.test(data)) return null;
   return { fileName, mime, data };
-}
-
-/**
- * The suggested name as a plain file name: no folders (so the dialog cannot be steered to another
- * directory), no characters Windows forbids, no control characters.
- */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
-  return cleaned.slice(0, 200) || 'ekspor';
 }
 
 export interface SaveFileDeps {

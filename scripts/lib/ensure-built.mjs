@@ -7,6 +7,8 @@ const OUTPUTS = [
   'dist/electron/main.mjs',
   'dist/electron/preload.cjs',
   'dist/host/serve.mjs',
+  'dist/electron/jobs-worker.mjs',
+  'dist/host/jobs-worker.mjs',
 ];
 const SOURCES = ['electron', 'renderer', 'shared', 'assets', 'package.json', 'vite.config.ts'];
 

@@ -5,6 +5,8 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank];
 }
 
+export const median = (values: number[]) => percentile(values, 50);
+
 export interface Row {
   what: string;
   figure: string;
@@ -13,12 +15,22 @@ export interface Row {
   ok: boolean | null;
 }
 
+/** Every figure beside its budget, OK or OVER (INFO for context without a budget), then a verdict. */
 export function printTable(rows: Row[]): void {
   const w = Math.max(...rows.map((r) => r.what.length));
+  const f = Math.max(28, ...rows.map((r) => r.figure.length));
   for (const r of rows) {
-    const verdict = r.ok === null ? 'INFO' : r.ok ? 'PASS' : 'OVER';
-    console.log(`${verdict}  ${r.what.padEnd(w)}  ${r.figure.padEnd(28)} budget ${r.budget}`);
+    const verdict = r.ok === null ? 'INFO' : r.ok ? 'OK  ' : 'OVER';
+    console.log(`${verdict}  ${r.what.padEnd(w)}  ${r.figure.padEnd(f)}  budget ${r.budget}`);
   }
+  const judged = rows.filter((r) => r.ok !== null);
+  const over = judged.filter((r) => !r.ok);
+  console.log(
+    over.length === 0
+      ? `VERDICT: OK — all ${judged.length} budgeted figures within budget`
+      : `VERDICT: OVER — ${over.length} of ${judged.length} budgeted figures over budget: ${over.map((r) => r.what).join('; ')}`,
+  );
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;

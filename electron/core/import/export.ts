@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import type { Language } from '../../../shared/languages';
 import { formatCsv } from './csv';
 import { PERSON_FIELDS, type PersonField } from './types';
@@ -94,6 +94,7 @@ export async function exportRegisterXlsx(
   options: RegisterExportOptions = {},
 ): Promise<Uint8Array> {
   const lang = options.lang ?? 'id';
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Bimtek Studio';
   const sheet = workbook.addWorksheet(lang === 'id' ? 'Peserta' : 'Participants', {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import type { CellRef, TableData } from './types';
 
 /**
@@ -62,7 +63,8 @@ export function cellText(value: ExcelJS.CellValue | undefined): CellText {
  * Throws for bytes that are not a workbook, or a workbook without a worksheet.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<TableData> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   // exceljs declares its own Buffer type; at run time it takes a Node Buffer.
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   const sheet = workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0];

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE_NAME } from '../../../electron/core/store/store';
-import { KIOSK_CLOSE_CHANNEL, KIOSK_OPEN_CHANNEL, SAVE_FILE_CHANNEL } from '../../../shared/bridge';
+import {
+  EXPORT_FILE_CHANNEL,
+  KIOSK_CLOSE_CHANNEL,
+  KIOSK_OPEN_CHANNEL,
+  SAVE_FILE_CHANNEL,
+} from '../../../shared/bridge';
 import { CALL_CHANNEL, CHANGE_CHANNEL, mayCall, OP_NAMES, type OpName } from '../../../shared/contract';
 import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
@@ -114,7 +119,7 @@ describe('main process start-up', () => {
     expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
     expect(ses.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [CALL_CHANNEL, SAVE_FILE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_CLOSE_CHANNEL].sort(),
+      [CALL_CHANNEL, SAVE_FILE_CHANNEL, EXPORT_FILE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_CLOSE_CHANNEL].sort(),
     );
   });
 
@@ -195,6 +200,35 @@ describe('main process start-up', () => {
     expect(fake.electron.dialog.showSaveDialog.mock.calls[0][0]).toBe(fake.windows[0]);
   });
 
+  it('exports a file from the core straight to disk; another window may not', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const e = (await invoke(fake, 'engagements.create', engagementInput())).value.id;
+    await invoke(fake, 'participants.create', { engagementId: e, name: 'Siti Aminah', phone: '081234567890' });
+    const target = path.join(userData, 'Daftar Peserta.csv');
+    fake.electron.dialog.saveTo = target;
+    const exportFile = fake.ipcHandlers.get(EXPORT_FILE_CHANNEL)!;
+    const r = (await exportFile(from(fake.windows[0]), 'participants.export', { engagementId: e, format: 'csv' })) as {
+      saved: boolean;
+      path: string;
+      fileName: string;
+    };
+    expect(r).toMatchObject({ saved: true, path: target });
+    expect(r.fileName).toMatch(/\.csv$/);
+    expect(fs.readFileSync(target, 'utf8')).toContain('Siti Aminah');
+    // Only file-making operations go through this channel.
+    expect(await exportFile(from(fake.windows[0]), 'engagements.delete', { id: e })).toMatchObject({ saved: false });
+    expect((await invoke(fake, 'engagements.get', { id: e })).ok).toBe(true);
+    // A refusal of the core comes back with its key.
+    const bad = (await exportFile(from(fake.windows[0]), 'participants.export', {
+      engagementId: e,
+      format: 'pdf',
+    })) as {
+      refusal: { code: string };
+    };
+    expect(bad.refusal.code).toBe('VALIDATION');
+  });
+
   it('opens the self check-in window beside the facilitator window: hardened, and fed the same changes', async () => {
     const fake = await launch();
     launched.push(fake);
@@ -236,6 +270,12 @@ describe('main process start-up', () => {
       data: '',
     });
     expect(save).toMatchObject({ saved: false });
+    const exported = await fake.ipcHandlers.get(EXPORT_FILE_CHANNEL)!(
+      from(kiosk, kiosk.webContents.getURL()),
+      'participants.export',
+      { engagementId: e, format: 'csv' },
+    );
+    expect(exported).toMatchObject({ saved: false });
 
     // It may close itself (after its PIN).
     expect(await fake.ipcHandlers.get(KIOSK_CLOSE_CHANNEL)!(from(kiosk, kiosk.webContents.getURL()))).toEqual({

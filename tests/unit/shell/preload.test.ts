@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BRIDGE_CALL_CHANNEL,
   BRIDGE_CHANGE_CHANNEL,
+  EXPORT_FILE_CHANNEL,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
@@ -38,12 +39,13 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile and the self check-in window', () => {
+  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile, exportFile and the self check-in window', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('bimtek');
     expect(Object.keys(bridge()).sort()).toEqual([
       'call',
       'closeKioskWindow',
+      'exportFile',
       'mode',
       'onChange',
       'openKioskWindow',
@@ -123,6 +125,21 @@ describe('preload', () => {
     expect(got).toHaveLength(1);
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it('exportFile sends the operation and input to the export channel and resolves even when IPC fails', async () => {
+    fake.ipc.invoke.mockResolvedValueOnce({ saved: true, path: '/tmp/x.docx', fileName: 'x.docx' });
+    await expect(bridge().exportFile('participants.export', { engagementId: 'e', format: 'csv' })).resolves.toEqual({
+      saved: true,
+      path: '/tmp/x.docx',
+      fileName: 'x.docx',
+    });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(EXPORT_FILE_CHANNEL, 'participants.export', {
+      engagementId: 'e',
+      format: 'csv',
+    });
+    fake.ipc.invoke.mockRejectedValueOnce(new Error('gone'));
+    await expect(bridge().exportFile('participants.export', {})).resolves.toMatchObject({ saved: false });
   });
 
   it('saveFile goes to the save-file channel and resolves even when IPC fails', async () => {

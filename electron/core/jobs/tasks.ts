@@ -1,0 +1,104 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { createAttendanceService } from '../attendance/service';
+import { createEngagementService } from '../engagements/service';
+import { classifyImport, readImportTable } from '../participants/imports';
+import { createParticipantService } from '../participants/service';
+import { createBlobService } from '../store/blobs';
+import { createContext } from '../store/context';
+import type { JobInput, JobKind, JobMap, JobOutput } from './types';
+
+/**
+ * The document builders, loaded on the first document job: docx takes longer to load than the
+ * rest of the worker, and an import (often the first job of a day) never needs it.
+ */
+const documents = () => import('../documents/files');
+
+/**
+ * The services over this worker's own connection to the store file. The app's connection set WAL
+ * on the file, so these reads never wait for the app's writes, nor the app's reads for ours.
+ * A connection per job: nothing stays open between jobs, so a closed or deleted store (tests, a
+ * restored backup) can never be written through a stale handle.
+ */
+function withStore<T>(file: string, now: string | null, use: (s: ReturnType<typeof servicesOn>) => T): T {
+  const db = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const s = servicesOn(db, now);
+    return use(s);
+  } finally {
+    db.close();
+  }
+}
+
+function servicesOn(db: BetterSqlite3.Database, now: string | null) {
+  const ctx = createContext(db, now ? { now: () => now } : {});
+  const blobs = createBlobService(ctx);
+  const engagements = createEngagementService(ctx, blobs);
+  const participants = createParticipantService(ctx, engagements);
+  const attendance = createAttendanceService(ctx, participants, blobs);
+  return { db, engagements, participants, attendance, blobs };
+}
+
+type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
+
+const tasks: Tasks = {
+  async 'import.preview'({ dbFile, request, lang }) {
+    const table = await readImportTable(request, lang);
+    return withStore(dbFile, null, (s) => {
+      const existing = s.participants.list(request.engagementId);
+      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang);
+      return preview;
+    });
+  },
+
+  async 'import.commit'({ dbFile, request, lang, now }) {
+    const table = await readImportTable(request, lang);
+    // One write transaction, taken at its start (IMMEDIATE): the duplicate check reads the register
+    // as it is at the insert, and no other writer can slip in between. See `createImportService`.
+    return withStore(dbFile, now, (s) =>
+      s.db
+        .transaction(() => {
+          const p = classifyImport(table, request, s.participants.list(request.engagementId), lang);
+          if (p.mapping.name === null) throw p.missingName();
+          const created = s.participants.createMany(request.engagementId, p.people);
+          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };
+        })
+        .immediate(),
+    );
+  },
+
+  async 'documents.attendanceList'({ dbFile, dayId, blank }) {
+    const { buildAttendanceList, gatherAttendanceList } = await documents();
+    // Read, close the connection, then build: the store is never held open while the packer runs.
+    return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank)));
+  },
+
+  async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {
+    const { buildRegisterFile, gatherRegister } = await documents();
+    return buildRegisterFile(
+      withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
+      format,
+    );
+  },
+
+  'pool.echo'({ bytes }) {
+    return Uint8Array.from(bytes).reverse();
+  },
+
+  'pool.fail'({ message }) {
+    throw new Error(message);
+  },
+
+  'pool.exit'({ code }) {
+    process.exit(code);
+  },
+};
+
+/** Run one job by name (in the worker thread). */
+export function runTask<K extends JobKind>(kind: K, input: JobMap[K]['input']): Promise<JobOutput<K>> | JobOutput<K> {
+  const task = tasks[kind] as ((i: unknown) => JobOutput<K> | Promise<JobOutput<K>>) | undefined;
+  if (!task) throw new Error(`unknown job: ${String(kind)}`);
+  return task(input);
+}

@@ -1,0 +1,41 @@
+import { parentPort } from 'node:worker_threads';
+import { serializeError } from './errors';
+import { runTask } from './tasks';
+import type { JobReply, JobRequest } from './types';
+
+/** Buffers of a result to move to the caller instead of copying (a 2 MB DOCX, for one). */
+function transferables(value: unknown): { value: unknown; transfer: ArrayBuffer[] } {
+  const own = (u: Uint8Array) =>
+    // A view into a larger or shared buffer (Node's pool) is copied first: transferring would
+    // detach memory that other values still use.
+    u.byteOffset === 0 && u.byteLength === u.buffer.byteLength && u.buffer instanceof ArrayBuffer
+      ? u
+      : new Uint8Array(u);
+  if (value instanceof Uint8Array) {
+    const v = own(value);
+    return { value: v, transfer: [v.buffer as ArrayBuffer] };
+  }
+  if (value && typeof value === 'object' && (value as { bytes?: unknown }).bytes instanceof Uint8Array) {
+    const bytes = own((value as { bytes: Uint8Array }).bytes);
+    return { value: { ...value, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+  }
+  return { value, transfer: [] };
+}
+
+const port = parentPort;
+if (!port) throw new Error('jobs worker: must run in a worker thread');
+
+port.on('message', (msg: JobRequest) => {
+  void (async () => {
+    let reply: JobReply;
+    let transfer: ArrayBuffer[] = [];
+    try {
+      const out = transferables(await runTask(msg.kind, msg.input as never));
+      transfer = out.transfer;
+      reply = { id: msg.id, ok: true, value: out.value };
+    } catch (e) {
+      reply = { id: msg.id, ok: false, error: serializeError(e) };
+    }
+    port.postMessage(reply, transfer);
+  })();
+});
