@@ -12,6 +12,7 @@ import { documentApp } from './documents/app';
 import { createPinGuard } from './engagements/pin-guard';
 import { engagementApp } from './engagements/app';
 import { participantApp } from './participants/app';
+import { storeApp } from './store/app';
 import { workshopApp } from './workshops/app';
 import { createAttendanceService } from './attendance/service';
 import { createBlobService } from './store/blobs';
@@ -69,6 +70,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>): Im
     ...participantApp(s.participants, s.imports, s.documents),
     ...attendanceApp(s.attendance),
     ...documentApp(s.documents),
+    ...storeApp(s.ctx),
   };
 }
 

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { eventFor, isRole, ROLE_HEADER, type Role } from '../../shared/contract';
+import type { FilePayload } from '../../shared/attendance';
+import { eventFor, FILE_OPS, isRole, ROLE_HEADER, type OpName, type Role } from '../../shared/contract';
 import { CSP } from '../../shared/csp';
 import { errorShape } from '../../shared/messages';
 import type { Backend } from '../core/backend';
+import { payloadBytes } from '../core/documents/file-payload';
 import type { Caller } from '../core/handlers';
 
 const TYPES: Record<string, string> = {
@@ -165,7 +167,10 @@ export function createHostServer(opts: HostOptions) {
       return;
     }
 
-    if (pathname.startsWith('/api/')) {
+    // `/files/<op>` runs a file-making operation like `/api/<op>` (same checks, same envelope when
+    // refused) and answers the file itself, as bytes: no base64 inside JSON for a 5 MB document.
+    const fileRoute = pathname.startsWith('/files/');
+    if (pathname.startsWith('/api/') || fileRoute) {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
         return;
@@ -180,7 +185,14 @@ export function createHostServer(opts: HostOptions) {
         });
         return;
       }
-      const name = pathname.slice('/api/'.length);
+      const name = pathname.slice(fileRoute ? '/files/'.length : '/api/'.length);
+      if (fileRoute && !FILE_OPS.includes(name as OpName)) {
+        sendJson(res, 404, {
+          ok: false,
+          error: errorShape(backend.language(), 'UNKNOWN_OPERATION', 'unknownOperation'),
+        });
+        return;
+      }
       let body: unknown;
       try {
         const text = await readBody(req);
@@ -199,6 +211,10 @@ export function createHostServer(opts: HostOptions) {
       // The role check, the input check and what personal data the answer may carry are the core's.
       const result = await backend.handlers.dispatch(name, body, callerOf(req, url));
       const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
+      if (fileRoute && result.ok) {
+        sendFile(res, result.value as FilePayload);
+        return;
+      }
       sendJson(res, status, result);
       return;
     }
@@ -224,6 +240,21 @@ export function createHostServer(opts: HostOptions) {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A file answer: its bytes, its type, and its name (RFC 6266/5987, and plainly in `x-file-name`). */
+function sendFile(res: http.ServerResponse, file: FilePayload): void {
+  const bytes = payloadBytes(file);
+  const encoded = encodeURIComponent(file.fileName);
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-length': bytes.byteLength,
+    'content-disposition': `attachment; filename*=UTF-8''${encoded}`,
+    'x-file-name': encoded,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(bytes);
 }
 
 function sameOrigin(origin: string, host: string | undefined): boolean {

@@ -12,6 +12,7 @@ import { FILE_OPS, type OpName } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { safeFileName } from '../../shared/files';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
+import { payloadBytes } from '../core/documents/file-payload';
 import { isTrustedSender, type Dispatch, type WindowRoles } from './ipc';
 
 /** Largest export accepted over IPC (a minutes DOCX with hundreds of signatures stays far below). */
@@ -64,11 +65,20 @@ export async function saveWithDialog(
   raw: unknown,
   deps: SaveFileDeps,
 ): Promise<SaveFileResult> {
-  const lang = languageOf(deps);
   const request = parseSaveRequest(raw);
-  if (!request) return { saved: false, error: translate(lang, 'dialogs.saveFile.invalid') };
+  if (!request) return { saved: false, error: translate(languageOf(deps), 'dialogs.saveFile.invalid') };
+  return saveBytesWithDialog(event, { fileName: request.fileName, bytes: Buffer.from(request.data, 'base64') }, deps);
+}
+
+/** Ask the user where to save, then write the bytes there; never throws. */
+export async function saveBytesWithDialog(
+  event: IpcMainInvokeEvent,
+  file: { fileName: string; bytes: Uint8Array },
+  deps: SaveFileDeps,
+): Promise<SaveFileResult> {
+  const lang = languageOf(deps);
   try {
-    const name = safeFileName(request.fileName);
+    const name = safeFileName(file.fileName);
     const ext = path.extname(name).slice(1).toLowerCase();
     const choice = await deps.showSaveDialog(event, {
       defaultPath: path.join(deps.defaultDir(), name),
@@ -76,7 +86,7 @@ export async function saveWithDialog(
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false };
-    await deps.writeFile(choice.filePath, Buffer.from(request.data, 'base64'));
+    await deps.writeFile(choice.filePath, file.bytes);
     return { saved: true, path: choice.filePath };
   } catch (e) {
     deps.log?.('save-file failed', e);
@@ -145,7 +155,8 @@ export function registerExportFile(
       const r = await deps.dispatch(op, input, { role, key: `window:${event.sender.id}` });
       if (!r.ok) return { saved: false, error: r.error.message, refusal: r.error };
       const file = r.value as FilePayload;
-      return { ...(await saveWithDialog(event, file, deps)), fileName: file.fileName };
+      const saved = await saveBytesWithDialog(event, { fileName: file.fileName, bytes: payloadBytes(file) }, deps);
+      return { ...saved, fileName: file.fileName };
     } catch (e) {
       deps.log?.('export-file failed', e);
       return { saved: false, error: translate(lang, 'dialogs.saveFile.failed') };

@@ -25,7 +25,8 @@ export function pageRole(hash: string = typeof location !== 'undefined' ? locati
   return 'facilitator';
 }
 
-function offline(): Result<never> {
+/** The answer when the host cannot be reached (browser mode: the host was stopped). */
+export function offline(): Result<never> {
   const lang = useLanguage.getState().language;
   return {
     ok: false,

@@ -1,7 +1,7 @@
 import type { SaveFileRequest } from '../../shared/bridge';
-import type { OpInput } from '../../shared/contract';
-import type { AppErrorShape } from '../../shared/errors';
-import { call, transport } from './api';
+import { ROLE_HEADER, type OpInput } from '../../shared/contract';
+import type { AppErrorShape, Result } from '../../shared/errors';
+import { offline, pageRole, transport } from './api';
 
 export type SaveOutcome =
   { status: 'saved'; path?: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
@@ -23,15 +23,7 @@ export async function saveFile(file: SaveFileRequest): Promise<SaveOutcome> {
     if (r.saved) return { status: 'saved', path: r.path };
     return r.error ? { status: 'failed', message: r.error } : { status: 'cancelled' };
   }
-  const blob = new Blob([base64ToBytes(file.data)], { type: file.mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  download(new Blob([base64ToBytes(file.data)], { type: file.mime }), file.fileName);
   return { status: 'saved' };
 }
 
@@ -55,10 +47,37 @@ export async function exportFile<K extends FileOp>(op: K, input: OpInput<K>): Pr
     if (r.refusal) return { status: 'failed', message: r.refusal.message, error: r.refusal };
     return r.error ? { status: 'failed', message: r.error } : { status: 'cancelled' };
   }
-  const r = await call(op, input);
-  if (!r.ok) return { status: 'failed', message: r.error.message, error: r.error };
-  const out = await saveFile(r.value);
-  return out.status === 'saved' ? { ...out, fileName: r.value.fileName } : out;
+  // Browser mode: the host answers the file itself (`POST /files/<op>`), not base64 inside JSON.
+  let res: Response;
+  try {
+    res = await fetch(`./files/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ROLE_HEADER]: pageRole() },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    const { error } = offline() as { error: AppErrorShape };
+    return { status: 'failed', message: error.message, error };
+  }
+  if ((res.headers.get('content-type') ?? '').startsWith('application/json')) {
+    const r = (await res.json()) as Result<unknown>;
+    if (!r.ok) return { status: 'failed', message: r.error.message, error: r.error };
+  }
+  const fileName = decodeURIComponent(res.headers.get('x-file-name') ?? '') || op;
+  download(await res.blob(), fileName);
+  return { status: 'saved', fileName };
+}
+
+/** Hand bytes to the browser as a download (it asks where, or puts them in Downloads). */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** Read a file the user picked as base64 (for imports and the emblem). */

@@ -7,6 +7,7 @@ import { type OperationDef, type Role } from './define';
 import { documentOps } from './documents';
 import { engagementOps } from './engagements';
 import { participantOps } from './participants';
+import { storeOps } from './store';
 import { workshopOps } from './workshops';
 
 export { EVERY_ROLE, isRole, ROLES, type OperationDef, type Role } from './define';
@@ -23,6 +24,7 @@ export const contract = {
   ...participantOps,
   ...attendanceOps,
   ...documentOps,
+  ...storeOps,
 } satisfies Record<string, OperationDef>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { FilePayload } from '../../../shared/attendance';
 import type { Language } from '../../../shared/languages';
 import type { JobPool } from '../jobs/pool';
 import type { FileBytes } from '../jobs/types';
+import { filePayload } from './file-payload';
 
 interface Deps {
   jobs: JobPool;
@@ -10,11 +11,7 @@ interface Deps {
   language(): Language;
 }
 
-const toPayload = (f: FileBytes): FilePayload => ({
-  fileName: f.fileName,
-  mime: f.mime,
-  data: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64'),
-});
+const toPayload = (f: FileBytes): FilePayload => filePayload(f);
 
 /**
  * Files made from the store: the daftar hadir DOCX and the register as CSV/XLSX. Reading the data

@@ -238,3 +238,62 @@ describe('live events are filtered for the subscriber role', () => {
     facilitator.close();
   });
 });
+
+describe('files as bytes: POST /files/<op>', () => {
+  function postRaw(
+    p: string,
+    input: unknown,
+    from = '127.0.0.1',
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+    const data = JSON.stringify(input);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: p,
+          method: 'POST',
+          localAddress: from,
+          headers: {
+            host: `127.0.0.1:${port}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(data),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
+    });
+  }
+
+  it('answers the same file as the JSON operation, as bytes with its name', async () => {
+    const input = { engagementId: seed.e, format: 'csv' };
+    const json = await post('participants.export', input);
+    const raw = await postRaw('/files/participants.export', input);
+    expect(raw.status).toBe(200);
+    expect(raw.headers['content-type']).toBe('text/csv');
+    const value = json.body.value as { fileName: string; data: string };
+    expect(decodeURIComponent(String(raw.headers['x-file-name']))).toBe(value.fileName);
+    expect(raw.body.equals(Buffer.from(value.data, 'base64'))).toBe(true);
+    expect(raw.body.toString('utf8')).toContain('Siti Aminah');
+  });
+
+  it('is refused like the JSON route, and serves file operations only', async () => {
+    const device = await postRaw('/files/participants.export', { engagementId: seed.e, format: 'csv' }, '127.0.0.2');
+    expect(device.status).toBe(403);
+    expect(JSON.parse(device.body.toString()).error.code).toBe('FORBIDDEN');
+    const bad = await postRaw('/files/participants.export', { engagementId: seed.e, format: 'pdf' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body.toString()).error.code).toBe('VALIDATION');
+    const notAFile = await postRaw('/files/engagements.delete', { id: seed.e });
+    expect(notAFile.status).toBe(404);
+    expect((await post('engagements.get', { id: seed.e })).body.ok).toBe(true);
+  });
+});
