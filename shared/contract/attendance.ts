@@ -6,8 +6,10 @@ import {
   DayParticipant,
   DayRef,
   DaySheet,
+  Participant,
   SetStatusInput,
 } from '../attendance';
+import { normalizeAgency } from '../names';
 import type { ChangeEvent } from '../domain';
 import { idSchema } from '../domain';
 import { mutation, ONLY_FACILITATOR, query, SCREENS, SELF_CHECKIN } from './define';
@@ -19,6 +21,7 @@ import { mutation, ONLY_FACILITATOR, query, SCREENS, SELF_CHECKIN } from './defi
  * a merge) make the view reload.
  */
 export function patchDaySheet(sheet: DaySheet, e: ChangeEvent, dayId: string): DaySheet | undefined {
+  if (e.entity === 'participant') return patchNewcomer(sheet, e);
   if (e.entity !== 'attendance') return undefined;
   if (e.dayId !== dayId) return sheet;
   const entry = AttendanceEntry.safeParse(e.record);
@@ -31,16 +34,43 @@ export function patchDaySheet(sheet: DaySheet, e: ChangeEvent, dayId: string): D
   entries.sort((a, b) => cmp(a.checkInAt, b.checkInAt) || cmp(a.updatedAt, b.updatedAt));
   const byAgency = sheet.counts.byAgency.map((a) => agencies.data.find((n) => n.agency === a.agency) ?? a);
   for (const n of agencies.data) if (!byAgency.some((a) => a.agency === n.agency)) byAgency.push(n);
+  return withCounts({ ...sheet, entries }, byAgency);
+}
+
+/** The sheet with these agency counts, in the store's order, and their totals. */
+function withCounts(sheet: DaySheet, byAgency: DaySheet['counts']['byAgency']): DaySheet {
   byAgency.sort((a, b) => b.present - a.present || b.expected - a.expected || (a.agency < b.agency ? -1 : 1));
   return {
     ...sheet,
-    entries,
     counts: {
       present: byAgency.reduce((n, a) => n + a.present, 0),
       expected: byAgency.reduce((n, a) => n + a.expected, 0),
       byAgency,
     },
   };
+}
+
+/**
+ * A person added to the register (a walk-in at the door) is one more expected in their agency:
+ * the sheet follows without reading the register again. The agency is matched as the store groups
+ * it (`normalizeAgency`) and named by the smallest spelling, as the store does. Anything else that
+ * changes the register (an edit, a removal, an import, a merge) makes the view reload.
+ */
+function patchNewcomer(sheet: DaySheet, e: ChangeEvent): DaySheet | undefined {
+  if (e.action !== 'created' || e.engagementId !== sheet.workshop.engagementId)
+    return e.engagementId === sheet.workshop.engagementId ? undefined : sheet;
+  const person = Participant.safeParse(e.record);
+  if (!person.success) return undefined;
+  const key = normalizeAgency(person.data.agency);
+  let found = false;
+  const byAgency = sheet.counts.byAgency.map((a) => {
+    if (normalizeAgency(a.agency) !== key) return a;
+    found = true;
+    const agency = person.data.agency < a.agency ? person.data.agency : a.agency;
+    return { ...a, agency, expected: a.expected + 1 };
+  });
+  if (!found) byAgency.push({ agency: person.data.agency, present: 0, expected: 1 });
+  return withCounts(sheet, byAgency);
 }
 
 /** Check-in at the door: status, times and signatures of each person on each workshop day. */

@@ -265,6 +265,29 @@ describe('check-in', () => {
     expect(patched).toEqual(await ok('attendance.day', { dayId }));
   });
 
+  it('a walk-in patches an open day sheet to what the store answers, without reading the register', async () => {
+    const { e, dayId, siti } = await seed();
+    await ok('attendance.checkIn', { dayId, participantId: siti.id, signature: null });
+    let sheet = (await ok('attendance.day', { dayId })) as DaySheet;
+    for (const [name, agency] of [
+      ['Rina Wulandari', 'DISKOMINFO'],
+      ['Agus Salim', 'Dinas Kesehatan'],
+      ['Dewi Lestari', 'diskominfo '],
+      ['Tanpa Instansi', ''],
+    ]) {
+      events.length = 0;
+      await ok('participants.create', { engagementId: e.id, name, agency });
+      expect(events).toHaveLength(1);
+      sheet = patchDaySheet(sheet, events[0], dayId)!;
+      expect(sheet, name).toEqual(await ok('attendance.day', { dayId }));
+    }
+    // An edit of the register is not patched: the view reloads.
+    const someone = (await ok('participants.list', { engagementId: e.id }))[0];
+    events.length = 0;
+    await ok('participants.update', { id: someone.id, patch: { agency: 'Bappeda' } });
+    expect(patchDaySheet(sheet, events[0], dayId)).toBeUndefined();
+  });
+
   it('a representative checked in with diwakili travels in the same burst as the person represented', async () => {
     const { dayId, abu, siti: rina } = await seed();
     const before = await ok('attendance.day', { dayId });
