@@ -24,13 +24,13 @@ type Viewer = 'facilitator' | 'projector' | 'kiosk' | 'room-device';
 
 /**
  * A register entry as a caller of `role` may see it. The facilitator sees everything; the self
- * check-in screens (kiosk, room device) get phone numbers masked and no e-mail; the projector gets
- * no contact data and no full NIP.
+ * check-in screens (kiosk, room device) get phone numbers and NIPs masked (the last digits stay, so
+ * a person can still be found by them) and no e-mail; the projector gets no contact data.
  */
 export function participantFor<P extends { phone: string; email: string; nip: string }>(role: Viewer, p: P): P {
   if (role === 'facilitator') return p;
   if (role === 'projector') return { ...p, phone: '', email: '', nip: maskNip(p.nip) };
-  return { ...p, phone: maskPhone(p.phone), email: '' };
+  return { ...p, phone: maskPhone(p.phone), email: '', nip: maskNip(p.nip) };
 }
 
 /** A workshop as a caller of `role` may see it: NIPs of the chair and note-taker only for the facilitator. */

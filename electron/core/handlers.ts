@@ -5,6 +5,7 @@ import { AppError, type Result } from '../../shared/errors';
 import { errorShape } from '../../shared/messages';
 import type { Language } from '../../shared/languages';
 import { toFieldIssues } from '../../shared/validation';
+import { rawJsonOf } from './jobs/raw-json';
 
 type ParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 
@@ -51,7 +52,11 @@ export interface HandlerDeps {
 }
 
 const isOutcome = (v: unknown): v is Outcome<unknown> =>
-  !!v && typeof v === 'object' && 'value' in v && Object.keys(v).every((k) => k === 'value' || k === 'events');
+  !!v &&
+  typeof v === 'object' &&
+  rawJsonOf(v) === null &&
+  'value' in v &&
+  Object.keys(v).every((k) => k === 'value' || k === 'events');
 
 /**
  * Build the handler map: check the caller's role against the contract, parse input with the

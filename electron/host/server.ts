@@ -8,6 +8,7 @@ import { CSP } from '../../shared/csp';
 import { errorShape } from '../../shared/messages';
 import type { Backend } from '../core/backend';
 import { payloadBytes } from '../core/documents/file-payload';
+import { rawJsonOf } from '../core/jobs/raw-json';
 import type { Caller } from '../core/handlers';
 
 const TYPES: Record<string, string> = {
@@ -41,7 +42,10 @@ const HTTP_STATUS: Partial<Record<string, number>> = { UNKNOWN_OPERATION: 404, V
 const isLoopback = (addr: string | undefined) => addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+function sendJsonText(res: http.ServerResponse, status: number, data: string): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -94,14 +98,22 @@ export function createHostServer(opts: HostOptions) {
     }
   });
 
-  /** Who is calling: another device is a room device; a page here plays the role it declares. */
-  const callerOf = (req: http.IncomingMessage, url: URL): Caller => {
+  const isRemote = (req: http.IncomingMessage) => !(opts.isLocal ?? isLoopback)(req.socket.remoteAddress);
+
+  /**
+   * Who is calling: another device is a room device; a page here plays the role it declares, or
+   * the facilitator's when it declares none. A declaration that names no role is refused (null):
+   * a typo must not widen what a page may do.
+   */
+  const callerOf = (req: http.IncomingMessage, url: URL): Caller | null => {
     const address = req.socket.remoteAddress ?? '?';
-    if (!(opts.isLocal ?? isLoopback)(req.socket.remoteAddress))
-      return { role: 'room-device', key: `remote:${address}` };
+    if (isRemote(req)) return { role: 'room-device', key: `remote:${address}` };
     const declared = req.headers[ROLE_HEADER] ?? url.searchParams.get('role');
-    return { role: isRole(declared) ? declared : 'facilitator', key: `http:${address}` };
+    if (declared === undefined || declared === null) return { role: 'facilitator', key: `http:${address}` };
+    return isRole(declared) ? { role: declared, key: `http:${address}` } : null;
   };
+  const refuseRole = (res: http.ServerResponse) =>
+    sendJson(res, 403, { ok: false, error: errorShape(backend.language(), 'FORBIDDEN', 'forbiddenForRole') });
 
   const allowedHost = (req: http.IncomingMessage, port: number): boolean => {
     // Guards against DNS rebinding: Host must name this machine by address, never by a domain
@@ -145,24 +157,28 @@ export function createHostServer(opts: HostOptions) {
 
     if (pathname === '/healthz' && req.method === 'GET') {
       const info = backend.info();
+      // Where the data lives (a path with the user's name) is for this machine only.
+      const { file: _file, ...store } = info.store;
       sendJson(res, 200, {
         ok: info.store.status === 'ready',
         name: info.name,
         version: info.version,
         schemaVersion: info.schemaVersion,
-        store: info.store,
+        store: isRemote(req) ? store : info.store,
       });
       return;
     }
 
     if (pathname === '/api/events' && req.method === 'GET') {
+      const caller = callerOf(req, url);
+      if (!caller) return refuseRole(res);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      clients.set(res, callerOf(req, url).role);
+      clients.set(res, caller.role);
       req.on('close', () => clients.delete(res));
       return;
     }
@@ -209,13 +225,18 @@ export function createHostServer(opts: HostOptions) {
         return;
       }
       // The role check, the input check and what personal data the answer may carry are the core's.
-      const result = await backend.handlers.dispatch(name, body, callerOf(req, url));
+      const caller = callerOf(req, url);
+      if (!caller) return refuseRole(res);
+      const result = await backend.handlers.dispatch(name, body, caller);
       const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200);
       if (fileRoute && result.ok) {
         sendFile(res, result.value as FilePayload);
         return;
       }
-      sendJson(res, status, result);
+      // An answer a worker already serialised is written as it is (see raw-json.ts).
+      const raw = result.ok ? rawJsonOf(result.value) : null;
+      if (raw !== null) sendJsonText(res, 200, `{"ok":true,"value":${raw}}`);
+      else sendJson(res, status, result);
       return;
     }
 

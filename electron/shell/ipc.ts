@@ -5,6 +5,7 @@ import type { Result } from '../../shared/errors';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
 import { errorShape } from '../../shared/messages';
 import type { Caller } from '../core/handlers';
+import { cloneable } from '../core/jobs/raw-json';
 import { isAppUrl } from './origin';
 
 /** The core's entry for every transport: name, raw input and the caller the transport established. */
@@ -104,7 +105,9 @@ export function registerIpc(
         log(`${name}: refused a call from a window without a role`);
         return forbidden(language(), 'noRole');
       }
-      return await dispatch(op, input, { role, key: `window:${event.sender.id}` });
+      const r = await dispatch(op, input, { role, key: `window:${event.sender.id}` });
+      // IPC copies answers by structured clone: an answer a worker serialised is parsed here.
+      return r.ok ? { ok: true, value: cloneable(r.value) } : r;
     } catch (e) {
       log(`${name}: handler threw`, e);
       return internal(language());

@@ -72,13 +72,27 @@ function startEvents(): void {
     window.bimtek!.onChange(dispatch);
     return;
   }
-  const source = new EventSource(`./api/events?role=${pageRole()}`);
-  source.addEventListener('change', (msg) => {
-    try {
-      dispatch(JSON.parse((msg as MessageEvent<string>).data) as ChangeEvent);
-    } catch {
-      // A malformed event is ignored; the next one refreshes the view.
-    }
+  // The stream is filtered for the page's role; when the page changes role in the same tab (the
+  // facilitator leaves self check-in with the PIN), it is opened again for the new role, so a
+  // facilitator view is never patched from a record filtered for the kiosk.
+  let role = pageRole();
+  let source: EventSource | null = null;
+  const open = () => {
+    source?.close();
+    source = new EventSource(`./api/events?role=${role}`);
+    source.addEventListener('change', (msg) => {
+      try {
+        dispatch(JSON.parse((msg as MessageEvent<string>).data) as ChangeEvent);
+      } catch {
+        // A malformed event is ignored; the next one refreshes the view.
+      }
+    });
+  };
+  open();
+  window.addEventListener('hashchange', () => {
+    if (pageRole() === role) return;
+    role = pageRole();
+    open();
   });
 }
 

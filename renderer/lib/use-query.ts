@@ -57,6 +57,9 @@ export function useQuery<K extends OpName>(op: K, input: OpInput<K> | null): Que
       });
     };
 
+    // Another input: what was shown for the previous one goes at once (never another day's sheet).
+    setData(undefined);
+    setError(undefined);
     setLoading(true);
     reloadRef.current = load;
     load();

@@ -19,7 +19,10 @@ export const ONLY_FACILITATOR = ['facilitator'] as const satisfies readonly Role
 export const EVERY_ROLE = ROLES;
 /** The self check-in page: the facilitator, the kiosk window, a tablet on the room network. */
 export const SELF_CHECKIN = ['facilitator', 'kiosk', 'room-device'] as const satisfies readonly Role[];
-/** Screens that show the workshop without personal data: the facilitator's and the projector. */
+/**
+ * Every screen, for reads that carry no personal data (or redact it): the workshop, its
+ * engagement, a day's attendance counts. The facilitator, the projector and self check-in need them.
+ */
 export const SCREENS = ['facilitator', 'projector', 'kiosk', 'room-device'] as const satisfies readonly Role[];
 
 /**

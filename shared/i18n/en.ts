@@ -421,6 +421,8 @@ export const en = {
     untrustedSender: 'Requests from an unknown page are refused.',
     duplicateNip: 'This NIP is already registered for someone else.',
     participantMerged: 'This participant was merged into another one.',
+    alreadySigned:
+      'This participant is already present and has signed. Ask the facilitator if the signature must be redone.',
     notCheckedIn: 'This participant is not checked in on this day.',
     dayHasAttendance: 'This day already has attendance records and cannot be removed.',
   },

@@ -435,6 +435,8 @@ export const id = {
     untrustedSender: 'Permintaan dari halaman yang tidak dikenal ditolak.',
     duplicateNip: 'NIP ini sudah terdaftar untuk peserta lain.',
     participantMerged: 'Peserta ini sudah digabung dengan peserta lain.',
+    alreadySigned:
+      'Peserta ini sudah hadir dan sudah menandatangani. Minta fasilitator bila tanda tangan perlu diulang.',
     notCheckedIn: 'Peserta belum tercatat hadir pada hari ini.',
     dayHasAttendance: 'Hari ini sudah memiliki data kehadiran dan tidak dapat dihapus.',
   },

@@ -35,8 +35,8 @@ export function attendanceApp(attendance: AttendanceService): SliceImplementatio
 
   return {
     'attendance.day': ({ dayId }) => attendance.sheet(dayId),
-    'attendance.checkIn': ({ dayId, participantId, signature }) =>
-      outcome(attendance.checkIn(dayId, participantId, signature), dayId),
+    'attendance.checkIn': ({ dayId, participantId, signature }, caller) =>
+      outcome(attendance.checkIn(dayId, participantId, signature, caller.role !== 'facilitator'), dayId),
     'attendance.setStatus': ({ dayId, participantId, status, representedById }) =>
       outcome(attendance.setStatus(dayId, participantId, status, representedById), dayId),
     'attendance.checkOut': ({ dayId, participantId }) => outcome(attendance.checkOut(dayId, participantId), dayId),

@@ -175,10 +175,18 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
     },
 
     /** Present now; the first check-in time is kept when someone checks in again. */
-    checkIn(dayId: string, participantId: string, signaturePng: string | null) {
+    /**
+     * `selfService`: the caller is a self check-in screen, not the facilitator. It may not redo a
+     * signature already given that day (only the facilitator may, with `setSignature`), so a tablet
+     * at the door cannot replace anyone's signature in the daftar hadir.
+     */
+    checkIn(dayId: string, participantId: string, signaturePng: string | null, selfService = false) {
       return db.transaction(() => {
         const d = scope(dayId, participantId);
         const current = entry(dayId, participantId);
+        if (selfService && current?.status === 'hadir' && current.signature_hash) {
+          throw new AppError('CONFLICT', 'alreadySigned', { participantId });
+        }
         const values: Partial<AttendanceRow> = {
           status: 'hadir',
           check_in_at: current?.status === 'hadir' && current.check_in_at ? current.check_in_at : ctx.now(),

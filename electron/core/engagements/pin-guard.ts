@@ -40,6 +40,8 @@ export function createPinGuard(opts: PinGuardOptions = {}) {
   const perCaller = new Map<string, Count>();
   const perEngagement = new Map<string, Count>();
 
+  /** A count is forgotten after this long without a wrong try. */
+  const quietMs = Math.max(10 * 60_000, deviceWindowMs, callerLockMs);
   const locked = (c: Count | undefined, limit: number, lockMs: number, t: number) =>
     !!c && c.count >= limit && t - c.last < lockMs;
   const bump = (map: Map<string, Count>, key: string, windowMs: number, t: number) => {
@@ -65,17 +67,23 @@ export function createPinGuard(opts: PinGuardOptions = {}) {
       const t = now();
       if (locked(perCaller.get(callerKey), callerLimit, callerLockMs, t)) return false;
       if (device && locked(perEngagement.get(engagementId), deviceLimit, deviceLockMs, t)) return false;
+      // The try is counted before the PIN is checked: guesses sent together are all counted, so
+      // none of them gets past the limit while another is still being hashed. After a lock ends
+      // the count stays (until a quiet period), so each further wrong try locks again at once.
+      bump(perCaller, callerKey, quietMs, t);
+      if (device) bump(perEngagement, engagementId, deviceWindowMs, t);
       const [saltHex, hashHex] = stored.split(':');
       const expected = Buffer.from(hashHex ?? '', 'hex');
       const actual = await scryptAsync(pin, Buffer.from(saltHex ?? '', 'hex'), expected.length || 32);
       const ok = expected.length === actual.length && timingSafeEqual(expected, actual);
       if (ok) {
         perCaller.delete(callerKey);
-        return true;
+        if (device) {
+          const c = perEngagement.get(engagementId);
+          if (c) c.count = Math.max(0, c.count - 1);
+        }
       }
-      bump(perCaller, callerKey, callerLockMs, t);
-      if (device) bump(perEngagement, engagementId, deviceWindowMs, t);
-      return false;
+      return ok;
     },
   };
 }

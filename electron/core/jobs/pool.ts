@@ -106,7 +106,12 @@ export class JobPool {
     const gone = new Error('the job pool was closed');
     for (const p of this.queue.splice(0)) p.reject(gone);
     const slots = this.slots.splice(0);
-    for (const s of slots) s.job?.reject(gone);
+    for (const s of slots) {
+      const job = s.job;
+      // Cleared first, so the exit that follows is not logged as a worker lost during a job.
+      s.job = null;
+      job?.reject(gone);
+    }
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
@@ -149,6 +154,9 @@ export class JobPool {
       this.log(`job worker error${slot.job ? ` during ${slot.job.kind}` : ''}`, e);
       const job = slot.job;
       slot.job = null;
+      // The worker is going: no further job may be posted to it (the exit replaces it).
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
       job?.reject(e);
     });
     worker.on('exit', (code) => {

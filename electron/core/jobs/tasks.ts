@@ -49,7 +49,7 @@ const tasks: Tasks = {
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
       const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang);
-      return preview;
+      return JSON.stringify(preview);
     });
   },
 

@@ -1,4 +1,3 @@
-import type { ImportPreview } from '../../../shared/attendance';
 import type { Language } from '../../../shared/languages';
 import type { ImportRequestValues } from '../participants/imports';
 
@@ -21,7 +20,8 @@ interface StoreJob {
 export interface JobMap {
   'import.preview': {
     input: StoreJob & { request: ImportRequestValues; lang: Language };
-    output: ImportPreview;
+    /** The preview as JSON text (see raw-json.ts). */
+    output: string;
   };
   'import.commit': {
     input: StoreJob & { request: ImportRequestValues; lang: Language; now: string };
@@ -52,7 +52,9 @@ export interface SerializedError {
   name: string;
   message: string;
   stack?: string;
-  app?: { code: string; messageKey: string; details?: unknown };
+  /** A system or SQLite error code. */
+  code?: string;
+  app?: { code: string; messageKey: string; details?: unknown; params?: unknown };
 }
 
 export interface JobRequest {

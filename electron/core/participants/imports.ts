@@ -16,6 +16,7 @@ import { buildPreview, type ExistingPerson } from '../import/preview';
 import { NotATableError, readTable } from '../import/table';
 import type { TableData } from '../import/types';
 import type { JobPool } from '../jobs/pool';
+import { rawJson } from '../jobs/raw-json';
 import type { ParticipantValues } from './service';
 
 export interface ImportRequestValues {
@@ -169,8 +170,10 @@ interface Deps {
  */
 export function createImportService(d: Deps) {
   return {
-    preview(req: ImportRequestValues): Promise<ImportPreview> {
-      return d.jobs.run('import.preview', { dbFile: d.dbFile, request: req, lang: d.language() });
+    async preview(req: ImportRequestValues): Promise<ImportPreview> {
+      return rawJson<ImportPreview>(
+        await d.jobs.run('import.preview', { dbFile: d.dbFile, request: req, lang: d.language() }),
+      );
     },
 
     /** Store every new row of the file, all in one transaction; returns how many rows went where. */

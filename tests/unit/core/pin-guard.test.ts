@@ -37,6 +37,26 @@ describe('the self check-in PIN guard', () => {
     expect(await guard.verify(E, stored, '2468', device(7))).toBe(true);
   });
 
+  it('guesses sent together are all counted: the right one among 200 does not get through', async () => {
+    const { guard } = setup();
+    const stored = await guard.hash('2468');
+    const guesses = Array.from({ length: 200 }, (_, i) => (i === 150 ? '2468' : String(1000 + i)));
+    const answers = await Promise.all(guesses.map((pin) => guard.verify(E, stored, pin, device(7))));
+    expect(answers.filter(Boolean)).toEqual([]);
+    expect(await guard.verify(E, stored, '2468', facilitator)).toBe(true);
+  });
+
+  it('after a lock ends, one more wrong try locks again at once', async () => {
+    const { guard, advance } = setup();
+    const stored = await guard.hash('2468');
+    for (let i = 0; i < 5; i++) await guard.verify(E, stored, '0000', kiosk);
+    advance(30_001);
+    expect(await guard.verify(E, stored, '1111', kiosk)).toBe(false);
+    expect(await guard.verify(E, stored, '2468', kiosk)).toBe(false);
+    advance(30_001);
+    expect(await guard.verify(E, stored, '2468', kiosk)).toBe(true);
+  });
+
   it('the same caller is counted per engagement', async () => {
     const { guard } = setup();
     const stored = await guard.hash('2468');

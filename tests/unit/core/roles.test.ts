@@ -14,6 +14,9 @@ import {
   validInputs,
   workshopInput,
 } from '../../fixtures/inputs';
+import { signaturePng } from '../../fixtures/png';
+
+const signature = (seed: number) => Buffer.from(signaturePng(seed, 600, 240)).toString('base64');
 
 // The role policy at the HTTP boundary, derived from the contract: every operation a role may not
 // call is refused, whatever the operation, so an operation added later is covered here without a
@@ -152,6 +155,51 @@ describe('roles at the HTTP boundary (derived from the contract)', () => {
       const r = await post(op, realInput(op));
       expect(r.body.error?.code ?? 'ok', op).not.toBe('FORBIDDEN');
     }
+  });
+
+  // A fixed table, not derived: a wrong role given to an operation in the contract fails here.
+  it('personal data never reaches another role: no full phone, e-mail or NIP in any answer it may get', async () => {
+    await post('attendance.checkIn', { dayId: seed.d, participantId: seed.p, signature: null });
+    await backend.handlers['workshops.update']({ id: seed.w, patch: { chairNip: '197001011990031002' } });
+    for (const role of ROLES.filter((r) => r !== 'facilitator')) {
+      for (const op of OP_NAMES.filter((n) => mayCall(role, n))) {
+        const text = JSON.stringify((await post(op, realInput(op), as(role))).body);
+        for (const secret of ['081234567890', 'siti@kedirikota.go.id', '198501012010012001', '197001011990031002'])
+          expect(text, `${role} ${op}`).not.toContain(secret);
+        expect(text, `${role} ${op}`).not.toContain(dir);
+      }
+    }
+  });
+
+  it('a declared role that is not a role is refused, not taken for the facilitator', async () => {
+    for (const role of ['Projector', 'admin', 'kiosk, kiosk', ' ']) {
+      const r = await post('engagements.list', {}, { role });
+      expect(r.status, role).toBe(403);
+    }
+  });
+
+  it('a self check-in screen cannot replace a signature already given; the facilitator can', async () => {
+    const first = signature(1);
+    expect(
+      (await post('attendance.checkIn', { dayId: seed.d, participantId: seed.p, signature: first }, as('kiosk'))).body
+        .ok,
+    ).toBe(true);
+    const again = await post(
+      'attendance.checkIn',
+      { dayId: seed.d, participantId: seed.p, signature: signature(2) },
+      as('room-device'),
+    );
+    expect(again.body.error?.code).toBe('CONFLICT');
+    const before = fingerprint();
+    expect(
+      (await post('attendance.checkIn', { dayId: seed.d, participantId: seed.p, signature: signature(3) }, as('kiosk')))
+        .body.error?.code,
+    ).toBe('CONFLICT');
+    expect(fingerprint()).toBe(before);
+    expect(
+      (await post('attendance.setSignature', { dayId: seed.d, participantId: seed.p, signature: signature(4) })).body
+        .ok,
+    ).toBe(true);
   });
 
   it('a device on the room network is a room device whatever role it claims', async () => {
