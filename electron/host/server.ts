@@ -42,16 +42,28 @@ const HTTP_STATUS: Partial<Record<string, number>> = { UNKNOWN_OPERATION: 404, V
 const isLoopback = (addr: string | undefined) => addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  sendJsonText(res, status, JSON.stringify(body));
-}
-
-function sendJsonText(res: http.ServerResponse, status: number, data: string): void {
+  const data = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
   res.end(data);
+}
+
+/** A success envelope around a value that is already JSON bytes (see core/jobs/raw-json.ts). */
+function sendRawValue(res: http.ServerResponse, value: Uint8Array): void {
+  const head = Buffer.from('{"ok":true,"value":');
+  const tail = Buffer.from('}');
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': head.length + value.byteLength + tail.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.write(head);
+  res.write(value);
+  res.end(tail);
 }
 
 /** The body as text; rejects with `tooLarge` past the limit, still reading (and dropping) the rest
@@ -235,7 +247,7 @@ export function createHostServer(opts: HostOptions) {
       }
       // An answer a worker already serialised is written as it is (see raw-json.ts).
       const raw = result.ok ? rawJsonOf(result.value) : null;
-      if (raw !== null) sendJsonText(res, 200, `{"ok":true,"value":${raw}}`);
+      if (raw !== null) sendRawValue(res, raw);
       else sendJson(res, status, result);
       return;
     }

@@ -49,7 +49,7 @@ const tasks: Tasks = {
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
       const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang);
-      return JSON.stringify(preview);
+      return new Uint8Array(Buffer.from(JSON.stringify(preview), 'utf8'));
     });
   },
 

@@ -20,8 +20,8 @@ interface StoreJob {
 export interface JobMap {
   'import.preview': {
     input: StoreJob & { request: ImportRequestValues; lang: Language };
-    /** The preview as JSON text (see raw-json.ts). */
-    output: string;
+    /** The preview as UTF-8 JSON bytes (see raw-json.ts). */
+    output: Uint8Array;
   };
   'import.commit': {
     input: StoreJob & { request: ImportRequestValues; lang: Language; now: string };
