@@ -8,22 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const WORKER_FILE = 'jobs-worker.mjs';
 export const WORKER_ENTRY = 'electron/core/jobs/worker.ts';
 
-/**
- * How the worker is bundled (scripts/build.mjs and scripts/bench.mjs use the same settings):
- * split, so that what a job loads on first use (the document builders and docx) is a chunk of
- * its own, loaded then — not at the worker's start.
- */
-export const WORKER_BUILD = {
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'jobs-chunks/[name]-[hash]',
-} as const;
+/** How the worker is bundled: the same settings file as scripts/build.mjs and scripts/bench.mjs. */
+const WORKER_BUILD_SETTINGS = '../../../scripts/lib/jobs-worker-build.json';
 
 let devBundle: URL | null = null;
 
@@ -42,8 +28,9 @@ export function jobsWorkerUrl(): URL {
   const root = fileURLToPath(new URL('../../../', here));
   // Loaded at run time so that no bundle ever includes the bundler.
   const esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
+  const settings = JSON.parse(fs.readFileSync(new URL(WORKER_BUILD_SETTINGS, here), 'utf8')) as object;
   const built = esbuild.buildSync({
-    ...WORKER_BUILD,
+    ...settings,
     entryPoints: { [WORKER_FILE.replace(/\.mjs$/, '')]: path.join(root, WORKER_ENTRY) },
     outdir: path.join(root, '.tmp', 'jobs-worker', 'out'),
     write: false,

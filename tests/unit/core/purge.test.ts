@@ -1,41 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, type OpName } from '../../../shared/contract';
-import { createBackend, type Backend } from '../../../electron/core/backend';
-import { memorySettings } from '../../../electron/core/settings';
+import { describe, expect, it } from 'vitest';
 import { purgeDeleted } from '../../../electron/core/store/purge';
 import { emblemPng, signaturePng } from '../../fixtures/png';
-import { engagementInput, makeTempDir, removeTempDir, workshopInput } from '../../fixtures/inputs';
+import { useTestBackend } from '../../fixtures/backend';
+import { engagementInput, workshopInput } from '../../fixtures/inputs';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-let dir: string;
-let backend: Backend;
-let clock: string;
-
-beforeEach(() => {
-  dir = makeTempDir('bimtek-purge-');
-  clock = '2019-08-20T02:00:00.000Z';
-  backend = createBackend({
-    dataDir: dir,
-    mode: 'browser',
-    version: 'test',
-    settings: memorySettings(),
-    context: { now: () => clock },
-  });
-});
-afterEach(() => {
-  backend.close();
-  removeTempDir(dir);
-});
-
-async function ok<K extends OpName>(op: K, input: unknown) {
-  const r = await backend.handlers.dispatch(op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details)}`);
-  contract[op].output.parse(r.value);
-  return r.value as never as Record<string, any>;
-}
-
-const db = () => backend.services!.ctx.db;
+const t = useTestBackend('bimtek-purge-');
+const { ok, db } = t;
 const count = (table: string) => (db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const ids = (table: string) => db().prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
 const ZERO = { attendance: 0, participants: 0, workshopDays: 0, workshops: 0, engagements: 0, blobs: 0 };
@@ -58,7 +30,7 @@ async function kediri() {
 describe('purgeDeleted', () => {
   it('removes nothing when nothing was deleted, or only later than the cut-off', async () => {
     const { siti } = await kediri();
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('participants.delete', { id: siti.id });
     const before = ['engagements', 'workshops', 'workshop_days', 'participants', 'attendance', 'blobs'].map(count);
 
@@ -70,7 +42,7 @@ describe('purgeDeleted', () => {
 
   it('removes a deleted person with their attendance and their now unused signature; the rest stays', async () => {
     const { e, day1, siti, budi, rahmat } = await kediri();
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('participants.delete', { id: siti.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
@@ -90,7 +62,7 @@ describe('purgeDeleted', () => {
   it('removes a removed workshop day, and a deleted workshop with its days', async () => {
     const { e, w, day1, day2 } = await kediri();
     const other = await ok('workshops.create', workshopInput(e.id, { stage: 'tahap-4', title: 'Tahap IV' }));
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('workshops.update', { id: w.id, patch: { days: [{ ...w.days[0] }] } });
     await ok('workshops.delete', { id: other.id });
 
@@ -104,7 +76,7 @@ describe('purgeDeleted', () => {
     const { e } = await kediri();
     const keep = await ok('engagements.create', engagementInput({ regionName: 'Madiun' }));
     await ok('workshops.create', workshopInput(keep.id));
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('engagements.delete', { id: e.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
@@ -129,7 +101,7 @@ describe('purgeDeleted', () => {
       status: 'diwakili',
       representedById: rahmat.id,
     });
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('participants.delete', { id: rahmat.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual(ZERO);
@@ -142,7 +114,7 @@ describe('purgeDeleted', () => {
     const { e, day1, siti } = await kediri();
     const twin = await ok('participants.create', { engagementId: e.id, name: 'Siti Nurhayati' });
     await ok('attendance.setStatus', { dayId: day1, participantId: twin.id, status: 'izin' });
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('participants.merge', { survivorId: siti.id, duplicateId: twin.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({ ...ZERO, attendance: 1, participants: 1 });
@@ -155,7 +127,7 @@ describe('purgeDeleted', () => {
     // Something outside the purge's knowledge still refers to the engagement.
     db().exec('CREATE TABLE notes (id TEXT PRIMARY KEY, engagement_id TEXT REFERENCES engagements(id))');
     db().prepare("INSERT INTO notes VALUES ('n1', ?)").run(e.id);
-    clock = '2019-09-01T00:00:00.000Z';
+    t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('engagements.delete', { id: e.id });
     const before = ['engagements', 'workshops', 'workshop_days', 'participants', 'attendance', 'blobs'].map(count);
 

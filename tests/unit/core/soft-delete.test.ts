@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, type OpName } from '../../../shared/contract';
+import { describe, expect, it } from 'vitest';
 import { WorkshopPatch } from '../../../shared/domain';
-import { createBackend, type Backend } from '../../../electron/core/backend';
-import { memorySettings } from '../../../electron/core/settings';
 import { WORKSHOP_COLUMNS } from '../../../electron/core/workshops/service';
 import { signaturePng } from '../../fixtures/png';
-import { engagementInput, makeTempDir, removeTempDir, workshopInput } from '../../fixtures/inputs';
+import { useTestBackend } from '../../fixtures/backend';
+import { engagementInput, workshopInput } from '../../fixtures/inputs';
 
 /*
  * Merge-readiness as the services live it: nothing a user removes leaves the table (it gets a
@@ -15,34 +13,8 @@ import { engagementInput, makeTempDir, removeTempDir, workshopInput } from '../.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-let dir: string;
-let backend: Backend;
-let clock: string;
-
-beforeEach(() => {
-  dir = makeTempDir('bimtek-soft-delete-');
-  clock = '2019-08-20T02:00:00.000Z';
-  backend = createBackend({
-    dataDir: dir,
-    mode: 'browser',
-    version: 'test',
-    settings: memorySettings(),
-    context: { now: () => clock },
-  });
-});
-afterEach(() => {
-  backend.close();
-  removeTempDir(dir);
-});
-
-async function ok<K extends OpName>(op: K, input: unknown) {
-  const r = await backend.handlers.dispatch(op, input);
-  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details)}`);
-  contract[op].output.parse(r.value);
-  return r.value as never as Record<string, any>;
-}
-
-const db = () => backend.services!.ctx.db;
+const t = useTestBackend('bimtek-soft-delete-');
+const { ok, db } = t;
 const dayRow = (id: string) => db().prepare('SELECT * FROM workshop_days WHERE id = ?').get(id) as Record<string, any>;
 const attendanceRows = (participantId: string) =>
   db().prepare('SELECT * FROM attendance WHERE participant_id = ? ORDER BY day_id').all(participantId) as Record<
@@ -59,13 +31,13 @@ async function kediri() {
 describe('workshop days', () => {
   it('a removed day is marked deleted, kept in the table, and skipped by every read', async () => {
     const { e, w, day1, day2 } = await kediri();
-    clock = '2019-08-21T03:00:00.000Z';
+    t.clock.clock = '2019-08-21T03:00:00.000Z';
     const updated = await ok('workshops.update', { id: w.id, patch: { days: [day2] } });
 
     expect(updated.days.map((d: any) => d.id)).toEqual([day2.id]);
     expect((await ok('workshops.get', { id: w.id })).days.map((d: any) => d.id)).toEqual([day2.id]);
     expect((await ok('workshops.list', { engagementId: e.id }))[0].days.map((d: any) => d.id)).toEqual([day2.id]);
-    const r = await backend.handlers.dispatch('attendance.day', { dayId: day1.id });
+    const r = await t.backend().handlers.dispatch('attendance.day', { dayId: day1.id });
     expect(r.ok ? null : r.error.code).toBe('NOT_FOUND');
 
     expect(dayRow(day1.id)).toMatchObject({
@@ -78,9 +50,9 @@ describe('workshop days', () => {
 
   it('a removed day that comes back with its id is revived with the new values', async () => {
     const { w, day1, day2 } = await kediri();
-    clock = '2019-08-21T03:00:00.000Z';
+    t.clock.clock = '2019-08-21T03:00:00.000Z';
     await ok('workshops.update', { id: w.id, patch: { days: [day2] } });
-    clock = '2019-08-22T04:00:00.000Z';
+    t.clock.clock = '2019-08-22T04:00:00.000Z';
     const back = await ok('workshops.update', {
       id: w.id,
       patch: { days: [{ ...day1, startTime: '08:30' }, day2] },
@@ -97,7 +69,7 @@ describe('workshop days', () => {
 
   it('an edit that leaves a day as it was keeps its updated_at (a merge must not see a change)', async () => {
     const { w, day1, day2 } = await kediri();
-    clock = '2019-08-21T03:00:00.000Z';
+    t.clock.clock = '2019-08-21T03:00:00.000Z';
     await ok('workshops.update', { id: w.id, patch: { days: [day1, { ...day2, endTime: '12:00' }] } });
     expect(dayRow(day1.id).updated_at).toBe('2019-08-20T02:00:00.000Z');
     expect(dayRow(day2.id).updated_at).toBe('2019-08-21T03:00:00.000Z');
@@ -136,13 +108,13 @@ describe('attendance rows', () => {
       name: 'Siti Nurhayati',
       nip: '198503152010012002',
     });
-    clock = '2019-08-28T01:58:00.000Z';
+    t.clock.clock = '2019-08-28T01:58:00.000Z';
     await ok('attendance.checkIn', { dayId: day1.id, participantId: p.id, signature: b64(signaturePng(2)) });
     const [first] = attendanceRows(p.id);
     expect(first.id).toMatch(UUID);
-    expect(first).toMatchObject({ created_at: clock, updated_at: clock, deleted_at: null });
+    expect(first).toMatchObject({ created_at: t.clock.clock, updated_at: t.clock.clock, deleted_at: null });
 
-    clock = '2019-08-28T08:30:00.000Z';
+    t.clock.clock = '2019-08-28T08:30:00.000Z';
     await ok('attendance.checkOut', { dayId: day1.id, participantId: p.id });
     const [after] = attendanceRows(p.id);
     expect(after).toMatchObject({
@@ -158,7 +130,7 @@ describe('attendance rows', () => {
     const add = (name: string, nip = '') => ok('participants.create', { engagementId: e.id, name, nip });
     const survivor = await add('Rahmat Hidayat, S.T.', '197912302005011003');
     const duplicate = await add('Rahmat Hidayat');
-    clock = '2019-08-28T02:00:00.000Z';
+    t.clock.clock = '2019-08-28T02:00:00.000Z';
     // Day 1: the survivor only said "izin", the duplicate signed in: the signed presence wins.
     await ok('attendance.setStatus', { dayId: day1.id, participantId: survivor.id, status: 'izin' });
     await ok('attendance.checkIn', { dayId: day1.id, participantId: duplicate.id, signature: b64(signaturePng(4)) });
@@ -167,7 +139,7 @@ describe('attendance rows', () => {
     const survivorDay1 = attendanceRows(survivor.id)[0].id;
     const duplicateRows = attendanceRows(duplicate.id);
 
-    clock = '2019-08-29T01:00:00.000Z';
+    t.clock.clock = '2019-08-29T01:00:00.000Z';
     await ok('participants.merge', { survivorId: survivor.id, duplicateId: duplicate.id });
 
     const sheet1 = await ok('attendance.day', { dayId: day1.id });
@@ -199,7 +171,7 @@ describe('attendance rows', () => {
     const { e, w, day1, day2 } = await kediri();
     const p = await ok('participants.create', { engagementId: e.id, name: 'Budi Santoso' });
     await ok('attendance.checkIn', { dayId: day1.id, participantId: p.id });
-    const r = await backend.handlers.dispatch('workshops.update', { id: w.id, patch: { days: [day2] } });
+    const r = await t.backend().handlers.dispatch('workshops.update', { id: w.id, patch: { days: [day2] } });
     expect(r.ok ? null : r.error.code).toBe('CONFLICT');
     expect(dayRow(day1.id).deleted_at).toBeNull();
   });
