@@ -111,6 +111,8 @@ export const ImportRequest = z.strictObject({
   mapping: ColumnMapping.optional(),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
+/** An import request as the core works on it (parsed at the boundary). */
+export type ImportRequestValues = z.output<typeof ImportRequest>;
 
 export const PreviewRow = z.object({
   rowNumber: z.number().int(),

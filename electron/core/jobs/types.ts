@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/languages';
-import type { ImportRequestValues } from '../participants/imports';
+import type { ImportRequestValues } from '../../../shared/attendance';
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
 export interface FileBytes {

@@ -4,6 +4,7 @@ import {
   type ColumnMapping as MappingInput,
   type ImportField,
   type ImportPreview,
+  type ImportRequestValues,
 } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/languages';
@@ -18,14 +19,6 @@ import type { TableData } from '../import/types';
 import type { JobPool } from '../jobs/pool';
 import { rawJson } from '../jobs/raw-json';
 import type { ParticipantValues } from './service';
-
-export interface ImportRequestValues {
-  engagementId: string;
-  fileName: string;
-  data: string;
-  headerIndex?: number;
-  mapping?: MappingInput;
-}
 
 /** A reason code as a sentence: the import's own, or "<field label>: <validation message>". */
 function reasonMessage(lang: Language, code: string): string {
