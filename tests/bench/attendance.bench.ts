@@ -7,7 +7,7 @@ import { createBackend, type Backend } from '../../electron/core/backend';
 import { memorySettings } from '../../electron/core/settings';
 import type { OpName } from '../../shared/contract';
 import { generatedPeople } from '../fixtures/attendance';
-import { registerCsv } from './register';
+import { registerCsv, seedKediriWorkshop } from './register';
 import { mb, median, ms, percentile, type Row } from './stats';
 
 async function must(b: Backend, op: OpName, input: unknown): Promise<any> {
@@ -55,20 +55,7 @@ export async function benchAttendance(signatures: string[], runs: number): Promi
     });
 
     // A register of 1,000 and 1,000 check-ins, every one signed on the pad.
-    const e = await must(b, 'engagements.create', {
-      regionName: 'Kediri',
-      regionKind: 'kota',
-      province: 'Jawa Timur',
-      year: 2019,
-      timeZone: 'WIB',
-    });
-    const w = await must(b, 'workshops.create', {
-      engagementId: e.id,
-      stage: 'tahap-3',
-      title: 'Bimtek Tahap III Penyusunan Masterplan Smart City Kota Kediri',
-      venue: 'Ruang Joyoboyo, Balai Kota Kediri',
-      days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }],
-    });
+    const { e, w } = await seedKediriWorkshop((op, input) => must(b, op, input));
     const reg = {
       engagementId: e.id,
       fileName: 'register.csv',

@@ -10,7 +10,7 @@ import { memorySettings } from '../../electron/core/settings';
 import type { OpName } from '../../shared/contract';
 import { generatedPeople } from '../fixtures/attendance';
 import type { ChildMessage, ChildReply } from './host-child';
-import { registerCsv } from './register';
+import { registerCsv, seedKediriWorkshop } from './register';
 import { mb, median, ms, percentile, type Row } from './stats';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -151,20 +151,7 @@ async function seedRegister(dir: string, n: number): Promise<{ engagementId: str
     return r.value;
   };
   try {
-    const e = await must('engagements.create', {
-      regionName: 'Kediri',
-      regionKind: 'kota',
-      province: 'Jawa Timur',
-      year: 2019,
-      timeZone: 'WIB',
-    });
-    const w = await must('workshops.create', {
-      engagementId: e.id,
-      stage: 'tahap-3',
-      title: 'Bimtek Tahap III Penyusunan Masterplan Smart City Kota Kediri',
-      venue: 'Ruang Joyoboyo, Balai Kota Kediri',
-      days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }],
-    });
+    const { e, w } = await seedKediriWorkshop(must);
     const file = {
       engagementId: e.id,
       fileName: 'register.csv',
