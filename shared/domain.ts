@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_LETTERHEAD, DocumentSettings, KioskPin, Letterhead } from './attendance';
+import { templateIdSchema } from './agenda';
 import { LANGUAGES } from './languages';
 import { clockTime, idSchema, isoDate, LIMITS, nipText, optionalText, requiredText, typeError } from './primitives';
 
@@ -150,6 +151,8 @@ export const WorkshopInput = z
     noteTakerNip: workshopFields.noteTakerNip.default(''),
     invitationNumber: workshopFields.invitationNumber.default(''),
     invitationDate: workshopFields.invitationDate.default(null),
+    /** Copy the agenda of a stage template (Tahap I–IV) into the days; null starts empty. */
+    template: templateIdSchema.nullable().default(null),
   })
   .refine(customStageNamed, { error: 'customStageRequired', path: ['customStageName'] });
 export type WorkshopInput = z.input<typeof WorkshopInput>;
@@ -217,7 +220,20 @@ export type AppInfo = z.output<typeof AppInfo>;
 
 // ---------------------------------------------------------------- change events
 
-export const ENTITIES = ['engagement', 'workshop', 'settings', 'participant', 'attendance'] as const;
+/**
+ * `agenda`: a day's steps; `run`: the run log of a day (the console's commands); `projector`: what
+ * a workshop's projector shows.
+ */
+export const ENTITIES = [
+  'engagement',
+  'workshop',
+  'settings',
+  'participant',
+  'attendance',
+  'agenda',
+  'run',
+  'projector',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /**

@@ -6,6 +6,9 @@ import { createHandlers, type Implementations } from './handlers';
 import { LATEST_SCHEMA_VERSION } from './store/migrations/index';
 import { createContext, type ServiceContext } from './store/context';
 import type { Language } from '../../shared/languages';
+import { agendaApp } from './agenda/app';
+import { createProjectorService } from './agenda/projector';
+import { createAgendaService } from './agenda/service';
 import { appApp } from './app/app';
 import { attendanceApp } from './attendance/app';
 import { documentApp } from './documents/app';
@@ -50,11 +53,27 @@ export function createServices(
   const workshops = createWorkshopService(ctx, engagements);
   const participants = createParticipantService(ctx, engagements);
   const attendance = createAttendanceService(ctx, participants, blobs);
+  const agenda = createAgendaService(ctx);
+  const projector = createProjectorService(ctx, workshops, engagements, agenda);
   // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
   const pins = createPinGuard();
-  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, jobs, pins };
+  return {
+    ctx,
+    blobs,
+    engagements,
+    workshops,
+    participants,
+    attendance,
+    agenda,
+    projector,
+    imports,
+    documents,
+    jobs,
+    pins,
+    language,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -66,7 +85,8 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>): Im
   return {
     ...app,
     ...engagementApp(s.engagements, s.pins),
-    ...workshopApp(s.workshops),
+    ...workshopApp(s.workshops, s.agenda, s.ctx, s.language),
+    ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
     ...participantApp(s.participants, s.imports, s.documents),
     ...attendanceApp(s.attendance),
     ...documentApp(s.documents),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FilePayload } from '../attendance';
 import type { ChangeEvent } from '../domain';
+import { agendaOps } from './agenda';
 import { appOps } from './app';
 import { attendanceOps } from './attendance';
 import { type OperationDef, type Role } from './define';
@@ -21,6 +22,7 @@ export const contract = {
   ...appOps,
   ...engagementOps,
   ...workshopOps,
+  ...agendaOps,
   ...participantOps,
   ...attendanceOps,
   ...documentOps,

@@ -8,6 +8,8 @@ export const PurgeResult = z.object({
   workshopDays: z.number().int(),
   participants: z.number().int(),
   attendance: z.number().int(),
+  agendaSteps: z.number().int(),
+  runEvents: z.number().int(),
   blobs: z.number().int(),
 });
 export type PurgeResult = z.output<typeof PurgeResult>;
@@ -25,6 +27,6 @@ export const storeOps = {
     }),
     output: PurgeResult,
     roles: ONLY_FACILITATOR,
-    changes: ['engagement', 'workshop', 'participant', 'attendance'],
+    changes: ['engagement', 'workshop', 'participant', 'attendance', 'agenda', 'run'],
   }),
 };

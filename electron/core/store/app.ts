@@ -18,6 +18,8 @@ export function storeApp(ctx: ServiceContext): SliceImplementations<typeof store
         ['workshop', counts.workshops + counts.workshopDays],
         ['participant', counts.participants],
         ['attendance', counts.attendance],
+        ['agenda', counts.agendaSteps],
+        ['run', counts.runEvents],
       ];
       const events: ChangeEvent[] = touched
         .filter(([, n]) => n > 0)

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 
 /** How many rows of each table a purge removed for good. */
 export interface PurgeCounts {
+  runEvents: number;
+  agendaSteps: number;
   attendance: number;
   participants: number;
   workshopDays: number;
@@ -69,11 +71,29 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       for (const id of held) participants.delete(id);
     }
 
+    const steps = ids(
+      `SELECT id FROM agenda_steps WHERE deleted_at < ? OR day_id ${IN} OR workshop_id ${IN}`,
+      olderThan,
+      list(days),
+      list(workshops),
+    );
+    const runEvents = ids(
+      `SELECT id FROM run_events WHERE deleted_at < ? OR day_id ${IN} OR step_id ${IN}`,
+      olderThan,
+      list(days),
+      list(steps),
+    );
+    // What a projector shows belongs to its workshop; a purged day just stops being its day.
+    db.prepare(`DELETE FROM projector_state WHERE workshop_id ${IN}`).run(list(workshops));
+    db.prepare(`UPDATE projector_state SET day_id = NULL WHERE day_id ${IN}`).run(list(days));
+
     const remove = (table: string, set: Set<string>) =>
       set.size === 0 ? 0 : db.prepare(`DELETE FROM ${table} WHERE id ${IN}`).run(list(set)).changes;
     // Children before parents: no foreign key cascades, so a row still pointing at a removed
     // one fails the statement and rolls the whole purge back instead of vanishing quietly.
     const counts = {
+      runEvents: remove('run_events', runEvents),
+      agendaSteps: remove('agenda_steps', steps),
       attendance: remove('attendance', attendance),
       participants: remove('participants', participants),
       workshopDays: remove('workshop_days', days),

@@ -121,6 +121,7 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
     'UPDATE workshop_days SET deleted_at = @now, updated_at = @now WHERE id = @id AND deleted_at IS NULL',
   );
   const dayHasAttendance = db.prepare('SELECT 1 FROM attendance WHERE day_id = ? AND deleted_at IS NULL LIMIT 1');
+  const dayHasSteps = db.prepare('SELECT 1 FROM agenda_steps WHERE day_id = ? AND deleted_at IS NULL LIMIT 1');
   const setDeleted = db.prepare('UPDATE workshops SET deleted_at = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE workshops SET updated_at = ? WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<typeof db.prepare>>();
@@ -154,6 +155,8 @@ export function createWorkshopService(ctx: ServiceContext, engagements: Engageme
     for (const [id, d] of existing) {
       if (kept.has(id) || d.deleted_at) continue;
       if (dayHasAttendance.get(id)) throw new AppError('CONFLICT', 'dayHasAttendance', { dayId: id });
+      // The agenda of a day is work too: it is moved or deleted step by step, never with the day.
+      if (dayHasSteps.get(id)) throw new AppError('CONFLICT', 'dayHasAgenda', { dayId: id });
       removeDay.run({ id, now });
     }
   }
