@@ -418,6 +418,8 @@ export const ProjectorView = z.object({
   mode: z.enum(PROJECTOR_MODES),
   blank: z.boolean(),
   frozen: z.boolean(),
+  /** What the facilitator has chosen now (while frozen, `mode` and `day` are those of the frozen view). */
+  control: z.object({ mode: z.enum(PROJECTOR_MODES), dayId: idSchema.nullable() }),
   title: z.object({
     engagementId: idSchema,
     programmeName: z.string(),

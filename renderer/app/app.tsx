@@ -4,6 +4,9 @@ import { ParticipantsPage } from '../features/participants/participants-page';
 import { EngagementList } from '../features/engagements/engagement-list';
 import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
+import { AgendaPage } from '../features/agenda/agenda-page';
+import { ConsolePage } from '../features/run/console-page';
+import { ProjectorPage } from '../features/projector/projector-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
 import { STORE_FAILURE_KEY } from '../../shared/messages';
@@ -27,7 +30,12 @@ function Page({ route }: { route: Route }) {
       return <ParticipantsPage key={route.engagementId} engagementId={route.engagementId} />;
     case 'checkin':
       return <CheckinPage key={route.dayId} {...route} />;
+    case 'agenda':
+      return <AgendaPage key={route.workshopId} {...route} />;
+    case 'run':
+      return <ConsolePage key={route.dayId} {...route} />;
     case 'self-checkin':
+    case 'present':
       return null;
   }
 }
@@ -46,6 +54,8 @@ export function App() {
   if (info.store.status === 'failed') return <StoreProblem />;
   // The self check-in screen is the whole window: no top bar, nothing else to click.
   if (route.name === 'self-checkin') return <SelfCheckinPage key={route.dayId} {...route} />;
+  // The room's screen is the whole window too: what the audience sees, nothing to click but full screen.
+  if (route.name === 'present') return <ProjectorPage key={route.workshopId} workshopId={route.workshopId} />;
 
   return (
     <div className="shell">

@@ -19,21 +19,31 @@ export type Route =
   | { name: 'workshop'; engagementId: string; id: string }
   | { name: 'participants'; engagementId: string }
   | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
-  | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string };
+  | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string }
+  | { name: 'agenda'; engagementId: string; workshopId: string }
+  | { name: 'run'; engagementId: string; workshopId: string; dayId: string }
+  | { name: 'present'; workshopId: string };
 
 /**
  * Hash routes: #/, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
- * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self).
+ * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/agenda,
+ * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
+ * #/present/:wid (the projector role: see `pageRole`).
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'present' && parts[1]) return { name: 'present', workshopId: parts[1] };
   if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
   if (parts[2] === 'participants') return { name: 'participants', engagementId: id };
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'days' && parts[5]) {
     const r = { engagementId: id, workshopId: parts[3], dayId: parts[5] };
+    if (parts[6] === 'run') return { name: 'run', ...r };
     return parts[6] === 'self' ? { name: 'self-checkin', ...r } : { name: 'checkin', ...r };
+  }
+  if (parts[2] === 'workshops' && parts[3] && parts[4] === 'agenda') {
+    return { name: 'agenda', engagementId: id, workshopId: parts[3] };
   }
   if (parts[2] === 'workshops' && parts[3] === 'new') return { name: 'workshop-new', engagementId: id };
   if (parts[2] === 'workshops' && parts[3]) return { name: 'workshop', engagementId: id, id: parts[3] };
@@ -58,6 +68,12 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/checkin`;
     case 'self-checkin':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/self`;
+    case 'agenda':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/agenda`;
+    case 'run':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/run`;
+    case 'present':
+      return `#/present/${r.workshopId}`;
   }
 }
 

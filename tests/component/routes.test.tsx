@@ -24,6 +24,12 @@ describe('routes', () => {
       { name: 'self-checkin', engagementId: E, workshopId: W, dayId: D },
       `#/engagements/${E}/workshops/${W}/days/${D}/self`,
     ],
+    [{ name: 'agenda', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/agenda`],
+    [
+      { name: 'run', engagementId: E, workshopId: W, dayId: D },
+      `#/engagements/${E}/workshops/${W}/days/${D}/run`,
+    ],
+    [{ name: 'present', workshopId: W }, `#/present/${W}`],
   ];
 
   it.each(routes)('%j is the link %s, and that link opens it again', (route, hash) => {

@@ -59,6 +59,7 @@ export function createProjectorService(
       mode: s.mode,
       blank: s.blank === 1,
       frozen: false,
+      control: { mode: s.mode, dayId },
       title: {
         engagementId: e.id,
         programmeName: e.programmeName,
@@ -108,8 +109,7 @@ export function createProjectorService(
       if (s.frozen_json) {
         // Frozen: the room keeps seeing what it saw; blank still works on top of it.
         const frozen = ProjectorView.parse(JSON.parse(s.frozen_json));
-        workshops.get(workshopId);
-        return { ...frozen, frozen: true, blank: s.blank === 1 };
+        return { ...frozen, frozen: true, blank: s.blank === 1, control: live(workshopId, s).control };
       }
       return live(workshopId, s);
     },

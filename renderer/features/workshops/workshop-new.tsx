@@ -1,4 +1,6 @@
+import { TEMPLATE_IDS, type TemplateId } from '../../../shared/agenda';
 import { WorkshopInput, type Engagement, type Stage } from '../../../shared/domain';
+import { STAGE_TEMPLATES } from '../../../shared/templates';
 import { regionTitle, stageLabel } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
 import { CreateForm } from '../../components/create-form';
@@ -26,17 +28,51 @@ export function WorkshopNew({ engagementId }: { engagementId: string }) {
   return <WorkshopNewForm engagement={engagement} />;
 }
 
+type NewWorkshopValues = WorkshopValues & { template: TemplateId | null };
+
+const isTemplate = (stage: string): stage is TemplateId => (TEMPLATE_IDS as readonly string[]).includes(stage);
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A template brings its days: a one-day workshop gets the template's second day (the next date),
+ * and days still at the form's default times take the template's.
+ */
+function withTemplateDays(v: NewWorkshopValues): NewWorkshopValues {
+  if (!v.template) return v;
+  const tdays = STAGE_TEMPLATES[v.template].days;
+  const days = v.days.map((d, i) =>
+    tdays[i] && d.startTime === '08:00' && (d.endTime === '15:30' || d.endTime === '16:00')
+      ? { ...d, startTime: tdays[i].startTime, endTime: tdays[i].endTime }
+      : d,
+  );
+  while (days.length < tdays.length && days.length === 1) {
+    const last = days[days.length - 1];
+    const td = tdays[days.length];
+    days.push({ date: nextDate(last.date), startTime: td.startTime, endTime: td.endTime });
+  }
+  return { ...v, days };
+}
+
 function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
   const t = useT();
-  useLanguage((s) => s.language);
+  const lang = useLanguage((s) => s.language);
   const navigate = useApp((s) => s.navigate);
   const { values, errors, busy, failure, set, submit } = useCreateForm({
     draftKey: `workshop:new:${engagement.id}`,
-    initial: (): WorkshopValues => ({
+    initial: (): NewWorkshopValues => ({
       stage: 'tahap-1',
       customStageName: '',
       title: defaultWorkshopTitle('tahap-1', engagement),
-      days: [{ date: new Date().toISOString().slice(0, 10), startTime: '08:00', endTime: '15:30' }],
+      days: withTemplateDays({
+        days: [{ date: new Date().toISOString().slice(0, 10), startTime: '08:00', endTime: '15:30' }],
+        template: 'tahap-1',
+      } as NewWorkshopValues).days,
       venue: '',
       chairName: '',
       chairPosition: '',
@@ -46,16 +82,26 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
       noteTakerNip: '',
       invitationNumber: '',
       invitationDate: null,
+      template: 'tahap-1',
     }),
     schema: WorkshopInput,
     extra: { engagementId: engagement.id },
     create: (v) => call('workshops.create', { ...v, engagementId: engagement.id }),
     onCreated: (w) => navigate({ name: 'workshop', engagementId: engagement.id, id: w.id }),
-    // Choosing another stage retitles the workshop unless the user wrote their own title.
-    adjust: (next, previous, field) =>
-      field === 'stage' && previous.title === defaultWorkshopTitle(previous.stage, engagement)
-        ? { ...next, title: defaultWorkshopTitle(next.stage, engagement) }
-        : next,
+    // Choosing another stage retitles the workshop unless the user wrote their own title, and
+    // takes that stage's template unless the user chose "empty".
+    adjust: (next, previous, field) => {
+      if (field === 'template') return withTemplateDays(next);
+      if (field !== 'stage') return next;
+      let v = next;
+      if (previous.title === defaultWorkshopTitle(previous.stage, engagement)) {
+        v = { ...v, title: defaultWorkshopTitle(next.stage, engagement) };
+      }
+      if (previous.template !== null || !isTemplate(previous.stage)) {
+        v = withTemplateDays({ ...v, template: isTemplate(next.stage) ? next.stage : null });
+      }
+      return v;
+    },
   });
 
   return (
@@ -76,6 +122,31 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
         onSubmit={() => void submit()}
         onCancel={() => navigate({ name: 'engagement', id: engagement.id })}
       >
+        <fieldset className="template-picker">
+          <legend>{t('agenda.template')}</legend>
+          <p className="field__hint">{t('agenda.templateHint')}</p>
+          {[...TEMPLATE_IDS, null].map((id) => (
+            <label key={id ?? 'none'} className={`template-option${values.template === id ? ' is-selected' : ''}`}>
+              <input
+                type="radio"
+                name="template"
+                checked={values.template === id}
+                onChange={() => set('template', id)}
+              />
+              <span>
+                <strong>{id ? STAGE_TEMPLATES[id].title[lang] : t('agenda.templateNone')}</strong>
+                {id && (
+                  <small>
+                    {STAGE_TEMPLATES[id].summary[lang]} ·{' '}
+                    {t('agenda.templateSteps', {
+                      count: STAGE_TEMPLATES[id].days.reduce((n, d) => n + d.steps.length, 0),
+                    })}
+                  </small>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <WorkshopFields values={values} errors={errors} set={set} />
       </CreateForm>
     </section>

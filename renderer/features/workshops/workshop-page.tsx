@@ -9,6 +9,7 @@ import { call } from '../../lib/api';
 import { exportFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
+import { openProjector } from '../projector/open';
 import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 import './workshop-page.css';
 
@@ -83,6 +84,30 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
         </div>
         <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
       </header>
+      <section className="panel" aria-label={t('agenda.title')}>
+        <div className="day-actions">
+          <strong>{t('agenda.title')}</strong>
+          <a className="btn btn--small" href={routeHash({ name: 'agenda', engagementId: engagement.id, workshopId: id })}>
+            {t('agenda.open')}
+          </a>
+          <button className="btn btn--small" onClick={() => void openProjector(id)}>
+            {t('agenda.present')}
+          </button>
+        </div>
+        {workshop.days.map((d, i) => (
+          <div className="day-actions" key={d.id}>
+            <strong>
+              {t('workshops.day', { n: i + 1 })} · {formatLongDate(d.date, lang)}
+            </strong>
+            <a
+              className="btn btn--primary btn--small"
+              href={routeHash({ name: 'run', engagementId: engagement.id, workshopId: id, dayId: d.id })}
+            >
+              {t('agenda.runDay', { n: i + 1 })}
+            </a>
+          </div>
+        ))}
+      </section>
       <section className="panel" aria-label={t('workshops.attendance')}>
         <h2 className="panel__title">{t('workshops.attendance')}</h2>
         {workshop.days.map((d, i) => (

@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'react';
+import { foldRun, formatCountdown, planDay, timerTone, type ProjectorView } from '../../../shared/agenda';
+import { formatClock, formatLongDate, regionTitle, stageLabel } from '../../../shared/format';
+import { useErrorText, useLanguage, useT } from '../../i18n';
+import { useQuery } from '../../lib/use-query';
+import { useServerClock } from '../../lib/use-server-clock';
+import './projector-page.css';
+
+/**
+ * The room's screen (`#/present/<workshop>`, projector role): what the facilitator chose to show,
+ * in projector type, fitted to the image whatever its aspect. Read-only: nothing to click but
+ * the full-screen button.
+ */
+export function ProjectorPage({ workshopId }: { workshopId: string }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const view = useQuery('projector.view', { workshopId });
+  useProjectorSurface();
+  if (view.error) return <p className="projector-error">{errorText(view.error)}</p>;
+  if (!view.data) return <div className="projector-stage" aria-busy="true" />;
+  return <Projected view={view.data} label={t('projector.heading')} />;
+}
+
+/** Projector tokens on the whole document, and the aspect of the image it is shown on. */
+function useProjectorSurface() {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.surface = 'projector';
+    const fit = () => {
+      root.dataset.aspect = window.innerWidth / window.innerHeight < 1.55 ? '4:3' : '16:9';
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => {
+      window.removeEventListener('resize', fit);
+      delete root.dataset.surface;
+      delete root.dataset.aspect;
+    };
+  }, []);
+}
+
+function Projected({ view, label }: { view: ProjectorView; label: string }) {
+  const t = useT();
+  const [fullScreen, setFullScreen] = useState(false);
+  useEffect(() => {
+    const on = () => setFullScreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', on);
+    return () => document.removeEventListener('fullscreenchange', on);
+  }, []);
+  return (
+    <main
+      className="projector"
+      aria-label={label}
+      data-mode={view.mode}
+      data-frozen={view.frozen || undefined}
+      data-blank={view.blank || undefined}
+    >
+      <div className="projector-stage">
+        {view.mode === 'title' && <TitleSlide view={view} />}
+        {view.mode === 'step' && <StepSlide view={view} />}
+        {view.mode === 'agenda' && <AgendaSlide view={view} />}
+        {view.mode === 'attendance' && <AttendanceSlide view={view} />}
+      </div>
+      {view.blank && <div className="projector-blank" data-testid="projector-blank" />}
+      {!fullScreen && document.fullscreenEnabled && (
+        <button className="projector-fullscreen" onClick={() => void document.documentElement.requestFullscreen()}>
+          {t('projector.fullScreen')}
+        </button>
+      )}
+    </main>
+  );
+}
+
+function TitleSlide({ view }: { view: ProjectorView }) {
+  const lang = useLanguage((s) => s.language);
+  const { title } = view;
+  const emblem = useQuery('engagements.emblem', title.hasEmblem ? { id: title.engagementId } : null);
+  const dates = title.dates.map((d) => formatLongDate(d, lang));
+  return (
+    <section className="slide slide--title">
+      {emblem.data?.dataUrl && <img className="slide__emblem" src={emblem.data.dataUrl} alt="" />}
+      <p className="slide__programme">{title.programmeName}</p>
+      <h1 className="slide__headline">{title.workshopTitle}</h1>
+      <p className="slide__stage">
+        {stageLabel(title.stage, title.customStageName, lang)} · {regionTitle(title.regionKind, title.regionName)}
+      </p>
+      <p className="slide__when">
+        {dates.length > 1 ? `${dates[0]} – ${dates[dates.length - 1]}` : dates[0]}
+        {title.venue && <br />}
+        {title.venue}
+      </p>
+    </section>
+  );
+}
+
+function useRun(view: ProjectorView) {
+  const now = useServerClock(view.now, 250, view.frozen);
+  const day = view.day;
+  if (!day) return null;
+  return { day, now, run: foldRun(day, view.title.timeZone, day.steps, day.events, now) };
+}
+
+function StepSlide({ view }: { view: ProjectorView }) {
+  const t = useT();
+  const r = useRun(view);
+  if (!r) return <p className="slide__headline">{t('projector.noDay')}</p>;
+  const { day, run } = r;
+  const current = run.currentId ? day.steps.find((s) => s.id === run.currentId)! : null;
+  const from = current ? day.steps.indexOf(current) : -1;
+  const next = day.steps.slice(from + 1).find((s) => run.steps.get(s.id)!.state === 'pending') ?? null;
+  if (!current) {
+    return (
+      <section className="slide slide--step">
+        <p className="slide__eyebrow">{run.finished ? '' : t('projector.waiting')}</p>
+        <h1 className="slide__headline" data-testid="projector-title">
+          {run.finished ? t('run.finished') : (next?.title ?? view.title.workshopTitle)}
+        </h1>
+      </section>
+    );
+  }
+  const cur = run.steps.get(current.id)!;
+  const tone = timerTone(cur.remainingMs);
+  return (
+    <section className="slide slide--step">
+      <p className="slide__eyebrow">{t(`agenda.kinds.${current.kind}`)}</p>
+      <h1 className="slide__headline" data-testid="projector-title">
+        {current.title}
+      </h1>
+      {current.presenter && <p className="slide__presenter">{current.presenter}</p>}
+      <p className="slide__countdown" data-tone={tone} data-testid="projector-countdown">
+        {formatCountdown(cur.remainingMs)}
+      </p>
+      {current.project && <p className="slide__project">{current.project}</p>}
+      {next && (
+        <p className="slide__next">
+          <strong>{t('projector.next')}:</strong> {next.title}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AgendaSlide({ view }: { view: ProjectorView }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.language);
+  const r = useRun(view);
+  if (!r) return <p className="slide__headline">{t('projector.noDay')}</p>;
+  const { day, run } = r;
+  const plan = planDay(day, day.steps);
+  return (
+    <section className="slide slide--agenda">
+      <h1 className="slide__subhead">{t('projector.agendaOf', { date: formatLongDate(day.date, lang) })}</h1>
+      <ol className="agenda-board" style={{ ['--rows' as string]: day.steps.length }}>
+        {day.steps.map((s, i) => {
+          const state = run.steps.get(s.id)!.state;
+          return (
+            <li key={s.id} className={`agenda-board__row is-${state}`} aria-current={s.id === run.currentId ? 'step' : undefined}>
+              <span className="agenda-board__time">
+                {formatClock(plan.slots[i].start)}–{formatClock(plan.slots[i].end)}
+              </span>
+              <span className="agenda-board__title">{s.title}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function AttendanceSlide({ view }: { view: ProjectorView }) {
+  const t = useT();
+  const sheet = useQuery('attendance.day', view.day ? { dayId: view.day.id } : null);
+  if (!view.day) return <p className="slide__headline">{t('projector.noDay')}</p>;
+  if (!sheet.data) return null;
+  const { counts } = sheet.data;
+  const agencies = counts.byAgency.filter((a) => a.expected > 0).slice(0, 8);
+  return (
+    <section className="slide slide--attendance">
+      <p className="slide__big-number" data-testid="projector-present">
+        {counts.present} <span>{t('projector.present')}</span>
+      </p>
+      <p className="slide__stage">{t('projector.ofExpected', { expected: counts.expected })}</p>
+      <h2 className="slide__subhead">{t('projector.byAgency')}</h2>
+      <ul className="agency-bars">
+        {agencies.map((a) => (
+          <li key={a.agency}>
+            <span className="agency-bars__name">{a.agency || '—'}</span>
+            <span className="agency-bars__track">
+              <span className="agency-bars__fill" style={{ width: `${(100 * a.present) / a.expected}%` }} />
+            </span>
+            <span className="agency-bars__count">
+              {a.present}/{a.expected}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
