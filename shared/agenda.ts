@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TimeZone } from './domain';
-import { ZONE_OFFSET_HOURS } from './format';
+import { ZONE_OFFSET_HOURS, zoneDate } from './format';
 import { clockTime, idSchema, LIMITS, optionalText, requiredText, typeError } from './primitives';
 
 /**
@@ -272,7 +272,11 @@ export function foldRun(
     r.remainingMs = r.allowanceMs - r.elapsedMs;
   }
   const started = [...runs.values()].some((r) => r.actualStart !== null);
-  const dayStart = zonedInstant(day.date, day.startTime, zone);
+  // The plan is held against the calendar day the run happens on: a day run on another date (a
+  // rehearsal, a postponed day) is late or early by its clock times, not by the weeks between.
+  const firstStart = Math.min(...[...runs.values()].map((r) => r.actualStart ?? Infinity));
+  const runDate = started ? zoneDate(new Date(firstStart).toISOString(), zone) : day.date;
+  const dayStart = zonedInstant(runDate, day.startTime, zone);
   const plannedEnd = dayStart + steps.reduce((sum, s) => sum + s.plannedMinutes, 0) * 60_000;
   let projectedEnd = plannedEnd;
   let finished = false;

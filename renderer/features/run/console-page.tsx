@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   foldRun,
   formatCountdown,
@@ -167,7 +167,7 @@ function Console(props: {
   const tone = curRun ? timerTone(curRun.remainingMs) : 'normal';
 
   return (
-    <section className="console">
+    <section className="console" onMouseDown={keepFocus}>
       <header className="console__header">
         <div className="console__heading">
           <nav className="crumbs">
@@ -377,6 +377,14 @@ function Console(props: {
       )}
     </section>
   );
+}
+
+/**
+ * A console button pressed with the mouse does not take the focus, so Space and the arrows keep
+ * driving the run instead of pressing that button again (keyboard users still tab to buttons).
+ */
+function keepFocus(ev: ReactMouseEvent) {
+  if ((ev.target as HTMLElement).closest('button')) ev.preventDefault();
 }
 
 /** The step that "next" would start: the first pending one after the current (or from the top). */

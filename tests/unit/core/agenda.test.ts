@@ -224,3 +224,17 @@ describe('the projector', () => {
     expect(live.day.events.length).toBeGreaterThan(1);
   });
 });
+
+describe('drift', () => {
+  it('a day run on another date than planned is measured by its clock times', () => {
+    const steps = [
+      { id: 'a', plannedMinutes: 30 },
+      { id: 'b', plannedMinutes: 60 },
+    ];
+    const events = [{ stepId: 'a', kind: 'start' as const, at: '2026-11-30T01:10:00.000Z', minutes: 0 }];
+    // Planned 2019-08-28 08:00 WIB; run on 2026-11-30, started 08:10 WIB.
+    const s = foldRun({ date: '2019-08-28', startTime: '08:00' }, 'WIB', steps, events, Date.parse('2026-11-30T01:20:00Z'));
+    expect(s.driftMinutes).toBe(10);
+    expect(new Date(s.projectedEnd).toISOString()).toBe('2026-11-30T02:40:00.000Z');
+  });
+});
