@@ -32,6 +32,7 @@ export function projectorUrl(workshopId: unknown): string | null {
 export interface ProjectorWindow {
   loadURL(url: string): Promise<void>;
   show(): void;
+  showInactive(): void;
   focus(): void;
   restore(): void;
   close(): void;
@@ -177,9 +178,15 @@ export function createProjectorWindows(deps: ProjectorWindowDeps): ProjectorWind
     // The page's <title> would otherwise replace the window's.
     w.on('page-title-updated', (event) => event.preventDefault());
     w.once('ready-to-show', () => {
-      w.show();
-      // Some window managers ignore `fullscreen` on a window created hidden.
-      if (placement.fullScreen) w.setFullScreen(true);
+      if (placement.fullScreen) {
+        // On the external display it appears without taking the keyboard: the facilitator keeps
+        // driving the stage (→, B, F) from the facilitator window.
+        w.showInactive();
+        // Some window managers ignore `fullscreen` on a window created hidden.
+        w.setFullScreen(true);
+      } else {
+        w.show();
+      }
     });
 
     // A projector plugged in or out: move the window to where it now belongs. A window already on

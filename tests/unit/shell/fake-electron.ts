@@ -93,6 +93,7 @@ export function createFakeElectron(opts: FakeOptions) {
     bounds = { x: 0, y: 0, width: 0, height: 0 };
     focus = vi.fn();
     show = vi.fn();
+    showInactive = vi.fn();
     restore = vi.fn(() => (this.minimized = false));
     constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
       super();

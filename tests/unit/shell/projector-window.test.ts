@@ -158,6 +158,7 @@ describe('projector window', () => {
     expect(win.options).toMatchObject(ORDINARY);
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalledOnce();
+    expect(win.showInactive).not.toHaveBeenCalled();
     expect(win.fullScreen).toBe(false);
   });
 
@@ -183,7 +184,10 @@ describe('projector window', () => {
     expect(win.options).toMatchObject({ x: 1366, y: -120, width: 1920, height: 1080, fullscreen: true });
     expect(win.options.center).toBeUndefined();
     win.emit('ready-to-show');
-    expect(win.show).toHaveBeenCalledOnce();
+    // Shown without taking the keyboard from the facilitator window.
+    expect(win.showInactive).toHaveBeenCalledOnce();
+    expect(win.show).not.toHaveBeenCalled();
+    expect(win.focus).not.toHaveBeenCalled();
     expect(win.fullScreen).toBe(true);
   });
 
@@ -272,6 +276,7 @@ describe('projector window and the displays', () => {
     const [win] = fake.windows;
     unplug(SECOND);
     win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalledOnce();
     expect(win.fullScreen).toBe(false);
     expect(win.bounds).toEqual(ORDINARY);
   });
