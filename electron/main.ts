@@ -1,5 +1,5 @@
-// Electron main process: app lifecycle, the facilitator window and the self check-in window, menu,
-// IPC and security settings.
+// Electron main process: app lifecycle, the facilitator window, the self check-in window and the
+// projector window, menu, IPC and security settings.
 // The core (store, services, handlers) is plain Node in ./core; this file only wires it to Electron.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -16,6 +16,7 @@ import { hardenSession, hardenWebContents } from './shell/harden';
 import { createWindowRoles, forwardChanges, isTrustedSender, registerIpc, type SenderEvent } from './shell/ipc';
 import { createKioskWindows, registerKioskWindow, type KioskWindows } from './shell/kiosk-window';
 import { applyMenu } from './shell/menu';
+import { createProjectorWindows, registerProjectorWindow, type ProjectorWindows } from './shell/projector-window';
 import { APP_ENTRY_URL } from './shell/origin';
 import { handleAppProtocol, registerAppScheme } from './shell/protocol';
 import { registerExportFile, registerSaveFile } from './shell/save-file';
@@ -38,6 +39,8 @@ let mainWindow: BrowserWindow | null = null;
 const windowRoles = createWindowRoles();
 /** The self check-in window (second screen or tablet at the door), once the app is ready. */
 let kioskWindows: KioskWindows | null = null;
+/** The projector window (the room's screen, on the external display when there is one), once ready. */
+let projectorWindows: ProjectorWindows | null = null;
 /** Set once the app is ready: shows the facilitator window again (second instance, dock click). */
 let reopenWindow: (() => void) | null = null;
 
@@ -81,6 +84,8 @@ function createMainWindow(settings: ShellSettings): BrowserWindow {
     // The self check-in window belongs to the facilitator's session: it does not outlive it (and
     // would otherwise keep the app running with no facilitator window).
     kioskWindows?.close();
+    // Likewise the projector window: the room's screen of the facilitator's workshop.
+    projectorWindows?.close();
   });
   win.webContents.on('render-process-gone', (_e, details) => log(`renderer gone: ${details.reason}`));
   void win.loadURL(APP_ENTRY_URL).catch((e) => log(`cannot load ${APP_ENTRY_URL}`, e));
@@ -180,7 +185,21 @@ async function start(): Promise<void> {
   });
   kioskWindows = kiosk;
   const unregisterKiosk = registerKioskWindow(ipcMain, kiosk, { open: facilitatorFrame, close: selfCheckinFrame }, log);
-  // Every window, the self check-in one included, gets every change event.
+  // The projector window: the same again, with the `projector` role (screens' reads only, redacted);
+  // only the facilitator window opens, moves or closes it. It follows the displays as they change.
+  const projector = createProjectorWindows({
+    createWindow: (options) => new BrowserWindow(options),
+    screen,
+    preload: PRELOAD,
+    isPackaged: app.isPackaged,
+    icon: windowIcon(),
+    log,
+    roles: windowRoles,
+  });
+  projectorWindows = projector;
+  const unregisterProjector = registerProjectorWindow(ipcMain, projector, windowRoles, log);
+  // Every window, the self check-in and projector ones included, gets every change event (as its
+  // role may see it).
   const stopForwarding = forwardChanges(
     backend.bus,
     () => BrowserWindow.getAllWindows().map((w) => w.webContents),
@@ -199,6 +218,7 @@ async function start(): Promise<void> {
   app.once('will-quit', () => {
     stopMenuUpdates();
     stopForwarding();
+    unregisterProjector();
     unregisterKiosk();
     unregisterExport();
     unregisterSave();

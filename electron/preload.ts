@@ -1,5 +1,5 @@
 // The sandboxed preload: exposes one `call(op, input)` for every contract operation, the change
-// feed, the save dialog and the self check-in window as `window.bimtek`, and nothing else. It must
+// feed, the save dialog, the self check-in and projector windows as `window.bimtek`, and nothing else. It must
 // stay one CommonJS file that requires only 'electron' (scripts/build.mjs), so it imports no zod
 // and lists no operations: the main process checks the name and the window's role on every call.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -8,13 +8,18 @@ import {
   BRIDGE_CHANGE_CHANNEL,
   EXPORT_FILE_CHANNEL,
   isKioskRoute,
+  isProjectorWorkshopId,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
+  PROJECTOR_CLOSE_CHANNEL,
+  PROJECTOR_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
   type BimtekBridge,
   type ExportFileResult,
   type KioskCloseResult,
   type KioskWindowResult,
+  type ProjectorCloseResult,
+  type ProjectorWindowResult,
   type SaveFileRequest,
   type SaveFileResult,
 } from '../shared/bridge';
@@ -37,8 +42,9 @@ const failure = (code: 'UNKNOWN_OPERATION' | 'INTERNAL', key: string): Result<ne
 /**
  * Build the bridge over an `ipcRenderer`. `call` refuses a name that is not a string without
  * touching IPC, and never rejects: a failed invoke becomes an `INTERNAL` envelope. `saveFile` (the
- * native save dialog) and `openKioskWindow`/`closeKioskWindow` (the self check-in window) are the
- * Electron-only channels; the main process checks their sender and input again.
+ * native save dialog), `openKioskWindow`/`closeKioskWindow` (the self check-in window) and
+ * `openProjectorWindow`/`closeProjectorWindow` (the projector window) are the Electron-only
+ * channels; the main process checks their sender and input again.
  */
 export function createBridge(ipc: BridgeIpc): BimtekBridge {
   const call = async (op: OpName, input: unknown): Promise<Result<unknown>> => {
@@ -98,7 +104,35 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       return { closed: false };
     }
   };
-  return { mode: 'electron', call, onChange, saveFile, exportFile, openKioskWindow, closeKioskWindow };
+  const openProjectorWindow = async (workshopId: string): Promise<ProjectorWindowResult> => {
+    // Refused here without IPC; the main process refuses it as well (it trusts no page).
+    if (!isProjectorWorkshopId(workshopId)) return { opened: false };
+    try {
+      const r = (await ipc.invoke(PROJECTOR_OPEN_CHANNEL, workshopId)) as Partial<ProjectorWindowResult> | null;
+      return { opened: r?.opened === true };
+    } catch {
+      return { opened: false };
+    }
+  };
+  const closeProjectorWindow = async (): Promise<ProjectorCloseResult> => {
+    try {
+      const r = (await ipc.invoke(PROJECTOR_CLOSE_CHANNEL)) as Partial<ProjectorCloseResult> | null;
+      return { closed: r?.closed === true };
+    } catch {
+      return { closed: false };
+    }
+  };
+  return {
+    mode: 'electron',
+    call,
+    onChange,
+    saveFile,
+    exportFile,
+    openKioskWindow,
+    closeKioskWindow,
+    openProjectorWindow,
+    closeProjectorWindow,
+  };
 }
 
 contextBridge.exposeInMainWorld('bimtek', createBridge(ipcRenderer));

@@ -61,6 +61,35 @@ export interface KioskCloseResult {
   closed: boolean;
 }
 
+/** IPC channel that opens the projector window on a workshop, or focuses and moves it there (Electron only). */
+export const PROJECTOR_OPEN_CHANNEL = 'bimtek:projector-window:open';
+/** IPC channel that closes the projector window (Electron only). */
+export const PROJECTOR_CLOSE_CHANNEL = 'bimtek:projector-window:close';
+
+/**
+ * A workshop id the projector window may be opened on: a lowercase UUID as the store makes them
+ * (the shape `idSchema` accepts; the preload cannot import zod). Checked by the preload and again in
+ * the main process.
+ */
+export const WORKSHOP_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Whether a value is a workshop id the projector window may be opened on. */
+export const isProjectorWorkshopId = (id: unknown): id is string =>
+  typeof id === 'string' && WORKSHOP_ID_PATTERN.test(id);
+
+/** The projector page of a workshop (the renderer's `#/present/<workshopId>` route, role `projector`). */
+export const projectorRoute = (workshopId: string) => `#/present/${workshopId}`;
+
+export interface ProjectorWindowResult {
+  /** True when the projector window now shows the workshop (opened, or focused and moved there). */
+  opened: boolean;
+}
+
+export interface ProjectorCloseResult {
+  /** True when a projector window was open and has been closed. */
+  closed: boolean;
+}
+
 /**
  * What the Electron preload exposes to the renderer as `window.bimtek`: the contract's operations
  * and the change feed, nothing else (never `ipcRenderer`).
@@ -93,6 +122,15 @@ export interface BimtekBridge {
   openKioskWindow(route: string): Promise<KioskWindowResult>;
   /** Close the self check-in window, if one is open. Never throws. */
   closeKioskWindow(): Promise<KioskCloseResult>;
+  /**
+   * Show a workshop's projector page (`#/present/<workshopId>`) in the projector window: full screen
+   * on the second display when there is one, otherwise a normal window. An open projector window is
+   * focused and moved to this workshop. Only the facilitator's window may ask; an id that is not a
+   * UUID is refused (`{ opened: false }`); never throws.
+   */
+  openProjectorWindow(workshopId: string): Promise<ProjectorWindowResult>;
+  /** Close the projector window, if one is open (facilitator's window only). Never throws. */
+  closeProjectorWindow(): Promise<ProjectorCloseResult>;
 }
 
 /** The channel of every operation call; its type is the contract's literal, so a rename fails to compile. */

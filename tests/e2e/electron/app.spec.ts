@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { BimtekBridge } from '../../../shared/bridge';
+import { engagementInput, workshopInput } from '../../fixtures/inputs';
 
 // What only Electron has: the live window's security settings, the preload's bridge, navigation
 // lock-down, the app scheme. Runs wherever the Electron binary exists; elsewhere every test is
@@ -110,7 +111,17 @@ test.describe('Electron app', () => {
     });
     expect(seen).toEqual({
       bimtek: 'object',
-      keys: ['call', 'closeKioskWindow', 'mode', 'onChange', 'openKioskWindow', 'ops', 'saveFile'],
+      keys: [
+        'call',
+        'closeKioskWindow',
+        'closeProjectorWindow',
+        'exportFile',
+        'mode',
+        'onChange',
+        'openKioskWindow',
+        'openProjectorWindow',
+        'saveFile',
+      ],
       mode: 'electron',
       require: 'undefined',
       process: 'undefined',
@@ -227,5 +238,103 @@ test.describe('Electron app', () => {
     expect(closed).toEqual({ closed: true });
     await expect.poll(windowCount).toBe(1);
     expect(await page.evaluate(() => (window as BridgedWindow).bimtek.closeKioskWindow())).toEqual({ closed: false });
+  });
+
+  test('the projector window: projector role, on the second display when there is one, one at a time', async () => {
+    const call = (p: Page, op: string, input: unknown) =>
+      p.evaluate(([o, i]) => (window as BridgedWindow).bimtek.call(o as never, i), [op, input] as const);
+    const created = (await call(page, 'engagements.create', engagementInput())) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(created.ok).toBe(true);
+    const workshop = (await call(page, 'workshops.create', workshopInput(created.value.id))) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(workshop.ok).toBe(true);
+    const w = workshop.value.id;
+    const openProjector = (p: Page, id: string) =>
+      p.evaluate((x) => (window as BridgedWindow).bimtek.openProjectorWindow(x), id);
+    const windowCount = () => app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+    const before = await windowCount();
+
+    expect(await openProjector(page, `#/present/${w}`)).toEqual({ opened: false });
+    expect(await openProjector(page, w.toUpperCase())).toEqual({ opened: false });
+    expect(await windowCount()).toBe(before);
+
+    const [projector, opened] = await Promise.all([app!.waitForEvent('window'), openProjector(page, w)]);
+    expect(opened).toEqual({ opened: true });
+    await projector.waitForLoadState('domcontentloaded');
+    expect(projector.url()).toBe(`app://bimtek/index.html#/present/${w}`);
+
+    // The core gives it the projector role: the screens' reads, nothing the facilitator may do.
+    expect(await call(projector, 'projector.view', { workshopId: w })).toMatchObject({
+      ok: true,
+      value: { workshopId: w },
+    });
+    expect(await call(projector, 'engagements.create', engagementInput())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call(projector, 'projector.set', { workshopId: w, patch: { blank: true } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    // Nor may it open or close windows.
+    expect(await openProjector(projector, w)).toEqual({ opened: false });
+    expect(await projector.evaluate(() => (window as BridgedWindow).bimtek.closeProjectorWindow())).toEqual({
+      closed: false,
+    });
+
+    // Where it is: full screen over the external display when there is one, else a normal window.
+    const placed = await app!.evaluate(({ BrowserWindow, screen }) => {
+      const win = BrowserWindow.getAllWindows().find((x) => x.webContents.getURL().includes('#/present/'))!;
+      const primary = screen.getPrimaryDisplay();
+      const external = screen.getAllDisplays().find((d) => d.id !== primary.id) ?? null;
+      return {
+        title: win.getTitle(),
+        fullScreen: win.isFullScreen(),
+        display: screen.getDisplayMatching(win.getBounds()).id,
+        external: external?.id ?? null,
+        primary: primary.id,
+        size: win.getSize(),
+        prefs: (
+          win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }
+        ).getLastWebPreferences(),
+      };
+    });
+    expect(placed.title).toBe('Bimtek Studio — Proyektor');
+    expect(placed.prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    if (placed.external !== null) {
+      await expect
+        .poll(() =>
+          app!.evaluate(({ BrowserWindow }) =>
+            BrowserWindow.getAllWindows()
+              .find((x) => x.webContents.getURL().includes('#/present/'))!
+              .isFullScreen(),
+          ),
+        )
+        .toBe(true);
+      expect(placed.display).toBe(placed.external);
+    } else {
+      expect(placed.fullScreen).toBe(false);
+      expect(placed.display).toBe(placed.primary);
+      expect(placed.size[0]).toBeLessThanOrEqual(1280);
+    }
+
+    // A second call reuses the window; closing it leaves the facilitator window.
+    expect(await openProjector(page, w)).toEqual({ opened: true });
+    expect(await windowCount()).toBe(before + 1);
+    expect(await page.evaluate(() => (window as BridgedWindow).bimtek.closeProjectorWindow())).toEqual({
+      closed: true,
+    });
+    await expect.poll(windowCount).toBe(before);
+    expect(await call(page, 'app.info', {})).toMatchObject({ ok: true });
   });
 });

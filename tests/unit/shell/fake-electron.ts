@@ -93,6 +93,7 @@ export function createFakeElectron(opts: FakeOptions) {
     bounds = { x: 0, y: 0, width: 0, height: 0 };
     focus = vi.fn();
     show = vi.fn();
+    showInactive = vi.fn();
     restore = vi.fn(() => (this.minimized = false));
     constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
       super();
@@ -110,6 +111,14 @@ export function createFakeElectron(opts: FakeOptions) {
     }
     setFullScreen(flag: boolean) {
       this.fullScreen = flag;
+    }
+    isFullScreen() {
+      return this.fullScreen;
+    }
+    /** Electron ignores new bounds on a full-screen window (the test sees that as an error). */
+    setBounds(b: Partial<typeof this.bounds>) {
+      if (this.fullScreen) throw new Error('setBounds on a full-screen window');
+      this.bounds = { ...this.bounds, ...b };
     }
     removeMenu() {
       this.menuRemoved = true;
@@ -161,7 +170,10 @@ export function createFakeElectron(opts: FakeOptions) {
     bounds: { x: 0, y: 0, width: 1366, height: 768 },
     workArea: { x: 0, y: 0, width: 1366, height: 728 },
   };
-  /** The connected displays, primary first; a test may push a second one. */
+  /**
+   * The connected displays, primary first; a test may push a second one (and emit `display-added`
+   * or `display-removed` on `electron.screen`, as Electron does once the list has changed).
+   */
   const displays: {
     id: number;
     bounds: { x: number; y: number; width: number; height: number };
@@ -173,7 +185,10 @@ export function createFakeElectron(opts: FakeOptions) {
     ipcMain,
     session,
     protocol: { registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')) },
-    screen: { getPrimaryDisplay: () => primary, getAllDisplays: () => [...displays] },
+    screen: Object.assign(new EventEmitter(), {
+      getPrimaryDisplay: () => primary,
+      getAllDisplays: () => [...displays],
+    }),
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: vi.fn(),

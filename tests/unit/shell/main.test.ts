@@ -6,10 +6,12 @@ import {
   EXPORT_FILE_CHANNEL,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
+  PROJECTOR_CLOSE_CHANNEL,
+  PROJECTOR_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
 } from '../../../shared/bridge';
 import { CALL_CHANNEL, CHANGE_CHANNEL, mayCall, OP_NAMES, type OpName } from '../../../shared/contract';
-import { engagementInput, makeTempDir, removeTempDir } from '../../fixtures/inputs';
+import { engagementInput, makeTempDir, removeTempDir, workshopInput } from '../../fixtures/inputs';
 import { createFakeElectron, type FakeElectron } from './fake-electron';
 
 // electron/main.ts runs on import, against a fake Electron (the binary cannot run here) and the
@@ -119,7 +121,15 @@ describe('main process start-up', () => {
     expect(ses.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
     expect(ses.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [CALL_CHANNEL, SAVE_FILE_CHANNEL, EXPORT_FILE_CHANNEL, KIOSK_OPEN_CHANNEL, KIOSK_CLOSE_CHANNEL].sort(),
+      [
+        CALL_CHANNEL,
+        SAVE_FILE_CHANNEL,
+        EXPORT_FILE_CHANNEL,
+        KIOSK_OPEN_CHANNEL,
+        KIOSK_CLOSE_CHANNEL,
+        PROJECTOR_OPEN_CHANNEL,
+        PROJECTOR_CLOSE_CHANNEL,
+      ].sort(),
     );
   });
 
@@ -296,6 +306,103 @@ describe('main process start-up', () => {
     const [main, kiosk] = fake.windows;
     main.close();
     expect(kiosk.isDestroyed()).toBe(true);
+    expect(fake.electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+  });
+
+  it('opens the projector window with the projector role: screens read, everything else refused', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const e = (await invoke(fake, 'engagements.create', engagementInput())).value.id;
+    const w = (await invoke(fake, 'workshops.create', workshopInput(e))).value.id;
+    const open = fake.ipcHandlers.get(PROJECTOR_OPEN_CHANNEL)!;
+    expect(await open(from(fake.windows[0]), `#/present/${w}`)).toEqual({ opened: false });
+    expect(await open(from(fake.windows[0], 'https://evil.example/'), w)).toEqual({ opened: false });
+    expect(fake.windows).toHaveLength(1);
+
+    expect(await open(from(fake.windows[0]), w)).toEqual({ opened: true });
+    expect(fake.windows).toHaveLength(2);
+    const [main, projector] = fake.windows;
+    const at = (p = projector) => from(p, p.webContents.getURL());
+    expect(projector.options).toMatchObject({ title: 'Bimtek Studio — Proyektor', width: 1280, height: 720 });
+    expect(projector.options.fullscreen).toBeUndefined();
+    expect(projector.options.webPreferences).toEqual(main.options.webPreferences);
+    expect(projector.webContents.getURL()).toBe(`app://bimtek/index.html#/present/${w}`);
+    // web-contents-created hardened it like the facilitator window.
+    expect(projector.webContents.navigate('file:///etc/passwd')).toBe(true);
+    expect(projector.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+
+    // The core refuses it every operation outside the screens' reads…
+    const refused = OP_NAMES.filter((n) => !mayCall('projector', n));
+    expect(refused).toEqual(expect.arrayContaining(['engagements.create', 'projector.set', 'run.command']));
+    for (const op of refused) expect((await invoke(fake, op, {}, at())).error?.code, op).toBe('FORBIDDEN');
+    // …and answers the projector view.
+    const view = await invoke(fake, 'projector.view', { workshopId: w }, at());
+    expect(view).toMatchObject({ ok: true, value: { workshopId: w } });
+    // What the facilitator puts on the screen reaches the projector window as a change event.
+    projector.webContents.sent.length = 0;
+    expect((await invoke(fake, 'projector.set', { workshopId: w, patch: { mode: 'agenda' } })).ok).toBe(true);
+    expect(
+      projector.webContents.sent.map(([channel, e]) => [channel, (e as { entity: string }).entity]),
+    ).toContainEqual([CHANGE_CHANNEL, 'projector']);
+
+    // Neither the Electron-only channels of the facilitator, nor its own window's.
+    expect(await open(at(), w)).toEqual({ opened: false });
+    expect(await fake.ipcHandlers.get(PROJECTOR_CLOSE_CHANNEL)!(at())).toEqual({ closed: false });
+    const id = '5b0e7a52-1d4f-4c1e-9a53-000000000001';
+    expect(
+      await fake.ipcHandlers.get(KIOSK_OPEN_CHANNEL)!(at(), `#/engagements/${id}/workshops/${id}/days/${id}/self`),
+    ).toEqual({ opened: false });
+    const save = await fake.ipcHandlers.get(SAVE_FILE_CHANNEL)!(at(), {
+      fileName: 'x.docx',
+      mime: 'application/octet-stream',
+      data: '',
+    });
+    expect(save).toMatchObject({ saved: false });
+    const exported = await fake.ipcHandlers.get(EXPORT_FILE_CHANNEL)!(at(), 'participants.export', {
+      engagementId: e,
+      format: 'csv',
+    });
+    expect(exported).toMatchObject({ saved: false });
+    expect(fake.windows).toHaveLength(2);
+
+    // A second call reuses the window. Closing it leaves the facilitator window open.
+    expect(await open(from(main), w)).toEqual({ opened: true });
+    expect(fake.windows).toHaveLength(2);
+    expect(projector.focus).toHaveBeenCalled();
+    projector.close();
+    expect(main.isDestroyed()).toBe(false);
+    expect(fake.electron.BrowserWindow.getAllWindows()).toEqual([main]);
+  });
+
+  it('opens the projector window full screen on the second display, and follows it when it is unplugged', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const second = {
+      id: 7,
+      bounds: { x: 1366, y: 0, width: 1024, height: 768 },
+      workArea: { x: 1366, y: 0, width: 1024, height: 728 },
+    };
+    fake.displays.push(second);
+    const w = '5b0e7a52-1d4f-4c1e-9a53-0000000000a1';
+    expect(await fake.ipcHandlers.get(PROJECTOR_OPEN_CHANNEL)!(from(fake.windows[0]), w)).toEqual({ opened: true });
+    const projector = fake.windows[1];
+    expect(projector.options).toMatchObject({ ...second.bounds, fullscreen: true });
+    projector.emit('ready-to-show');
+    expect(projector.fullScreen).toBe(true);
+    fake.displays.pop();
+    fake.electron.screen.emit('display-removed', {}, second);
+    expect(projector.fullScreen).toBe(false);
+    expect(projector.bounds).toMatchObject({ width: 1280, height: 720 });
+  });
+
+  it('closing the facilitator window closes the projector window too', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    await fake.ipcHandlers.get(PROJECTOR_OPEN_CHANNEL)!(from(fake.windows[0]), '5b0e7a52-1d4f-4c1e-9a53-0000000000a1');
+    const [main, projector] = fake.windows;
+    expect(projector.isDestroyed()).toBe(false);
+    main.close();
+    expect(projector.isDestroyed()).toBe(true);
     expect(fake.electron.BrowserWindow.getAllWindows()).toHaveLength(0);
   });
 

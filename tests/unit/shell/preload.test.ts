@@ -5,6 +5,8 @@ import {
   EXPORT_FILE_CHANNEL,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
+  PROJECTOR_CLOSE_CHANNEL,
+  PROJECTOR_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
   type BimtekBridge,
 } from '../../../shared/bridge';
@@ -39,16 +41,18 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile, exportFile and the self check-in window', () => {
+  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile, exportFile, the self check-in and projector windows', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('bimtek');
     expect(Object.keys(bridge()).sort()).toEqual([
       'call',
       'closeKioskWindow',
+      'closeProjectorWindow',
       'exportFile',
       'mode',
       'onChange',
       'openKioskWindow',
+      'openProjectorWindow',
       'saveFile',
     ]);
     expect(bridge().mode).toBe('electron');
@@ -177,6 +181,38 @@ describe('preload', () => {
     expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(KIOSK_CLOSE_CHANNEL);
     fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
     await expect(bridge().closeKioskWindow()).resolves.toEqual({ closed: false });
+  });
+
+  it('openProjectorWindow sends a workshop id to its channel and resolves even when IPC fails', async () => {
+    const id = '5b0e7a52-1d4f-4c1e-9a53-0000000000a1';
+    fake.ipc.invoke.mockResolvedValueOnce({ opened: true });
+    await expect(bridge().openProjectorWindow(id)).resolves.toEqual({ opened: true });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(PROJECTOR_OPEN_CHANNEL, id);
+    fake.ipc.invoke.mockResolvedValueOnce({ opened: 'yes', extra: 1 });
+    await expect(bridge().openProjectorWindow(id)).resolves.toEqual({ opened: false });
+    fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
+    await expect(bridge().openProjectorWindow(id)).resolves.toEqual({ opened: false });
+  });
+
+  it.each([
+    '#/present/5b0e7a52-1d4f-4c1e-9a53-0000000000a1',
+    '5B0E7A52-1D4F-4C1E-9A53-0000000000A1',
+    '5b0e7a52-1d4f-4c1e-9a53-0000000000a1/../x',
+    'not-a-uuid',
+    '',
+    42,
+    null,
+  ])('openProjectorWindow refuses %j without touching IPC', async (id) => {
+    await expect(bridge().openProjectorWindow(id as never)).resolves.toEqual({ opened: false });
+    expect(fake.ipc.invoke).not.toHaveBeenCalled();
+  });
+
+  it('closeProjectorWindow goes to its channel and resolves even when IPC fails', async () => {
+    fake.ipc.invoke.mockResolvedValueOnce({ closed: true });
+    await expect(bridge().closeProjectorWindow()).resolves.toEqual({ closed: true });
+    expect(fake.ipc.invoke).toHaveBeenCalledExactlyOnceWith(PROJECTOR_CLOSE_CHANNEL);
+    fake.ipc.invoke.mockRejectedValueOnce(new Error('No handler registered'));
+    await expect(bridge().closeProjectorWindow()).resolves.toEqual({ closed: false });
   });
 
   it('ignores a non-function listener', () => {
