@@ -266,7 +266,10 @@ export function foldRun(
   let currentId: string | null = null;
   for (const s of steps) {
     const r = runs.get(s.id)!;
-    if (r.state === 'running') stop(r, now), (r.since = now);
+    if (r.state === 'running') {
+      stop(r, now);
+      r.since = now;
+    }
     if (r.state === 'running' || r.state === 'paused') currentId = s.id;
     r.allowanceMs = (s.plannedMinutes + r.extraMinutes) * 60_000;
     r.remainingMs = r.allowanceMs - r.elapsedMs;
