@@ -25,6 +25,11 @@ export function createDocumentService(d: Deps) {
       return toPayload(await d.jobs.run('documents.attendanceList', { dbFile: d.dbFile, dayId, blank }));
     },
 
+    /** The susunan acara of a workshop: every day's steps with their planned times, to hand out. */
+    async rundown(workshopId: string): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.rundown', { dbFile: d.dbFile, workshopId }));
+    },
+
     /** The register as CSV (semicolons, BOM) or XLSX, column names in the UI language. */
     async registerFile(engagementId: string, format: 'csv' | 'xlsx'): Promise<FilePayload> {
       const lang = d.language();
