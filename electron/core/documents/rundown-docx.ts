@@ -3,6 +3,7 @@ import {
   Document,
   Packer,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -19,9 +20,9 @@ import { cmToTwips, documentStyles, ptToHalfPoints, sectionPage, textWidthTwips,
 
 /**
  * The susunan acara (rundown) of a workshop as an editable DOCX, to hand out: letterhead, title,
- * the event block, then per day a heading ("Hari ke-1: Rabu, 28 Agustus 2019") and the table
- * Waktu · Acara · Keterangan/Penanggung Jawab, whose header row repeats on every page and whose
- * rows never split across pages. No script and no notes: those are for the facilitator only.
+ * the event block, then per day a table headed by the day ("Hari ke-1: Rabu, 28 Agustus 2019")
+ * and the columns Waktu · Acara · Keterangan/Penanggung Jawab; both header rows repeat on every
+ * page and no row splits across pages. A day without steps is its heading and one line saying so. No script and no notes: those are for the facilitator only.
  * A pure function of (data, settings): the same input gives the same bytes apart from the
  * timestamps docx writes.
  */
@@ -113,10 +114,20 @@ interface TableContext {
   halfPoints: number;
 }
 
-function cell(value: string, width: number, ctx: TableContext, options: { bold?: boolean; center?: boolean } = {}) {
+interface CellOptions {
+  bold?: boolean;
+  center?: boolean;
+  columnSpan?: number;
+  /** Background colour (hex), for the day's row. */
+  fill?: string;
+}
+
+function cell(value: string, width: number, ctx: TableContext, options: CellOptions = {}) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
+    columnSpan: options.columnSpan,
+    shading: options.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } : undefined,
     children: [
       new Paragraph({
         alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
@@ -126,14 +137,27 @@ function cell(value: string, width: number, ctx: TableContext, options: { bold?:
   });
 }
 
-function dayTable(rows: RundownDocRow[], ctx: TableContext, totalWidth: number): Table {
+/** Light grey behind the day's row: prints on a black-and-white office printer. */
+const DAY_ROW_FILL = 'E7E6E6';
+
+/**
+ * A day's table. Its first two rows repeat at the top of every page the table runs onto: the
+ * day ("Hari ke-2: Kamis, 29 Agustus 2019") across the three columns, then the column names, so
+ * a continued page still says which day it lists.
+ */
+function dayTable(day: RundownDocDay, ctx: TableContext, totalWidth: number): Table {
   const { widths } = ctx;
+  const heading = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [cell(day.heading, totalWidth, ctx, { bold: true, columnSpan: 3, fill: DAY_ROW_FILL })],
+  });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: HEADERS.map((h, i) => cell(h, widths[i], ctx, { bold: true, center: true })),
   });
-  const body = rows.map(
+  const body = day.rows.map(
     (r) =>
       new TableRow({
         cantSplit: true,
@@ -149,7 +173,7 @@ function dayTable(rows: RundownDocRow[], ctx: TableContext, totalWidth: number):
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: { left: CELL_PADDING, right: CELL_PADDING, top: CELL_PADDING_Y, bottom: CELL_PADDING_Y },
-    rows: [header, ...body],
+    rows: [heading, header, ...body],
   });
 }
 
@@ -180,15 +204,18 @@ function title(settings: RundownDocSettings): Paragraph {
   });
 }
 
-/** A day's heading, kept on the page of the table's first rows. */
+/** The heading of a day without steps, kept with the line that says so. */
 function dayHeading(text: string): Paragraph {
   return new Paragraph({
     keepNext: true,
     keepLines: true,
-    spacing: { before: 280, after: 100 },
+    spacing: { after: 100 },
     children: [new TextRun({ text, bold: true })],
   });
 }
+
+/** Space between one day and the next (and what keeps two tables from running together). */
+const daySpace = () => new Paragraph({ spacing: { after: 200 }, children: [] });
 
 /** Builds the susunan acara as DOCX bytes. */
 export async function buildRundownDocx(data: RundownDocData, settings: RundownDocSettings): Promise<Uint8Array> {
@@ -199,8 +226,9 @@ export async function buildRundownDocx(data: RundownDocData, settings: RundownDo
   };
   const body: (Paragraph | Table)[] = [];
   for (const day of data.days) {
-    body.push(dayHeading(day.heading));
-    body.push(day.rows.length > 0 ? dayTable(day.rows, ctx, totalWidth) : new Paragraph({ text: NO_STEPS_TEXT }));
+    body.push(daySpace());
+    if (day.rows.length > 0) body.push(dayTable(day, ctx, totalWidth));
+    else body.push(dayHeading(day.heading), new Paragraph({ text: NO_STEPS_TEXT }));
   }
   const doc = new Document({
     creator: 'Bimtek Studio',

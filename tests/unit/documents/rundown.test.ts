@@ -10,7 +10,7 @@ import { engagementInput, workshopInput } from '../../fixtures/inputs';
 const t = useTestBackend('bimtek-rundown-');
 const { ok } = t;
 
-const TWO_DAYS = [
+const TWO_DAYS: { date: string; startTime: string; endTime: string | null }[] = [
   { date: '2019-08-28', startTime: '08:00', endTime: '16:00' },
   { date: '2019-08-29', startTime: '08:00', endTime: '15:30' },
 ];
@@ -56,8 +56,9 @@ describe('susunan acara (documents.rundown)', () => {
     const rows = rowsOf(doc.documentXml);
     const header = ['Waktu', 'Acara', 'Keterangan / Penanggung Jawab'];
     const expected: string[][] = [];
-    templateFor('tahap-3').days.forEach((day) => {
-      expected.push(header);
+    const headings = ['Hari ke-1: Rabu, 28 Agustus 2019', 'Hari ke-2: Kamis, 29 Agustus 2019'];
+    templateFor('tahap-3').days.forEach((day, i) => {
+      expected.push([headings[i]], header);
       let at = 0;
       for (const s of day.steps) {
         expected.push([`${clock('08:00', at)}–${clock('08:00', at + s.minutes)} WIB`, s.title.id, s.presenter?.id ?? '']);
@@ -65,8 +66,8 @@ describe('susunan acara (documents.rundown)', () => {
       }
     });
     expect(rows).toEqual(expected);
-    expect(rows[1]).toEqual(['08.00–08.30 WIB', 'Registrasi peserta', 'Panitia']);
-    expect(rows[2][0]).toBe('08.30–08.40 WIB');
+    expect(rows[2]).toEqual(['08.00–08.30 WIB', 'Registrasi peserta', 'Panitia']);
+    expect(rows[3][0]).toBe('08.30–08.40 WIB');
   });
 
   it('never prints a step’s script or notes', async () => {
@@ -78,22 +79,24 @@ describe('susunan acara (documents.rundown)', () => {
     expect(doc.text).not.toContain(templateFor('tahap-3').days[0].steps[0].script.id.slice(0, 40));
   });
 
-  it('repeats the header row on every page, never splits a row, and uses one type size in the table', async () => {
+  it('repeats the day and the column names on every page, never splits a row, one type size in the table', async () => {
     const { w } = await tahap3();
     const { doc } = await rundown(w.id);
     const tables = doc.documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     expect(tables).toHaveLength(2);
     for (const table of tables) {
       const rows = tableRows(table);
-      expect(rows[0]).toMatch(/<w:tblHeader\/>/);
-      for (const r of rows.slice(1)) expect(r).not.toMatch(/<w:tblHeader/);
+      // The day across the three columns, then the column names: both repeat on a new page.
+      expect(cellTexts(rows[0])[0]).toMatch(/^Hari ke-\d: /);
+      expect(rows[0]).toMatch(/<w:gridSpan w:val="3"\/>/);
+      expect(cellTexts(rows[1])).toEqual(['Waktu', 'Acara', 'Keterangan / Penanggung Jawab']);
+      for (const r of rows.slice(0, 2)) expect(r).toMatch(/<w:tblHeader\/>/);
+      for (const r of rows.slice(2)) expect(r).not.toMatch(/<w:tblHeader/);
       for (const r of rows) expect(r).toMatch(/<w:cantSplit\/>/);
       expect(table).toMatch(/<w:tblLayout w:type="fixed"\/>/);
     }
     const sizes = new Set(tables.flatMap((tb) => [...tb.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1])));
     expect([...sizes]).toEqual(['22']);
-    // The day heading is kept with its table.
-    expect(doc.documentXml).toMatch(/<w:keepNext\/>[\s\S]*?Hari ke-1/);
   });
 
   it('is laid out on F4 by default and on A4 when the engagement says so', async () => {
@@ -104,7 +107,7 @@ describe('susunan acara (documents.rundown)', () => {
     const a4 = (await rundown(w.id)).doc;
     expect(a4.documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     // Narrower text width, same columns in proportion: the times still fit at 11 pt.
-    expect(rowsOf(a4.documentXml)[1][0]).toBe('08.00–08.30 WIB');
+    expect(rowsOf(a4.documentXml)[2][0]).toBe('08.00–08.30 WIB');
     expect([...a4.documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].join('')).not.toMatch(/<w:sz w:val="(?!22")/);
   });
 
@@ -112,7 +115,7 @@ describe('susunan acara (documents.rundown)', () => {
     const { w } = await tahap3({ timeZone: 'WITA', regionName: 'Makassar' });
     const { doc } = await rundown(w.id);
     const times = rowsOf(doc.documentXml)
-      .filter((r) => r[0] !== 'Waktu')
+      .filter((r) => r.length === 3 && r[0] !== 'Waktu')
       .map((r) => r[0]);
     expect(times.length).toBeGreaterThan(10);
     for (const time of times) expect(time).toMatch(/^\d\d\.\d\d–\d\d\.\d\d WITA$/);
@@ -127,6 +130,8 @@ describe('susunan acara (documents.rundown)', () => {
     expect(doc.text.split(NO_STEPS_TEXT)).toHaveLength(2);
     expect(doc.text.indexOf(NO_STEPS_TEXT)).toBeGreaterThan(doc.text.indexOf('Hari ke-3'));
     expect(doc.documentXml.match(/<w:tbl>/g)).toHaveLength(2);
+    // The heading of the empty day stays on the page of its line.
+    expect(doc.documentXml).toMatch(/<w:keepNext\/>(?:(?!<\/w:p>)[\s\S])*Hari ke-3/);
 
     const e = await ok('engagements.create', engagementInput());
     const empty = await ok('workshops.create', workshopInput(e.id));
