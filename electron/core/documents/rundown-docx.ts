@@ -68,7 +68,7 @@ const HEADERS = ['Waktu', 'Acara', 'Keterangan / Penanggung Jawab'] as const;
  * Relative widths of Waktu, Acara and Keterangan. Waktu is wide enough for "08.00–08.30 WITA" on
  * one line at 11 pt on A4 portrait (the narrowest text width of the defaults).
  */
-const COLUMN_WEIGHTS = [3.8, 7.2, 5] as const;
+const COLUMN_WEIGHTS = [4, 7, 5] as const;
 
 const TABLE_FONT_STEP_PT = 1;
 /** The smallest type the table shrinks to so that no word (and no time) is broken. */

@@ -51,7 +51,9 @@ describe('susunan acara (documents.rundown)', () => {
     expect(doc.text).toContain('Hari ke-1: Rabu, 28 Agustus 2019');
     expect(doc.text).toContain('Hari ke-2: Kamis, 29 Agustus 2019');
     // The second day's heading comes after every row of the first day.
-    expect(doc.text.indexOf('Hari ke-2')).toBeGreaterThan(doc.text.indexOf(templateFor('tahap-3').days[0].steps.at(-1)!.title.id));
+    expect(doc.text.indexOf('Hari ke-2')).toBeGreaterThan(
+      doc.text.indexOf(templateFor('tahap-3').days[0].steps.at(-1)!.title.id),
+    );
 
     const rows = rowsOf(doc.documentXml);
     const header = ['Waktu', 'Acara', 'Keterangan / Penanggung Jawab'];
@@ -61,7 +63,11 @@ describe('susunan acara (documents.rundown)', () => {
       expected.push([headings[i]], header);
       let at = 0;
       for (const s of day.steps) {
-        expected.push([`${clock('08:00', at)}–${clock('08:00', at + s.minutes)} WIB`, s.title.id, s.presenter?.id ?? '']);
+        expected.push([
+          `${clock('08:00', at)}–${clock('08:00', at + s.minutes)} WIB`,
+          s.title.id,
+          s.presenter?.id ?? '',
+        ]);
         at += s.minutes;
       }
     });
