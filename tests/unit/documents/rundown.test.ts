@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRundown, gatherRundown } from '../../../electron/core/documents/files';
 import { NO_STEPS_TEXT } from '../../../electron/core/documents/rundown-docx';
+import { createHostServer } from '../../../electron/host/server';
 import { FILE_OPS, type FileOpName } from '../../../shared/contract';
 import { templateFor } from '../../../shared/templates';
 import { useTestBackend } from '../../fixtures/backend';
@@ -105,6 +106,25 @@ describe('susunan acara (documents.rundown)', () => {
     expect([...sizes]).toEqual(['22']);
   });
 
+  it('shrinks the whole table, not one cell, when a long word would not fit its column', async () => {
+    const { w } = await tahap3();
+    const day = (await ok('agenda.get', { workshopId: w.id })).days[0];
+    const long = 'Pengarusutamaan-Pembangunan-Berkelanjutan';
+    await ok('agenda.addStep', {
+      dayId: day.id,
+      afterId: null,
+      step: { kind: 'paparan', title: `Paparan ${long}`, plannedMinutes: 30, presenter: 'Bappeda' },
+    });
+    const { doc } = await rundown(w.id);
+    const tables = doc.documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    const sizes = new Set(tables.flatMap((tb) => [...tb.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1]))));
+    expect(sizes.size).toBe(1);
+    const [size] = [...sizes];
+    expect(size).toBeLessThan(22);
+    expect(size).toBeGreaterThanOrEqual(16);
+    expect(rowsOf(doc.documentXml).some((r) => r[1] === `Paparan ${long}` && r[0] === '16.00–16.30 WIB')).toBe(true);
+  });
+
   it('is laid out on F4 by default and on A4 when the engagement says so', async () => {
     const { e, w } = await tahap3();
     expect((await rundown(w.id)).doc.documentXml).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
@@ -165,6 +185,30 @@ describe('susunan acara (documents.rundown)', () => {
     const here = await buildRundown(gatherRundown(t.backend().services!, w.id));
     expect(file.fileName).toBe(here.fileName);
     expect(await partsWithoutTimestamps(bytes)).toEqual(await partsWithoutTimestamps(here.bytes));
+  });
+
+  it('browser mode downloads it as bytes from POST /files/documents.rundown', async () => {
+    const { w } = await tahap3();
+    const host = createHostServer({ backend: t.backend(), rendererDir: null, port: 0 });
+    const base = await host.listen();
+    try {
+      const res = await fetch(`${base}files/documents.rundown`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workshopId: w.id }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      expect(decodeURIComponent(res.headers.get('x-file-name') ?? '')).toBe(
+        'Susunan Acara Bimtek Tahap III Masterplan Smart City.docx',
+      );
+      const doc = await openDocx(new Uint8Array(await res.arrayBuffer()));
+      expect(doc.text).toContain('Hari ke-2: Kamis, 29 Agustus 2019');
+    } finally {
+      await host.close();
+    }
   });
 
   it('is a file operation: the type the renderer exports with and FILE_OPS agree', () => {
