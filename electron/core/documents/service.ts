@@ -14,7 +14,7 @@ interface Deps {
 const toPayload = (f: FileBytes): FilePayload => filePayload(f);
 
 /**
- * Files made from the store: the daftar hadir DOCX and the register as CSV/XLSX. Reading the data
+ * Files made from the store: the daftar hadir and susunan acara DOCX, and the register as CSV/XLSX. Reading the data
  * (a 20,000-person register, 300 signatures) and packing the file both run in a job worker: the
  * process answering calls only waits for the bytes.
  */
