@@ -1,5 +1,5 @@
 import type { SaveFileRequest } from '../../shared/bridge';
-import { ROLE_HEADER, type OpInput } from '../../shared/contract';
+import { ROLE_HEADER, type FileOpName, type OpInput } from '../../shared/contract';
 import type { AppErrorShape, Result } from '../../shared/errors';
 import { offline, pageRole, transport } from './api';
 
@@ -27,8 +27,8 @@ export async function saveFile(file: SaveFileRequest): Promise<SaveOutcome> {
   return { status: 'saved' };
 }
 
-/** The operations that make a file (an export). */
-export type FileOp = 'documents.attendanceList' | 'participants.export';
+/** The operations that make a file (an export), derived from the contract. */
+export type FileOp = FileOpName;
 
 export type ExportOutcome =
   | { status: 'saved'; path?: string; fileName: string }

@@ -12,4 +12,14 @@ export const documentOps = {
     roles: ONLY_FACILITATOR,
     reads: [],
   }),
+  /**
+   * The susunan acara of a workshop as DOCX, to hand out: per day the steps with their planned
+   * times, titles and presenters (never the script or notes).
+   */
+  'documents.rundown': query({
+    input: z.strictObject({ workshopId: idSchema }),
+    output: FilePayload,
+    roles: ONLY_FACILITATOR,
+    reads: [],
+  }),
 };

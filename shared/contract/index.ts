@@ -43,6 +43,9 @@ export function isOpName(name: unknown): name is OpName {
 /** The definition of an operation, typed loosely for code that handles every operation alike. */
 export const opDef = (name: OpName): OperationDef => contract[name] as unknown as OperationDef;
 
+/** The names of the operations that make a file, as a type: the same rule as `FILE_OPS`. */
+export type FileOpName = { [K in OpName]: Contract[K]['output'] extends typeof FilePayload ? K : never }[OpName];
+
 /** The operations that make a file (an export): their answer is a `FilePayload`. */
 export const FILE_OPS: readonly OpName[] = OP_NAMES.filter((n) => opDef(n).output === FilePayload);
 

@@ -6,5 +6,6 @@ import type { DocumentService } from './service';
 export function documentApp(documents: DocumentService): SliceImplementations<typeof documentOps> {
   return {
     'documents.attendanceList': ({ dayId, blank }) => documents.attendanceList(dayId, blank),
+    'documents.rundown': ({ workshopId }) => documents.rundown(workshopId),
   };
 }

@@ -311,7 +311,7 @@ function title(settings: AttendanceDocSettings): Paragraph {
 }
 
 /** "Halaman 2 dari 3", small and right-aligned: a loose page of an archived list can be placed. */
-function pageFooter(): Footer {
+export function pageFooter(): Footer {
   const size = ptToHalfPoints(9);
   return new Footer({
     children: [

@@ -3,7 +3,8 @@
  * the worker's connection) and building the file from it (CPU only).
  */
 import { fileNamePart, safeFileName } from '../../../shared/files';
-import { formatLongDate, formatTimeRange } from '../../../shared/format';
+import { planDay } from '../../../shared/agenda';
+import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
 import type { Language } from '../../../shared/languages';
 import {
   buildAttendanceDocx,
@@ -12,12 +13,15 @@ import {
   type AttendanceDocSettings,
 } from './attendance-docx';
 import type { LetterheadSettings } from './letterhead';
+import { buildRundownDocx, type RundownDocData, type RundownDocSettings } from './rundown-docx';
 import { exportRegisterCsv, exportRegisterXlsx, type RegisterPerson } from '../import/export';
+import type { AgendaService } from '../agenda/service';
 import type { AttendanceService } from '../attendance/service';
 import type { BlobService } from '../store/blobs';
 import type { EngagementService } from '../engagements/service';
 import type { FileBytes } from '../jobs/types';
 import type { ParticipantService } from '../participants/service';
+import type { WorkshopService } from '../workshops/service';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,6 +32,8 @@ export interface DocumentSources {
   participants: ParticipantService;
   attendance: AttendanceService;
   blobs: BlobService;
+  workshops: WorkshopService;
+  agenda: AgendaService;
 }
 
 function letterheadOf(d: DocumentSources, engagementId: string): LetterheadSettings {
@@ -95,6 +101,56 @@ export function gatherAttendanceList(d: DocumentSources, dayId: string, blank: b
 /** The daftar hadir DOCX from its data (CPU only: runs in a job worker). */
 export async function buildAttendanceList(data: AttendanceListData): Promise<FileBytes> {
   const bytes = await buildAttendanceDocx(data.input, data.layout);
+  return { fileName: data.fileName, mime: DOCX_MIME, bytes };
+}
+
+/** Everything the susunan acara of a workshop is made from: a pure function of this gives the file. */
+export interface RundownData {
+  fileName: string;
+  input: RundownDocData;
+  layout: RundownDocSettings;
+}
+
+/**
+ * The susunan acara's data: per day its heading and every step with its planned times from the
+ * day's start (`planDay`), its title and its presenter; never its script or notes.
+ */
+export function gatherRundown(d: DocumentSources, workshopId: string): RundownData {
+  const workshop = d.workshops.get(workshopId);
+  const engagement = d.engagements.get(workshop.engagementId);
+  const zone = engagement.timeZone;
+  const { days } = d.agenda.get(workshopId);
+  return {
+    fileName: safeFileName(`Susunan Acara ${fileNamePart(workshop.title)}.docx`),
+    input: {
+      letterhead: letterheadOf(d, workshop.engagementId),
+      acara: workshop.title,
+      stage: stageLabel(workshop.stage, workshop.customStageName, 'id'),
+      region: regionTitle(engagement.regionKind, engagement.regionName),
+      venue: workshop.venue,
+      days: days.map((day, i) => {
+        const { slots } = planDay(day, day.steps);
+        return {
+          heading: `Hari ke-${i + 1}: ${formatLongDate(day.date, 'id')}`,
+          rows: day.steps.map((s, j) => ({
+            time: formatTimeRange(slots[j].start, slots[j].end, zone, 'id'),
+            title: s.title,
+            presenter: s.presenter,
+          })),
+        };
+      }),
+    },
+    layout: {
+      paper: engagement.documents.paper,
+      fontFamily: engagement.documents.fontFamily,
+      fontSizePt: engagement.documents.fontSizePt,
+    },
+  };
+}
+
+/** The susunan acara DOCX from its data (CPU only: runs in a job worker). */
+export async function buildRundown(data: RundownData): Promise<FileBytes> {
+  const bytes = await buildRundownDocx(data.input, data.layout);
   return { fileName: data.fileName, mime: DOCX_MIME, bytes };
 }
 

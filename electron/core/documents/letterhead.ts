@@ -19,7 +19,7 @@ import { cmToTwips, DEFAULT_PAGE_SETTINGS, ptToHalfPoints, textWidthTwips } from
 /**
  * The kop surat (letterhead) of a regional office: the region's emblem on the left, the
  * government and agency names bold and centred, address and contacts below, and a thick-thin
- * double rule under it all. Shared by the daftar hadir and the minutes.
+ * double rule under it all. Shared by the daftar hadir, the susunan acara and the minutes.
  */
 
 /** An image as the document embeds it; width and height are its pixel size (for the aspect). */

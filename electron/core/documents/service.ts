@@ -14,7 +14,7 @@ interface Deps {
 const toPayload = (f: FileBytes): FilePayload => filePayload(f);
 
 /**
- * Files made from the store: the daftar hadir DOCX and the register as CSV/XLSX. Reading the data
+ * Files made from the store: the daftar hadir and susunan acara DOCX, and the register as CSV/XLSX. Reading the data
  * (a 20,000-person register, 300 signatures) and packing the file both run in a job worker: the
  * process answering calls only waits for the bytes.
  */
@@ -23,6 +23,11 @@ export function createDocumentService(d: Deps) {
     /** The daftar hadir of a day: who is present with their signatures, or (blank) the whole register to sign on paper. */
     async attendanceList(dayId: string, blank: boolean): Promise<FilePayload> {
       return toPayload(await d.jobs.run('documents.attendanceList', { dbFile: d.dbFile, dayId, blank }));
+    },
+
+    /** The susunan acara of a workshop: every day's steps with their planned times, to hand out. */
+    async rundown(workshopId: string): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.rundown', { dbFile: d.dbFile, workshopId }));
     },
 
     /** The register as CSV (semicolons, BOM) or XLSX, column names in the UI language. */

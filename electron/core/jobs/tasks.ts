@@ -1,10 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { createAgendaService } from '../agenda/service';
 import { createAttendanceService } from '../attendance/service';
 import { createEngagementService } from '../engagements/service';
 import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
+import { createWorkshopService } from '../workshops/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
 /**
@@ -38,7 +40,9 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const engagements = createEngagementService(ctx, blobs);
   const participants = createParticipantService(ctx, engagements);
   const attendance = createAttendanceService(ctx, participants, blobs);
-  return { db, engagements, participants, attendance, blobs };
+  const workshops = createWorkshopService(ctx, engagements);
+  const agenda = createAgendaService(ctx);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -73,6 +77,11 @@ const tasks: Tasks = {
     const { buildAttendanceList, gatherAttendanceList } = await documents();
     // Read, close the connection, then build: the store is never held open while the packer runs.
     return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank)));
+  },
+
+  async 'documents.rundown'({ dbFile, workshopId }) {
+    const { buildRundown, gatherRundown } = await documents();
+    return buildRundown(withStore(dbFile, null, (s) => gatherRundown(s, workshopId)));
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {

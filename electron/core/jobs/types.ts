@@ -31,6 +31,10 @@ export interface JobMap {
     input: StoreJob & { dayId: string; blank: boolean };
     output: FileBytes;
   };
+  'documents.rundown': {
+    input: StoreJob & { workshopId: string };
+    output: FileBytes;
+  };
   'documents.registerFile': {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;
