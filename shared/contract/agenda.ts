@@ -10,7 +10,7 @@ import {
   StepPatch,
 } from '../agenda';
 import { idSchema } from '../domain';
-import { ById, Deleted, mutation, ONLY_FACILITATOR, query, SCREENS } from './define';
+import { ById, Deleted, mutation, ONLY_FACILITATOR, query } from './define';
 
 /**
  * The stage guide: the agenda of each workshop day (susunan acara), the console's run commands,
@@ -75,7 +75,7 @@ export const agendaOps = {
   'projector.view': query({
     input: z.strictObject({ workshopId: idSchema }),
     output: ProjectorView,
-    roles: SCREENS,
+    roles: ['facilitator', 'projector'],
     reads: ['projector', 'run', 'agenda', 'workshop', 'engagement'],
   }),
   /** Choose what the projector shows: the mode, the day, blank (black) and freeze. */

@@ -564,7 +564,8 @@ export const en = {
     notCheckedIn: 'This participant is not checked in on this day.',
     dayHasAttendance: 'This day already has attendance records and cannot be removed.',
     stepNotFound: 'Programme step not found.',
-    runMoved: 'The programme was moved on from another screen. The view is up to date; check it and try again if needed.',
+    runMoved:
+      'The programme was moved on from another screen. The view is up to date; check it and try again if needed.',
     runAlreadyStarted: 'A step is already running. Stop it or go to the next one first.',
     runNotRunning: 'No step is running.',
     runNotPaused: 'This step is not paused.',

@@ -44,7 +44,8 @@ export function agendaApp(
     'agenda.moveStep': ({ id, dayId, index }) => {
       const { step, fromDayId } = agenda.move(id, dayId, index);
       const events = [stepEvent(step.id, step, 'updated', step)];
-      if (fromDayId !== dayId) events.push(stepEvent(step.id, { workshopId: step.workshopId, dayId: fromDayId }, 'updated'));
+      if (fromDayId !== dayId)
+        events.push(stepEvent(step.id, { workshopId: step.workshopId, dayId: fromDayId }, 'updated'));
       return { value: step, events };
     },
     'run.command': ({ dayId, command, expectedStepId, stepId }) => {
@@ -53,7 +54,13 @@ export function agendaApp(
         { entity: 'run', id: dayId, action: 'updated', engagementId: d.engagementId, workshopId: d.workshopId, dayId },
       ];
       if (projector.followDay(d.workshopId, dayId)) {
-        events.push({ entity: 'projector', id: d.workshopId, action: 'updated', engagementId: d.engagementId, workshopId: d.workshopId });
+        events.push({
+          entity: 'projector',
+          id: d.workshopId,
+          action: 'updated',
+          engagementId: d.engagementId,
+          workshopId: d.workshopId,
+        });
       }
       return { value: { dayId, workshopId: d.workshopId, now: now(), events: d.events }, events };
     },
@@ -63,7 +70,9 @@ export function agendaApp(
       const { title } = projector.view(workshopId);
       return {
         value: { workshopId },
-        events: [{ entity: 'projector', id: workshopId, action: 'updated', engagementId: title.engagementId, workshopId }],
+        events: [
+          { entity: 'projector', id: workshopId, action: 'updated', engagementId: title.engagementId, workshopId },
+        ],
       };
     },
   };

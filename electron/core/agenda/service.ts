@@ -332,7 +332,13 @@ export function createAgendaService(ctx: ServiceContext) {
         const d = day(dayId);
         const steps = stepsOf(dayId);
         const at = ctx.now();
-        const run = foldRun({ date: d.date, startTime: d.start_time }, d.time_zone, steps, eventsOf(dayId), Date.parse(at));
+        const run = foldRun(
+          { date: d.date, startTime: d.start_time },
+          d.time_zone,
+          steps,
+          eventsOf(dayId),
+          Date.parse(at),
+        );
         if ((expectedStepId ?? null) !== run.currentId) {
           throw new AppError('CONFLICT', 'runMoved', { dayId });
         }

@@ -138,7 +138,11 @@ function AgendaDay(props: {
         </p>
       )}
       {day.steps.length === 0 && <p className="muted">{t('agenda.noSteps')}</p>}
-      <ol className="agenda-steps" onDragOver={(ev) => ev.preventDefault()} onDrop={(ev) => onDrop(ev, day.steps.length)}>
+      <ol
+        className="agenda-steps"
+        onDragOver={(ev) => ev.preventDefault()}
+        onDrop={(ev) => onDrop(ev, day.steps.length)}
+      >
         {day.steps.map((step, i) => (
           <li
             key={step.id}

@@ -10,5 +10,9 @@ export async function openProjector(workshopId: string): Promise<void> {
     await window.bimtek.openProjectorWindow(workshopId);
     return;
   }
-  window.open(routeHash({ name: 'present', workshopId }), `bimtek-projector-${workshopId}`, 'popup,width=1280,height=720');
+  window.open(
+    routeHash({ name: 'present', workshopId }),
+    `bimtek-projector-${workshopId}`,
+    'popup,width=1280,height=720',
+  );
 }

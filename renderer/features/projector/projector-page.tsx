@@ -150,11 +150,22 @@ function AgendaSlide({ view }: { view: ProjectorView }) {
   return (
     <section className="slide slide--agenda">
       <h1 className="slide__subhead">{t('projector.agendaOf', { date: formatLongDate(day.date, lang) })}</h1>
-      <ol className="agenda-board" style={{ ['--rows' as string]: day.steps.length }}>
+      <ol
+        className="agenda-board"
+        style={{
+          // Every row shares the height, so twenty steps still fit the image without scrolling.
+          gridTemplateRows: `repeat(${Math.max(1, day.steps.length)}, minmax(0, 1fr))`,
+          fontSize: `min(var(--font-size-300), ${(60 / Math.max(1, day.steps.length)).toFixed(2)}vmin)`,
+        }}
+      >
         {day.steps.map((s, i) => {
           const state = run.steps.get(s.id)!.state;
           return (
-            <li key={s.id} className={`agenda-board__row is-${state}`} aria-current={s.id === run.currentId ? 'step' : undefined}>
+            <li
+              key={s.id}
+              className={`agenda-board__row is-${state}`}
+              aria-current={s.id === run.currentId ? 'step' : undefined}
+            >
               <span className="agenda-board__time">
                 {formatClock(plan.slots[i].start)}–{formatClock(plan.slots[i].end)}
               </span>

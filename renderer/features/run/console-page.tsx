@@ -171,9 +171,13 @@ function Console(props: {
       <header className="console__header">
         <div className="console__heading">
           <nav className="crumbs">
-            <a href={routeHash({ name: 'workshop', engagementId: props.engagementId, id: workshopId })}>{props.title}</a>{' '}
+            <a href={routeHash({ name: 'workshop', engagementId: props.engagementId, id: workshopId })}>
+              {props.title}
+            </a>{' '}
             ›{' '}
-            <a href={routeHash({ name: 'agenda', engagementId: props.engagementId, workshopId })}>{t('agenda.title')}</a>
+            <a href={routeHash({ name: 'agenda', engagementId: props.engagementId, workshopId })}>
+              {t('agenda.title')}
+            </a>
           </nav>
           <h1>
             {props.stage} · {t('run.day', { n: props.index + 1 })} · {formatLongDate(day.date, lang)}
@@ -181,7 +185,9 @@ function Console(props: {
         </div>
         <div className="console__drift" role="status" data-testid="drift">
           <strong className={run.driftMinutes > 0 ? 'is-late' : ''}>{run.started ? drift : t('run.notStarted')}</strong>
-          <span>{t('run.projectedEnd', { time: formatInstantTime(new Date(run.projectedEnd).toISOString(), zone) })}</span>
+          <span>
+            {t('run.projectedEnd', { time: formatInstantTime(new Date(run.projectedEnd).toISOString(), zone) })}
+          </span>
         </div>
         <nav className="console__days" aria-label={t('workshops.days')}>
           {props.days.map((d, i) => (
@@ -204,7 +210,11 @@ function Console(props: {
         <div className="console__main">
           <article className={`now-card now-card--${tone}`} aria-labelledby="now-title">
             <p className="now-card__eyebrow">
-              {current ? `${t('run.current')} · ${t(`agenda.kinds.${current.kind}`)}` : run.finished ? '' : t('run.next')}
+              {current
+                ? `${t('run.current')} · ${t(`agenda.kinds.${current.kind}`)}`
+                : run.finished
+                  ? ''
+                  : t('run.next')}
             </p>
             <h2 id="now-title" className="now-card__title" data-testid="current-title">
               {current?.title ?? (run.finished ? t('run.finished') : (upcoming?.title ?? t('agenda.noSteps')))}
@@ -226,7 +236,12 @@ function Console(props: {
               </div>
             )}
             <div className="console__controls">
-              <button className="btn" disabled={busy} onClick={() => void command('previous')} aria-keyshortcuts="ArrowLeft">
+              <button
+                className="btn"
+                disabled={busy}
+                onClick={() => void command('previous')}
+                aria-keyshortcuts="ArrowLeft"
+              >
                 ← {t('run.previousStep')}
               </button>
               {primary && (
@@ -239,7 +254,12 @@ function Console(props: {
                   {primary.label}
                 </button>
               )}
-              <button className="btn" disabled={busy || run.finished} onClick={() => void command('next')} aria-keyshortcuts="ArrowRight">
+              <button
+                className="btn"
+                disabled={busy || run.finished}
+                onClick={() => void command('next')}
+                aria-keyshortcuts="ArrowRight"
+              >
                 {t('run.nextStep')} →
               </button>
               <button className="btn" disabled={busy || !current} onClick={() => void command('extend')}>
@@ -253,7 +273,11 @@ function Console(props: {
 
           <p className="next-line">
             <strong>{t('run.next')}:</strong>{' '}
-            {current ? (upcoming ? `${upcoming.title} · ${upcoming.plannedMinutes} ${t('agenda.minutes').toLowerCase()}` : t('run.nothingNext')) : '—'}
+            {current
+              ? upcoming
+                ? `${upcoming.title} · ${upcoming.plannedMinutes} ${t('agenda.minutes').toLowerCase()}`
+                : t('run.nothingNext')
+              : '—'}
           </p>
 
           {current && <StepNotes key={current.id} step={current} />}
@@ -321,7 +345,11 @@ function Console(props: {
                 const r = run.steps.get(s.id)!;
                 const slot = plan.slots[i];
                 return (
-                  <li key={s.id} className={`day-strip__item is-${r.state}`} aria-current={s.id === run.currentId ? 'step' : undefined}>
+                  <li
+                    key={s.id}
+                    className={`day-strip__item is-${r.state}`}
+                    aria-current={s.id === run.currentId ? 'step' : undefined}
+                  >
                     <span className="day-strip__time">
                       {r.actualStart !== null
                         ? formatInstantTime(new Date(r.actualStart).toISOString(), zone).replace(` ${zone}`, '')
@@ -329,15 +357,14 @@ function Console(props: {
                     </span>
                     <span className="day-strip__title">{s.title}</span>
                     <span className="day-strip__state">
-                      {r.state === 'skipped' ? (
-                        t('run.skipped')
-                      ) : r.state === 'done' && r.actualEnd !== null ? (
-                        `${Math.round(r.elapsedMs / 60_000)}/${s.plannedMinutes + r.extraMinutes}′`
-                      ) : (
-                        `${s.plannedMinutes + r.extraMinutes}′`
-                      )}
+                      {r.state === 'skipped'
+                        ? t('run.skipped')
+                        : r.state === 'done' && r.actualEnd !== null
+                          ? `${Math.round(r.elapsedMs / 60_000)}/${s.plannedMinutes + r.extraMinutes}′`
+                          : `${s.plannedMinutes + r.extraMinutes}′`}
                     </span>
-                    {!current && r.state !== 'pending' && r.state !== 'skipped' ? null : r.state === 'pending' && s.id !== run.currentId ? (
+                    {!current && r.state !== 'pending' && r.state !== 'skipped' ? null : r.state === 'pending' &&
+                      s.id !== run.currentId ? (
                       <button
                         className="btn btn--ghost btn--small day-strip__action"
                         onClick={() => void command(current ? 'skip' : 'start', s.id)}
@@ -345,7 +372,10 @@ function Console(props: {
                         {current ? t('run.skip') : t('run.startStep')}
                       </button>
                     ) : r.state === 'skipped' ? (
-                      <button className="btn btn--ghost btn--small day-strip__action" onClick={() => void command('skip', s.id)}>
+                      <button
+                        className="btn btn--ghost btn--small day-strip__action"
+                        onClick={() => void command('skip', s.id)}
+                      >
                         {t('run.unskip')}
                       </button>
                     ) : null}

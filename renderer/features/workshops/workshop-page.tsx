@@ -87,7 +87,10 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
       <section className="panel" aria-label={t('agenda.title')}>
         <div className="day-actions">
           <strong>{t('agenda.title')}</strong>
-          <a className="btn btn--small" href={routeHash({ name: 'agenda', engagementId: engagement.id, workshopId: id })}>
+          <a
+            className="btn btn--small"
+            href={routeHash({ name: 'agenda', engagementId: engagement.id, workshopId: id })}
+          >
             {t('agenda.open')}
           </a>
           <button className="btn btn--small" onClick={() => void openProjector(id)}>

@@ -48,7 +48,9 @@ test.describe('stage guide', () => {
     const second = await titles.nth(1).inputValue();
 
     // Keyboard: focus the second step's handle, arrow up: it becomes the first, times recomputed.
-    await day1.getByRole('button', { name: new RegExp(`Pindahkan "${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`) }).focus();
+    await day1
+      .getByRole('button', { name: new RegExp(`Pindahkan "${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`) })
+      .focus();
     await page.keyboard.press('ArrowUp');
     await expect(titles.first()).toHaveValue(second);
     await expect(titles.nth(1)).toHaveValue('Registrasi peserta');
@@ -75,7 +77,10 @@ test.describe('stage guide', () => {
 
     // Stored as shown.
     const agenda = await api(page, 'agenda.get', { workshopId });
-    expect(agenda.days[0].steps.slice(0, 2).map((s: { title: string }) => s.title)).toEqual([second, 'Registrasi peserta']);
+    expect(agenda.days[0].steps.slice(0, 2).map((s: { title: string }) => s.title)).toEqual([
+      second,
+      'Registrasi peserta',
+    ]);
     expect(agenda.days[0].steps[0].plannedMinutes).toBe(15);
 
     for (const [w, h] of [

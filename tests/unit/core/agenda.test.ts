@@ -184,7 +184,9 @@ describe('running a day', () => {
       'errors.noPreviousStep',
     );
     await ok('run.command', { dayId: day1, command: 'start', expectedStepId: null });
-    expect((await refused('run.command', { dayId: day1, command: 'start', expectedStepId: null })).key).toBe('errors.runMoved');
+    expect((await refused('run.command', { dayId: day1, command: 'start', expectedStepId: null })).key).toBe(
+      'errors.runMoved',
+    );
     const err = await refused('run.command', { dayId: day1, command: 'resume', expectedStepId: steps[0].id });
     expect(err.key).toBe('errors.runNotPaused');
     expect((await ok('agenda.get', { workshopId: w.id })).days[0].events).toHaveLength(1);
@@ -200,7 +202,10 @@ describe('the projector', () => {
   it('follows the day the console runs; blank, mode and freeze; never carries script or notes', async () => {
     const { w, day2 } = await tahap3();
     const day2Steps = (await ok('agenda.get', { workshopId: w.id })).days[1].steps;
-    await ok('agenda.updateStep', { id: day2Steps[0].id, patch: { script: 'RAHASIA-NASKAH', notes: 'RAHASIA-CATATAN' } });
+    await ok('agenda.updateStep', {
+      id: day2Steps[0].id,
+      patch: { script: 'RAHASIA-NASKAH', notes: 'RAHASIA-CATATAN' },
+    });
     await ok('run.command', { dayId: day2, command: 'start', expectedStepId: null });
 
     const projector = { role: 'projector' as const, key: 'window:2' };
@@ -233,7 +238,13 @@ describe('drift', () => {
     ];
     const events = [{ stepId: 'a', kind: 'start' as const, at: '2026-11-30T01:10:00.000Z', minutes: 0 }];
     // Planned 2019-08-28 08:00 WIB; run on 2026-11-30, started 08:10 WIB.
-    const s = foldRun({ date: '2019-08-28', startTime: '08:00' }, 'WIB', steps, events, Date.parse('2026-11-30T01:20:00Z'));
+    const s = foldRun(
+      { date: '2019-08-28', startTime: '08:00' },
+      'WIB',
+      steps,
+      events,
+      Date.parse('2026-11-30T01:20:00Z'),
+    );
     expect(s.driftMinutes).toBe(10);
     expect(new Date(s.projectedEnd).toISOString()).toBe('2026-11-30T02:40:00.000Z');
   });

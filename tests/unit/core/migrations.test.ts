@@ -133,7 +133,7 @@ describe('migration 3 (merge-ready) from schema 2 with data', () => {
     const before = Object.fromEntries(tables(raw).map((t) => [t, snapshot(raw, t, ORDER[t])]));
     raw.close();
     const store = open(file, 3);
-    return { db: store.db, before, store };
+    return { db: store.db, before, store, file };
   }
 
   it('keeps every row of every table with all its values', () => {
@@ -232,7 +232,9 @@ describe('migration 3 (merge-ready) from schema 2 with data', () => {
   });
 
   it('the services read the migrated data as before', () => {
-    const { store } = migrated();
+    const { store: at3, file } = migrated();
+    at3.close();
+    const store = open(file);
     const s = createServices(store);
     const [w] = s.workshops.list(IDS.kediri);
     expect(w.title).toMatch(/Tahap III/);

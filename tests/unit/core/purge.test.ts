@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { purgeDeleted } from '../../../electron/core/store/purge';
 import { emblemPng, signaturePng } from '../../fixtures/png';
 import { useTestBackend } from '../../fixtures/backend';
-import { engagementInput, workshopInput } from '../../fixtures/inputs';
+import { engagementInput, STEP, workshopInput } from '../../fixtures/inputs';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -10,7 +10,16 @@ const t = useTestBackend('bimtek-purge-');
 const { ok, db } = t;
 const count = (table: string) => (db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const ids = (table: string) => db().prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
-const ZERO = { attendance: 0, participants: 0, workshopDays: 0, workshops: 0, engagements: 0, blobs: 0 };
+const ZERO = {
+  runEvents: 0,
+  agendaSteps: 0,
+  attendance: 0,
+  participants: 0,
+  workshopDays: 0,
+  workshops: 0,
+  engagements: 0,
+  blobs: 0,
+};
 
 /** Kota Kediri with a Tahap III of two days and three people, two of them checked in (one signed). */
 async function kediri() {
@@ -73,13 +82,20 @@ describe('purgeDeleted', () => {
   });
 
   it('removes a deleted engagement with everything under it, deleted or not', async () => {
-    const { e } = await kediri();
+    const { e, day1 } = await kediri();
+    // The agenda, the run log and the projector state of its workshop go with it.
+    const step = await ok('agenda.addStep', { dayId: day1, step: STEP });
+    await ok('run.command', { dayId: day1, command: 'start', expectedStepId: null });
+    await ok('projector.set', { workshopId: step.workshopId, patch: { mode: 'agenda' } });
     const keep = await ok('engagements.create', engagementInput({ regionName: 'Madiun' }));
-    await ok('workshops.create', workshopInput(keep.id));
+    await ok('workshops.create', workshopInput(keep.id, { template: 'tahap-1' }));
+    const kept = count('agenda_steps') - 1;
     t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('engagements.delete', { id: e.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
+      runEvents: 1,
+      agendaSteps: 1,
       attendance: 2,
       participants: 3,
       workshopDays: 2,
@@ -91,6 +107,9 @@ describe('purgeDeleted', () => {
     expect(count('workshops')).toBe(1);
     expect(count('workshop_days')).toBe(2);
     expect(count('participants') + count('attendance') + count('blobs')).toBe(0);
+    expect(count('agenda_steps')).toBe(kept);
+    expect(count('run_events') + count('projector_state')).toBe(0);
+    expect(db().pragma('foreign_key_check')).toEqual([]);
   });
 
   it('keeps a deleted person who still stands in for someone on a row that stays', async () => {
