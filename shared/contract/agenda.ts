@@ -71,12 +71,21 @@ export const agendaOps = {
     roles: ONLY_FACILITATOR,
     changes: ['run', 'projector'],
   }),
-  /** What the room's screen shows now: public fields only, for the projector window or page. */
+  /**
+   * What the room's screen shows now: public fields only, for the projector window or page. Every
+   * console command and projector choice emits a `projector` event carrying this view, so an open
+   * projector takes it from the event instead of asking again (the ≤ 100 ms budget).
+   */
   'projector.view': query({
     input: z.strictObject({ workshopId: idSchema }),
     output: ProjectorView,
     roles: ['facilitator', 'projector'],
-    reads: ['projector', 'run', 'agenda', 'workshop', 'engagement'],
+    reads: ['projector', 'agenda', 'workshop', 'engagement'],
+    patch: (view, e) => {
+      if (e.entity !== 'projector' || e.record === undefined) return undefined;
+      const next = ProjectorView.safeParse(e.record);
+      return next.success && next.data.workshopId === view.workshopId ? next.data : undefined;
+    },
   }),
   /** Choose what the projector shows: the mode, the day, blank (black) and freeze. */
   'projector.set': mutation({

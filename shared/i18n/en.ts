@@ -521,6 +521,7 @@ export const en = {
     unfreeze: 'Unfreeze (F)',
     frozenNote: 'The projector is frozen: the room sees the view as it was when frozen.',
     blankNote: 'The projector screen is black.',
+    close: 'Close projector window',
     open: 'Open projector window',
     fullScreen: 'Full screen',
     agendaOf: 'Agenda {date}',

@@ -535,6 +535,7 @@ export const id = {
     unfreeze: 'Cairkan (F)',
     frozenNote: 'Layar proyektor dibekukan: ruangan melihat tampilan saat dibekukan.',
     blankNote: 'Layar proyektor hitam.',
+    close: 'Tutup jendela proyektor',
     open: 'Buka jendela proyektor',
     fullScreen: 'Layar penuh',
     agendaOf: 'Agenda {date}',

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { benchAttendance } from './attendance.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { benchHttp } from './http.bench';
+import { benchProjector } from './projector.bench';
 import { benchSearch } from './search.bench';
 import { padSignatures, PAD_HEIGHT, PAD_WIDTH } from './signatures';
 import { printTable, type Row } from './stats';
@@ -18,17 +19,31 @@ async function main() {
     `Bimtek Studio benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.availableParallelism()} cores`,
   );
   const loadAtStart = os.loadavg()[0].toFixed(2);
-  const s = performance.now();
-  const signatures = padSignatures(SIGNATURES);
-  const avg = signatures.reduce((n, b) => n + Buffer.byteLength(b, 'base64'), 0) / signatures.length;
-  console.log(
-    `${SIGNATURES} distinct pad signatures (${PAD_WIDTH}×${PAD_HEIGHT} PNG, ${(avg / 1024).toFixed(1)} KB average) drawn in ${((performance.now() - s) / 1000).toFixed(1)} s`,
-  );
+  // Drawn once, when the first section that signs needs them.
+  let drawn: string[] | null = null;
+  const signatures = (): string[] => {
+    if (drawn) return drawn;
+    const s = performance.now();
+    drawn = padSignatures(SIGNATURES);
+    const avg = drawn.reduce((n, b) => n + Buffer.byteLength(b, 'base64'), 0) / drawn.length;
+    console.log(
+      `${SIGNATURES} distinct pad signatures (${PAD_WIDTH}×${PAD_HEIGHT} PNG, ${(avg / 1024).toFixed(1)} KB average) drawn in ${((performance.now() - s) / 1000).toFixed(1)} s`,
+    );
+    return drawn;
+  };
   const rows: Row[] = [];
-  rows.push(...(await benchWorkshopEdits()));
-  rows.push(...(await benchAttendance(signatures, DOC_RUNS)));
-  rows.push(...(await benchHttp(signatures, DOC_RUNS)));
-  rows.push(...(await benchSearch(process.cwd())));
+  // `npm run bench -- projector search` runs only the sections named; no name runs them all.
+  const sections: Record<string, () => Promise<Row[]>> = {
+    core: () => benchWorkshopEdits(),
+    attendance: () => benchAttendance(signatures(), DOC_RUNS),
+    http: () => benchHttp(signatures(), DOC_RUNS),
+    search: () => benchSearch(process.cwd()),
+    projector: () => benchProjector(process.cwd()),
+  };
+  const chosen = process.argv.slice(2).filter((a) => a in sections);
+  for (const [name, run] of Object.entries(sections)) {
+    if (chosen.length === 0 || chosen.includes(name)) rows.push(...(await run()));
+  }
   // Every figure is wall-clock time: on a machine shared with other work, the scheduler's delays
   // count too. The load average says how much of that there was.
   const load = os.loadavg().map((l) => l.toFixed(2));

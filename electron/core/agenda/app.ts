@@ -16,6 +16,18 @@ export function agendaApp(
     const engagementId = agenda.dayContext(s.dayId).engagement_id;
     return { entity: 'agenda', id, action, engagementId, workshopId: s.workshopId, dayId: s.dayId, record };
   };
+  /** The projector's new view rides on the event: an open projector shows it without asking again. */
+  const projectorEvent = (workshopId: string): ChangeEvent => {
+    const view = projector.view(workshopId);
+    return {
+      entity: 'projector',
+      id: workshopId,
+      action: 'updated',
+      engagementId: view.title.engagementId,
+      workshopId,
+      record: view,
+    };
+  };
   return {
     'agenda.get': ({ workshopId }) => {
       const { days } = agenda.get(workshopId);
@@ -50,30 +62,17 @@ export function agendaApp(
     },
     'run.command': ({ dayId, command, expectedStepId, stepId }) => {
       const d = agenda.command(dayId, command, expectedStepId, stepId);
+      projector.followDay(d.workshopId, dayId);
       const events: ChangeEvent[] = [
         { entity: 'run', id: dayId, action: 'updated', engagementId: d.engagementId, workshopId: d.workshopId, dayId },
+        projectorEvent(d.workshopId),
       ];
-      if (projector.followDay(d.workshopId, dayId)) {
-        events.push({
-          entity: 'projector',
-          id: d.workshopId,
-          action: 'updated',
-          engagementId: d.engagementId,
-          workshopId: d.workshopId,
-        });
-      }
       return { value: { dayId, workshopId: d.workshopId, now: now(), events: d.events }, events };
     },
     'projector.view': ({ workshopId }) => projector.view(workshopId),
     'projector.set': ({ workshopId, patch }) => {
       projector.set(workshopId, patch);
-      const { title } = projector.view(workshopId);
-      return {
-        value: { workshopId },
-        events: [
-          { entity: 'projector', id: workshopId, action: 'updated', engagementId: title.engagementId, workshopId },
-        ],
-      };
+      return { value: { workshopId }, events: [projectorEvent(workshopId)] };
     },
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { foldRun, formatCountdown, planDay, timerTone, type ProjectorView } from '../../../shared/agenda';
 import { formatClock, formatLongDate, regionTitle, stageLabel } from '../../../shared/format';
 import { useErrorText, useLanguage, useT } from '../../i18n';
+import { transport } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
 import './projector-page.css';
@@ -62,7 +63,8 @@ function Projected({ view, label }: { view: ProjectorView; label: string }) {
         {view.mode === 'attendance' && <AttendanceSlide view={view} />}
       </div>
       {view.blank && <div className="projector-blank" data-testid="projector-blank" />}
-      {!fullScreen && document.fullscreenEnabled && (
+      {/* The desktop app puts its projector window in full screen itself (and its pages may not). */}
+      {!fullScreen && document.fullscreenEnabled && transport === 'http' && (
         <button className="projector-fullscreen" onClick={() => void document.documentElement.requestFullscreen()}>
           {t('projector.fullScreen')}
         </button>

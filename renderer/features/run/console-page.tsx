@@ -320,6 +320,11 @@ function Console(props: {
               <button className="btn btn--small" onClick={() => void openProjector(workshopId)}>
                 {t('agenda.present')}
               </button>
+              {window.bimtek?.closeProjectorWindow && (
+                <button className="btn btn--small" onClick={() => void window.bimtek?.closeProjectorWindow()}>
+                  {t('projector.close')}
+                </button>
+              )}
             </div>
             {projector.blank && <p className="projector-controls__note">{t('projector.blankNote')}</p>}
             {projector.frozen && <p className="projector-controls__note">{t('projector.frozenNote')}</p>}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldRun } from '../../../shared/agenda';
+import { eventFor, type Role } from '../../../shared/contract';
+import type { ChangeEvent } from '../../../shared/domain';
 import { templateFor } from '../../../shared/templates';
 import { useTestBackend } from '../../fixtures/backend';
 import { engagementInput, STEP, workshopInput } from '../../fixtures/inputs';
