@@ -204,11 +204,24 @@ describe('the projector', () => {
   it('follows the day the console runs; blank, mode and freeze; never carries script or notes', async () => {
     const { w, day2 } = await tahap3();
     const day2Steps = (await ok('agenda.get', { workshopId: w.id })).days[1].steps;
+    const seen: ChangeEvent[] = [];
+    t.backend().bus.subscribe((e) => seen.push(e));
     await ok('agenda.updateStep', {
       id: day2Steps[0].id,
       patch: { script: 'RAHASIA-NASKAH', notes: 'RAHASIA-CATATAN' },
     });
     await ok('run.command', { dayId: day2, command: 'start', expectedStepId: null });
+    // What the events bring each screen: the projector gets the new view (public fields only),
+    // never a step's script or notes; the facilitator gets the step itself.
+    const forRole = (role: Role) => seen.map((e) => eventFor(role, e)).filter((e) => e !== null);
+    const projected = forRole('projector');
+    const views = projected.filter((e) => e.entity === 'projector' && e.record !== undefined);
+    expect(views.map((e) => (e.record as { day: { id: string } }).day.id)).toContain(day2);
+    expect(JSON.stringify(projected)).not.toMatch(/RAHASIA/);
+    expect(JSON.stringify(forRole('facilitator'))).toMatch(/RAHASIA-CATATAN/);
+    for (const role of ['kiosk', 'room-device'] as const) {
+      expect(forRole(role).filter((e) => ['agenda', 'run', 'projector'].includes(e.entity))).toEqual([]);
+    }
 
     const projector = { role: 'projector' as const, key: 'window:2' };
     const view = await t.backend().handlers.dispatch('projector.view', { workshopId: w.id }, projector);
