@@ -193,7 +193,7 @@ function AttendanceSlide({ view }: { view: ProjectorView }) {
         {counts.present} <span>{t('projector.present')}</span>
       </p>
       <p className="slide__stage">{t('projector.ofExpected', { expected: counts.expected })}</p>
-      <h2 className="slide__subhead">{t('projector.byAgency')}</h2>
+      {agencies.length > 0 && <h2 className="slide__subhead">{t('projector.byAgency')}</h2>}
       <ul className="agency-bars">
         {agencies.map((a) => (
           <li key={a.agency}>

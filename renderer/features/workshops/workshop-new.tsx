@@ -91,7 +91,17 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
     // Choosing another stage retitles the workshop unless the user wrote their own title, and
     // takes that stage's template unless the user chose "empty".
     adjust: (next, previous, field) => {
-      if (field === 'template') return withTemplateDays(next);
+      if (field === 'template') {
+        // Choosing Tahap III's agenda for a Tahap I–IV workshop makes it a Tahap III workshop.
+        let v = next;
+        if (next.template && isTemplate(previous.stage) && next.template !== previous.stage) {
+          v = { ...v, stage: next.template };
+          if (previous.title === defaultWorkshopTitle(previous.stage, engagement)) {
+            v = { ...v, title: defaultWorkshopTitle(next.template, engagement) };
+          }
+        }
+        return withTemplateDays(v);
+      }
       if (field !== 'stage') return next;
       let v = next;
       if (previous.title === defaultWorkshopTitle(previous.stage, engagement)) {
