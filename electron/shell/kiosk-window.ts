@@ -10,6 +10,7 @@ import { translate } from '../../shared/i18n';
 import { DEFAULT_LANGUAGE } from '../../shared/languages';
 import { isTrustedSender, type WindowRoles } from './ipc';
 import { APP_ENTRY_URL } from './origin';
+import { registerWindowChannels } from './window-channels';
 import { appWindowOptions } from './window-options';
 
 /**
@@ -196,36 +197,15 @@ export function registerKioskWindow(
   log: (message: string, error?: unknown) => void = (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
 ): () => void {
   const checks = typeof isTrusted === 'function' ? { open: isTrusted, close: isTrusted } : isTrusted;
-  const trusted = (event: IpcMainInvokeEvent, what: 'kiosk-window:open' | 'kiosk-window:close') => {
-    let ok = false;
-    try {
-      ok = (what === 'kiosk-window:open' ? checks.open : checks.close)(event);
-    } catch {
-      // A failing check refuses, like an untrusted sender.
-    }
-    if (!ok) log(`${what}: refused a call from an untrusted frame`);
-    return ok;
-  };
-  ipcMain.handle(KIOSK_OPEN_CHANNEL, async (event, route: unknown): Promise<KioskWindowResult> => {
-    if (!trusted(event, 'kiosk-window:open')) return { opened: false };
-    try {
-      return kiosk.open(route);
-    } catch (e) {
-      log('kiosk-window:open failed', e);
-      return { opened: false };
-    }
+  return registerWindowChannels({
+    ipcMain,
+    name: 'kiosk-window',
+    openChannel: KIOSK_OPEN_CHANNEL,
+    closeChannel: KIOSK_CLOSE_CHANNEL,
+    allowed: (event, action) => checks[action](event),
+    refusal: 'an untrusted frame',
+    open: (route): KioskWindowResult => kiosk.open(route),
+    close: (): KioskCloseResult => kiosk.close(),
+    log,
   });
-  ipcMain.handle(KIOSK_CLOSE_CHANNEL, async (event): Promise<KioskCloseResult> => {
-    if (!trusted(event, 'kiosk-window:close')) return { closed: false };
-    try {
-      return kiosk.close();
-    } catch (e) {
-      log('kiosk-window:close failed', e);
-      return { closed: false };
-    }
-  });
-  return () => {
-    ipcMain.removeHandler(KIOSK_OPEN_CHANNEL);
-    ipcMain.removeHandler(KIOSK_CLOSE_CHANNEL);
-  };
 }

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, Rectangle } from 'electron';
+import type { BrowserWindowConstructorOptions, IpcMain, Rectangle } from 'electron';
 import {
   isProjectorWorkshopId,
   PROJECTOR_CLOSE_CHANNEL,
@@ -12,6 +12,7 @@ import { DEFAULT_LANGUAGE } from '../../shared/languages';
 import { isTrustedSender, type SenderEvent, type WindowRoles } from './ipc';
 import { externalDisplay } from './kiosk-window';
 import { APP_ENTRY_URL } from './origin';
+import { registerWindowChannels } from './window-channels';
 import { appWindowOptions } from './window-options';
 
 /**
@@ -258,36 +259,15 @@ export function registerProjectorWindow(
   log: (message: string, error?: unknown) => void = (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
   isTrusted: (event: SenderEvent) => boolean = isTrustedSender,
 ): () => void {
-  const allowed = (event: IpcMainInvokeEvent, what: 'projector-window:open' | 'projector-window:close') => {
-    let ok = false;
-    try {
-      ok = isTrusted(event) && roles.roleOf(event.sender) === 'facilitator';
-    } catch {
-      // A failing check refuses, like an untrusted sender.
-    }
-    if (!ok) log(`${what}: refused a call from a frame that is not the facilitator's`);
-    return ok;
-  };
-  ipcMain.handle(PROJECTOR_OPEN_CHANNEL, async (event, workshopId: unknown): Promise<ProjectorWindowResult> => {
-    if (!allowed(event, 'projector-window:open')) return { opened: false };
-    try {
-      return projector.open(workshopId);
-    } catch (e) {
-      log('projector-window:open failed', e);
-      return { opened: false };
-    }
+  return registerWindowChannels({
+    ipcMain,
+    name: 'projector-window',
+    openChannel: PROJECTOR_OPEN_CHANNEL,
+    closeChannel: PROJECTOR_CLOSE_CHANNEL,
+    allowed: (event) => isTrusted(event) && roles.roleOf(event.sender) === 'facilitator',
+    refusal: "a frame that is not the facilitator's",
+    open: (workshopId): ProjectorWindowResult => projector.open(workshopId),
+    close: (): ProjectorCloseResult => projector.close(),
+    log,
   });
-  ipcMain.handle(PROJECTOR_CLOSE_CHANNEL, async (event): Promise<ProjectorCloseResult> => {
-    if (!allowed(event, 'projector-window:close')) return { closed: false };
-    try {
-      return projector.close();
-    } catch (e) {
-      log('projector-window:close failed', e);
-      return { closed: false };
-    }
-  });
-  return () => {
-    ipcMain.removeHandler(PROJECTOR_OPEN_CHANNEL);
-    ipcMain.removeHandler(PROJECTOR_CLOSE_CHANNEL);
-  };
 }
