@@ -1,33 +1,10 @@
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { api, startBrowserHost } from './browser-host';
 import { ms, percentile, type Row } from './stats';
 
 const ACTIONS = 200;
 const BUDGET_MS = 100;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function api(base: string, op: string, input: unknown): Promise<any> {
-  const res = await fetch(`${base}api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${op}: ${body.error.message}`);
-  return body.value;
-}
 
 /** What the projector shows now, as the room would read it. */
 interface Shown {
@@ -50,27 +27,12 @@ export async function benchProjector(root: string): Promise<Row[]> {
       { what, figure: `not measured: no browser at ${executablePath}`, budget: `p99 ≤ ${BUDGET_MS} ms`, ok: false },
     ];
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-bench-projector-'));
-  const port = await freePort();
-  const host = spawn(
-    process.execPath,
-    [path.join(root, 'dist/host/serve.mjs'), '--port', String(port), '--data', dataDir],
-    { stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}/`;
+  const { base, stop } = await startBrowserHost(root, 'bimtek-bench-projector-');
   const browser = await chromium.launch({
     executablePath,
     args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${base}healthz`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const e = await api(base, 'engagements.create', {
       regionName: 'Kediri',
       regionKind: 'kota',
@@ -178,7 +140,6 @@ export async function benchProjector(root: string): Promise<Row[]> {
     ];
   } finally {
     await browser.close();
-    host.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    stop();
   }
 }

@@ -1,31 +1,8 @@
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { generatedPeople, SAMPLE_PEOPLE } from '../fixtures/attendance';
+import { api, startBrowserHost } from './browser-host';
 import { ms, percentile, type Row } from './stats';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function api(base: string, op: string, input: unknown): Promise<any> {
-  const res = await fetch(`${base}api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${op}: ${body.error.message}`);
-  return body.value;
-}
 
 /** Queries typed one key at a time, each keystroke changing what the door screen lists. */
 const QUERIES = [
@@ -63,23 +40,8 @@ export async function benchSearch(root: string): Promise<Row[]> {
       },
     ];
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-bench-search-'));
-  const port = await freePort();
-  const host = spawn(
-    process.execPath,
-    [path.join(root, 'dist/host/serve.mjs'), '--port', String(port), '--data', dataDir],
-    { stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}/`;
+  const { base, stop } = await startBrowserHost(root, 'bimtek-bench-search-');
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${base}healthz`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const e = await api(base, 'engagements.create', {
       regionName: 'Kediri',
       regionKind: 'kota',
@@ -209,7 +171,6 @@ export async function benchSearch(root: string): Promise<Row[]> {
       await browser.close();
     }
   } finally {
-    host.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    stop();
   }
 }
