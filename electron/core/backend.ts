@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppInfo, StoreStatus } from '../../shared/domain';
-import { errorMessage } from '../../shared/messages';
+import { errorMessage, STORE_FAILURE_KEY } from '../../shared/messages';
 import { ChangeBus } from './events';
 import { createHandlers, type Implementations } from './handlers';
 import { LATEST_SCHEMA_VERSION } from './store/migrations/index';
@@ -23,9 +23,8 @@ import { createJobPool, type JobPool } from './jobs/pool';
 import { createParticipantService } from './participants/service';
 import { createWorkshopService } from './workshops/service';
 import type { SettingsStore } from './settings';
+import { FolderInUseError, lockDataFolder, type FolderLock } from './store/lock';
 import { DB_FILE_NAME, openStore, StoreOpenError, type Store } from './store/store';
-
-const FAILURE_KEY = { newer: 'dbNewer', corrupt: 'dbCorrupt', io: 'dbIo' } as const;
 
 export interface BackendOptions {
   dataDir: string;
@@ -83,21 +82,26 @@ export function createBackend(opts: BackendOptions) {
   const file = path.join(opts.dataDir, DB_FILE_NAME);
   const bus = new ChangeBus();
   let store: Store | null = null;
+  let lock: FolderLock | null = null;
   let status: StoreStatus;
   try {
+    // One process per data folder, decided before the data file is even opened.
+    lock = lockDataFolder(opts.dataDir, { mode: opts.mode });
     store = openStore(file);
     status = { status: 'ready', file };
     if (store.backupFile) log(`migrated; previous file copied to ${store.backupFile}`);
   } catch (e) {
-    const err = e instanceof StoreOpenError ? e : new StoreOpenError('io', file, String(e));
+    lock?.release();
+    lock = null;
+    const err = storeError(e, file);
     log(`cannot open the store at ${file}`, err);
-    const key = FAILURE_KEY[err.reason];
     status = {
       status: 'failed',
       file,
       reason: err.reason,
-      message: errorMessage(opts.settings.get().language, key),
+      message: errorMessage(opts.settings.get().language, STORE_FAILURE_KEY[err.reason]),
       ...(err.foundVersion !== undefined ? { foundVersion: err.foundVersion } : {}),
+      ...(e instanceof FolderInUseError && e.holder ? { holder: e.holder } : {}),
     };
   }
   const jobs = createJobPool({ log, warmUpAfterMs: 1500 });
@@ -112,7 +116,7 @@ export function createBackend(opts: BackendOptions) {
     dataDir: opts.dataDir,
     store:
       status.status === 'failed'
-        ? { ...status, message: errorMessage(opts.settings.get().language, FAILURE_KEY[status.reason]) }
+        ? { ...status, message: errorMessage(opts.settings.get().language, STORE_FAILURE_KEY[status.reason]) }
         : status,
   });
 
@@ -136,13 +140,28 @@ export function createBackend(opts: BackendOptions) {
     language: () => opts.settings.get().language,
     /** The main-process log (stacks stay here, never cross a boundary). */
     log,
+    /** Tell a process that finds the data folder taken where this one answers (browser mode). */
+    announce(url: string) {
+      lock?.announce({ url });
+    },
     close() {
       // Jobs still running are rejected; the workers' own connections close with their threads.
       void jobs.close();
       store?.close();
       store = null;
+      lock?.release();
+      lock = null;
     },
   };
 }
 
 export type Backend = ReturnType<typeof createBackend>;
+
+/** Any failure to take the folder or open the file, as the reason the problem screen shows. */
+function storeError(e: unknown, file: string): StoreOpenError {
+  if (e instanceof StoreOpenError) return e;
+  if (e instanceof FolderInUseError) return new StoreOpenError('inUse', file, e.message);
+  const code = (e as { code?: string }).code ?? '';
+  const reason = /^(SQLITE_(READONLY|CANTOPEN|PERM)|EACCES|EROFS|EPERM)/.test(code) ? 'readonly' : 'io';
+  return new StoreOpenError(reason, file, String(e));
+}

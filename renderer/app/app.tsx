@@ -130,6 +130,16 @@ function StoreProblem() {
       {store.reason === 'newer' && (
         <p>{t('storeProblem.newer', { found: store.foundVersion ?? '?', schema: info.schemaVersion })}</p>
       )}
+      {store.reason === 'inUse' && store.holder && (
+        <p data-testid="store-holder">
+          {t(store.holder.mode === 'browser' ? 'errors.dbInUseBrowser' : 'errors.dbInUseDesktop', {
+            pid: store.holder.pid,
+            hostname: store.holder.hostname,
+            url: store.holder.url ?? '?',
+            since: new Date(store.holder.since).toLocaleString(),
+          })}
+        </p>
+      )}
       <p>
         {t('storeProblem.file')}: <code data-testid="store-file">{store.file}</code>
       </p>

@@ -425,6 +425,14 @@ export const en = {
       'This participant is already present and has signed. Ask the facilitator if the signature must be redone.',
     notCheckedIn: 'This participant is not checked in on this day.',
     dayHasAttendance: 'This day already has attendance records and cannot be removed.',
+    dbForeign: 'This file is not a Bimtek Studio data file (it belongs to another program). The file was not changed.',
+    dbReadonly:
+      'The data file or its folder can only be read, so nothing could be saved. The file was not changed. Move the data folder somewhere writable (not a CD or a locked flash disk), or check the folder permissions.',
+    dbInUse:
+      'This data folder is in use by another Bimtek Studio that is still open. Close that one first, then open this app again; or run browser mode with another data folder (--data).',
+    dbInUseDesktop: 'In use by the Bimtek Studio desktop app (process {pid} on computer {hostname}) since {since}.',
+    dbInUseBrowser:
+      'In use by Bimtek Studio in browser mode (process {pid} on computer {hostname}, address {url}) since {since}.',
   },
   validation: {
     required: 'Required.',

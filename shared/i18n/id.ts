@@ -439,6 +439,14 @@ export const id = {
       'Peserta ini sudah hadir dan sudah menandatangani. Minta fasilitator bila tanda tangan perlu diulang.',
     notCheckedIn: 'Peserta belum tercatat hadir pada hari ini.',
     dayHasAttendance: 'Hari ini sudah memiliki data kehadiran dan tidak dapat dihapus.',
+    dbForeign: 'Berkas ini bukan berkas data Bimtek Studio (milik program lain). Berkas tidak diubah.',
+    dbReadonly:
+      'Berkas data atau foldernya hanya dapat dibaca, sehingga tidak ada yang dapat disimpan. Berkas tidak diubah. Pindahkan folder data ke tempat yang dapat ditulis (bukan CD atau flash disk yang dikunci), atau periksa izin foldernya.',
+    dbInUse:
+      'Folder data ini sedang dipakai oleh Bimtek Studio lain yang masih terbuka. Tutup yang lain itu dahulu, lalu buka kembali aplikasi ini; atau jalankan mode peramban dengan folder data lain (--data).',
+    dbInUseDesktop: 'Dipakai oleh aplikasi desktop Bimtek Studio (proses {pid} di komputer {hostname}) sejak {since}.',
+    dbInUseBrowser:
+      'Dipakai oleh Bimtek Studio mode peramban (proses {pid} di komputer {hostname}, alamat {url}) sejak {since}.',
   },
   validation: {
     required: 'Wajib diisi.',
