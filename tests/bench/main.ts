@@ -2,6 +2,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchAttendance } from './attendance.bench';
 import { benchCrash } from './crash.bench';
+import { benchFuzz } from './fuzz.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { benchHttp } from './http.bench';
 import { benchSearch } from './search.bench';
@@ -15,7 +16,8 @@ const SIGNATURES = 520;
 
 /**
  * `npm run bench`: prints the figures DESIGN.md budgets; exits 0 (the figures are the output).
- * `npm run bench -- crash` runs only the crash proof (100 trials).
+ * `npm run bench -- crash` runs only the crash proof (100 trials), `npm run bench -- fuzz` only the
+ * boundary fuzzing (10,000 calls).
  */
 async function main() {
   const only = process.argv[2];
@@ -24,7 +26,12 @@ async function main() {
     printTable(await benchCrash());
     return;
   }
-  if (only !== undefined) throw new Error(`unknown bench "${only}" (known: crash)`);
+  if (only === 'fuzz') {
+    console.log(`Bimtek Studio boundary fuzzing — ${new Date().toISOString()} — node ${process.version}`);
+    printTable(await benchFuzz());
+    return;
+  }
+  if (only !== undefined) throw new Error(`unknown bench "${only}" (known: crash, fuzz)`);
   console.log(
     `Bimtek Studio benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.availableParallelism()} cores`,
   );

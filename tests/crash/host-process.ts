@@ -93,7 +93,7 @@ export function request(
   urlPath: string,
   headers: http.OutgoingHttpHeaders,
   body: string | Buffer | undefined,
-  agent?: http.Agent,
+  agent?: http.Agent | false,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(new URL(urlPath, base), { method, headers, agent }, (res) => {
