@@ -233,7 +233,7 @@ export type AppInfo = z.output<typeof AppInfo>;
 
 // ---------------------------------------------------------------- change events
 
-export const ENTITIES = ['engagement', 'workshop', 'settings', 'participant', 'attendance'] as const;
+export const ENTITIES = ['engagement', 'workshop', 'settings', 'participant', 'attendance', 'backup'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /**

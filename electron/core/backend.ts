@@ -7,6 +7,8 @@ import { LATEST_SCHEMA_VERSION } from './store/migrations/index';
 import { createContext, type ServiceContext } from './store/context';
 import type { Language } from '../../shared/languages';
 import { appApp } from './app/app';
+import { backupApp } from './backups/app';
+import { AUTO_EVERY_MS, createBackupService } from './backups/service';
 import { attendanceApp } from './attendance/app';
 import { documentApp } from './documents/app';
 import { createPinGuard } from './engagements/pin-guard';
@@ -53,7 +55,13 @@ export function createServices(
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
   const pins = createPinGuard();
-  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, jobs, pins };
+  const backups = createBackupService({
+    db: store.db,
+    file: store.file,
+    now: () => ctx.now(),
+    log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
+  });
+  return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, jobs, pins, backups };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -62,14 +70,21 @@ export type Services = ReturnType<typeof createServices>;
  * (`<area>/app.ts`). The type makes a missing operation a compile error.
  */
 export function implementations(s: Services, app: ReturnType<typeof appApp>): Implementations {
+  const participant = participantApp(s.participants, s.imports, s.documents);
   return {
     ...app,
     ...engagementApp(s.engagements, s.pins),
     ...workshopApp(s.workshops),
-    ...participantApp(s.participants, s.imports, s.documents),
+    ...participant,
     ...attendanceApp(s.attendance),
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
+    ...backupApp(s.backups),
+    // A backup comes before every import: an import that turns out wrong can be undone by Pulihkan.
+    'participants.importCommit': async (input, caller) => {
+      await s.backups.create('before-import');
+      return participant['participants.importCommit'](input, caller);
+    },
   };
 }
 
@@ -106,6 +121,33 @@ export function createBackend(opts: BackendOptions) {
   }
   const jobs = createJobPool({ log, warmUpAfterMs: 1500 });
   const services = store ? createServices(store, () => opts.settings.get().language, opts.context, jobs) : null;
+
+  // Automatic backups: at start, before anything is written (when there is anything to keep), then
+  // every 10 minutes while there are changes. A failure is logged and shown in the backup list.
+  let changed = false;
+  let autoTimer: ReturnType<typeof setInterval> | null = null;
+  if (services) {
+    const hasData = services.ctx.db.prepare('SELECT 1 FROM engagements LIMIT 1').get() !== undefined;
+    if (hasData) {
+      try {
+        services.backups.createNow('start');
+      } catch (e) {
+        log('backup at start failed', e);
+      }
+    }
+    bus.subscribe((e) => {
+      if (e.entity !== 'settings' && e.entity !== 'backup') changed = true;
+    });
+    autoTimer = setInterval(() => {
+      if (!changed) return;
+      changed = false;
+      services.backups.create('auto').then(
+        (b) => bus.emit({ entity: 'backup', id: b.name, action: 'created' }),
+        () => (changed = true),
+      );
+    }, AUTO_EVERY_MS);
+    autoTimer.unref();
+  }
 
   // The message follows the UI language, which may change after the store failed to open.
   const info = (): AppInfo => ({
@@ -145,6 +187,7 @@ export function createBackend(opts: BackendOptions) {
       lock?.announce({ url });
     },
     close() {
+      if (autoTimer) clearInterval(autoTimer);
       // Jobs still running are rejected; the workers' own connections close with their threads.
       void jobs.close();
       store?.close();

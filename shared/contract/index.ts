@@ -3,6 +3,7 @@ import { FilePayload } from '../attendance';
 import type { ChangeEvent } from '../domain';
 import { appOps } from './app';
 import { attendanceOps } from './attendance';
+import { backupOps } from './backups';
 import { type OperationDef, type Role } from './define';
 import { documentOps } from './documents';
 import { engagementOps } from './engagements';
@@ -25,6 +26,7 @@ export const contract = {
   ...attendanceOps,
   ...documentOps,
   ...storeOps,
+  ...backupOps,
 } satisfies Record<string, OperationDef>;
 
 export type Contract = typeof contract;

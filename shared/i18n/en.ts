@@ -431,6 +431,11 @@ export const en = {
     dbInUse:
       'This data folder is in use by another Bimtek Studio that is still open. Close that one first, then open this app again; or run browser mode with another data folder (--data).',
     dbInUseDesktop: 'In use by the Bimtek Studio desktop app (process {pid} on computer {hostname}) since {since}.',
+    backupFailed: 'The backup could not be made (disk full or folder not writable). Your data is still saved.',
+    backupNotFound: 'Backup not found.',
+    backupDamaged: 'This backup file is damaged and cannot be restored. Choose another backup.',
+    backupNewer:
+      'This backup was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}).',
     dbInUseBrowser:
       'In use by Bimtek Studio in browser mode (process {pid} on computer {hostname}, address {url}) since {since}.',
   },

@@ -445,6 +445,12 @@ export const id = {
     dbInUse:
       'Folder data ini sedang dipakai oleh Bimtek Studio lain yang masih terbuka. Tutup yang lain itu dahulu, lalu buka kembali aplikasi ini; atau jalankan mode peramban dengan folder data lain (--data).',
     dbInUseDesktop: 'Dipakai oleh aplikasi desktop Bimtek Studio (proses {pid} di komputer {hostname}) sejak {since}.',
+    backupFailed:
+      'Cadangan tidak dapat dibuat (disk penuh atau folder tidak dapat ditulis). Data Anda tetap tersimpan.',
+    backupNotFound: 'Cadangan tidak ditemukan.',
+    backupDamaged: 'Berkas cadangan ini rusak dan tidak dapat dipulihkan. Pilih cadangan lain.',
+    backupNewer:
+      'Cadangan ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}).',
     dbInUseBrowser:
       'Dipakai oleh Bimtek Studio mode peramban (proses {pid} di komputer {hostname}, alamat {url}) sejak {since}.',
   },
