@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
 import { EngagementList } from '../features/engagements/engagement-list';
@@ -15,6 +16,8 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'engagements':
       return <EngagementList />;
+    case 'backups':
+      return <BackupsPage />;
     case 'engagement-new':
       return <EngagementNew />;
     case 'engagement':
@@ -72,6 +75,9 @@ function TopBar() {
           <strong>{t('app.name')}</strong>
           <small>{t('app.tagline')}</small>
         </span>
+      </a>
+      <a className="topbar__link" href={routeHash({ name: 'backups' })}>
+        {t('backups.nav')}
       </a>
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {(['id', 'en'] as const).map((l) => (

@@ -13,6 +13,7 @@ export interface Toast {
 
 export type Route =
   | { name: 'engagements' }
+  | { name: 'backups' }
   | { name: 'engagement-new' }
   | { name: 'engagement'; id: string }
   | { name: 'workshop-new'; engagementId: string }
@@ -22,11 +23,12 @@ export type Route =
   | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string };
 
 /**
- * Hash routes: #/, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
+ * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
  * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self).
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'backups') return { name: 'backups' };
   if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
@@ -44,6 +46,8 @@ export function routeHash(r: Route): string {
   switch (r.name) {
     case 'engagements':
       return '#/';
+    case 'backups':
+      return '#/backups';
     case 'engagement-new':
       return '#/engagements/new';
     case 'engagement':

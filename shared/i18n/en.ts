@@ -553,4 +553,32 @@ export const en = {
       refused: 'Unknown request.',
     },
   },
+  backups: {
+    nav: 'Backups',
+    title: 'Backups & Restore',
+    intro:
+      'Bimtek Studio makes backups by itself: every time it opens, every 10 minutes while there are changes, and before an import or a restore. It keeps the last 20 and one per day for 30 days.',
+    now: 'Back up now',
+    made: 'Backup made ({time}).',
+    empty: 'No backups yet.',
+    time: 'Time',
+    reason: 'Made',
+    holds: 'Contents',
+    size: 'Size',
+    counts: '{engagements} engagements · {workshops} workshops · {participants} participants · {checkIns} check-ins',
+    unreadable: 'Cannot be read',
+    restore: 'Restore',
+    confirm:
+      'Restore the data from the backup of {time}? The current data is backed up first, so it can be brought back.',
+    restored: 'The data from the backup of {time} has been restored. The previous data is kept as a backup.',
+    lastFailed: 'The last automatic backup ({time}) failed. Check the disk space and the data folder.',
+    folder: 'Backup folder: {folder}',
+    reasons: {
+      start: 'When the app opened',
+      auto: 'Automatic (10 minutes)',
+      manual: 'Manual',
+      'before-import': 'Before an import',
+      'before-restore': 'Before a restore',
+    },
+  },
 } as const satisfies Catalogue;
