@@ -149,7 +149,8 @@ function StoreProblem() {
       <p>
         {t('storeProblem.file')}: <code data-testid="store-file">{store.file}</code>
       </p>
-      <p>{t('storeProblem.advice')}</p>
+      {/* In use or read-only: the sentence above says what to do; the file itself is fine. */}
+      {store.reason !== 'inUse' && store.reason !== 'readonly' && <p>{t('storeProblem.advice')}</p>}
     </div>
   );
 }
