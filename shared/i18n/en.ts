@@ -431,6 +431,12 @@ export const en = {
     dbInUse:
       'This data folder is in use by another Bimtek Studio that is still open. Close that one first, then open this app again; or run browser mode with another data folder (--data).',
     dbInUseDesktop: 'In use by the Bimtek Studio desktop app (process {pid} on computer {hostname}) since {since}.',
+    diskFull:
+      'The disk is full: the change is not saved yet. Free some disk space; the change stays on screen and is sent again automatically.',
+    dbReadonlyNow:
+      'The data folder can now only be read (e.g. a flash disk locked or pulled out): the change is not saved yet. It stays on screen and is sent again automatically once the folder can be written.',
+    dbVanished:
+      'The data folder cannot be found (e.g. a flash disk pulled out): the change is not saved yet. Put it back; the change stays on screen and is sent again automatically.',
     backupFailed: 'The backup could not be made (disk full or folder not writable). Your data is still saved.',
     backupNotFound: 'Backup not found.',
     backupDamaged: 'This backup file is damaged and cannot be restored. Choose another backup.',

@@ -445,6 +445,12 @@ export const id = {
     dbInUse:
       'Folder data ini sedang dipakai oleh Bimtek Studio lain yang masih terbuka. Tutup yang lain itu dahulu, lalu buka kembali aplikasi ini; atau jalankan mode peramban dengan folder data lain (--data).',
     dbInUseDesktop: 'Dipakai oleh aplikasi desktop Bimtek Studio (proses {pid} di komputer {hostname}) sejak {since}.',
+    diskFull:
+      'Disk penuh: perubahan belum tersimpan. Kosongkan ruang disk; perubahan tetap di layar dan dikirim lagi otomatis.',
+    dbReadonlyNow:
+      'Folder data kini hanya dapat dibaca (mis. flash disk dikunci atau dicabut): perubahan belum tersimpan. Perubahan tetap di layar dan dikirim lagi otomatis setelah folder dapat ditulis.',
+    dbVanished:
+      'Folder data tidak ditemukan (mis. flash disk dicabut): perubahan belum tersimpan. Pasang kembali; perubahan tetap di layar dan dikirim lagi otomatis.',
     backupFailed:
       'Cadangan tidak dapat dibuat (disk penuh atau folder tidak dapat ditulis). Data Anda tetap tersimpan.',
     backupNotFound: 'Cadangan tidak ditemukan.',
