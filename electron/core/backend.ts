@@ -8,6 +8,7 @@ import { createContext, type ServiceContext } from './store/context';
 import type { Language } from '../../shared/languages';
 import { appApp } from './app/app';
 import { backupApp } from './backups/app';
+import { packageApp } from './packages/app';
 import { AUTO_EVERY_MS, createBackupService } from './backups/service';
 import { attendanceApp } from './attendance/app';
 import { documentApp } from './documents/app';
@@ -69,7 +70,7 @@ export type Services = ReturnType<typeof createServices>;
  * Every contract operation's implementation: one slice per area, each beside its service
  * (`<area>/app.ts`). The type makes a missing operation a compile error.
  */
-export function implementations(s: Services, app: ReturnType<typeof appApp>): Implementations {
+export function implementations(s: Services, app: ReturnType<typeof appApp>, appVersion = 'unknown'): Implementations {
   const participant = participantApp(s.participants, s.imports, s.documents);
   return {
     ...app,
@@ -80,6 +81,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>): Im
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
     ...backupApp(s.backups),
+    ...packageApp(s.ctx, s.backups, appVersion),
     // A backup comes before every import: an import that turns out wrong can be undone by Pulihkan.
     'participants.importCommit': async (input, caller) => {
       await s.backups.create('before-import');
@@ -164,7 +166,7 @@ export function createBackend(opts: BackendOptions) {
 
   // Without a store only the app operations work (the problem screen and the language switch).
   const app = appApp(info, opts.settings);
-  const impl: Partial<Implementations> = services ? implementations(services, app) : app;
+  const impl: Partial<Implementations> = services ? implementations(services, app, opts.version) : app;
 
   const handlers = createHandlers({
     impl,

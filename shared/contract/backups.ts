@@ -3,7 +3,7 @@ import { str } from '../primitives';
 import { Empty, mutation, ONLY_FACILITATOR, query } from './define';
 
 /** Why a backup was taken. */
-export const BACKUP_REASONS = ['start', 'auto', 'manual', 'before-import', 'before-restore'] as const;
+export const BACKUP_REASONS = ['start', 'auto', 'manual', 'before-import', 'before-merge', 'before-restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /** A backup file's name: made by the app, never a path (a name from elsewhere is refused). */

@@ -7,6 +7,7 @@ import { backupOps } from './backups';
 import { type OperationDef, type Role } from './define';
 import { documentOps } from './documents';
 import { engagementOps } from './engagements';
+import { packageOps } from './packages';
 import { participantOps } from './participants';
 import { storeOps } from './store';
 import { workshopOps } from './workshops';
@@ -27,6 +28,7 @@ export const contract = {
   ...documentOps,
   ...storeOps,
   ...backupOps,
+  ...packageOps,
 } satisfies Record<string, OperationDef>;
 
 export type Contract = typeof contract;

@@ -442,6 +442,11 @@ export const en = {
     backupDamaged: 'This backup file is damaged and cannot be restored. Choose another backup.',
     backupNewer:
       'This backup was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}).',
+    packageNotAPackage: 'This file is not a Bimtek Studio package (.bimtek). Nothing was changed.',
+    packageDamaged:
+      'This package is damaged or cut short (its checksum does not match). Nothing was changed. Copy the file again from the laptop it came from.',
+    packageNewer:
+      'This package was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}). Update the app first. Nothing was changed.',
     dbInUseBrowser:
       'In use by Bimtek Studio in browser mode (process {pid} on computer {hostname}, address {url}) since {since}.',
   },
@@ -584,6 +589,7 @@ export const en = {
       auto: 'Automatic (10 minutes)',
       manual: 'Manual',
       'before-import': 'Before an import',
+      'before-merge': 'Before a package import',
       'before-restore': 'Before a restore',
     },
   },

@@ -457,6 +457,11 @@ export const id = {
     backupDamaged: 'Berkas cadangan ini rusak dan tidak dapat dipulihkan. Pilih cadangan lain.',
     backupNewer:
       'Cadangan ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}).',
+    packageNotAPackage: 'Berkas ini bukan paket Bimtek Studio (.bimtek). Tidak ada yang diubah.',
+    packageDamaged:
+      'Paket ini rusak atau terpotong (checksum tidak cocok). Tidak ada yang diubah. Salin ulang berkasnya dari laptop asal.',
+    packageNewer:
+      'Paket ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}). Perbarui aplikasi dahulu. Tidak ada yang diubah.',
     dbInUseBrowser:
       'Dipakai oleh Bimtek Studio mode peramban (proses {pid} di komputer {hostname}, alamat {url}) sejak {since}.',
   },
@@ -597,6 +602,7 @@ export const id = {
       auto: 'Otomatis (10 menit)',
       manual: 'Manual',
       'before-import': 'Sebelum impor',
+      'before-merge': 'Sebelum impor paket',
       'before-restore': 'Sebelum pemulihan',
     },
   },

@@ -1,0 +1,31 @@
+/**
+ * THE table registry of engagement packages: every table a package carries, in the order rows are
+ * written (a table after the tables its rows refer to), with the rows that belong to one
+ * engagement and the columns that name an image (a blob by its SHA-256). A new table (agenda
+ * steps, run state, …) is carried by adding one entry here; export, preview and merge read only
+ * this list.
+ *
+ * Every table listed must be merge-ready (migration 003): a UUID `id`, `updated_at`, and soft
+ * delete through `deleted_at`. Blobs are not listed: they are content-addressed, so merging them
+ * is a plain union of the images the rows name.
+ */
+export interface PackageTable {
+  table: string;
+  /** SQL condition selecting the engagement's rows, with `@engagementId`. */
+  scope: string;
+  /** Columns holding a blob hash (signatures, emblems). */
+  blobColumns?: readonly string[];
+  /** A column that names a row for a person reading a conflict (e.g. a name or a title). */
+  label?: string;
+}
+
+const WORKSHOPS = 'SELECT id FROM workshops WHERE engagement_id = @engagementId';
+const DAYS = `SELECT id FROM workshop_days WHERE workshop_id IN (${WORKSHOPS})`;
+
+export const PACKAGE_TABLES: readonly PackageTable[] = [
+  { table: 'engagements', scope: 'id = @engagementId', blobColumns: ['emblem_hash'], label: 'region_name' },
+  { table: 'workshops', scope: 'engagement_id = @engagementId', label: 'title' },
+  { table: 'workshop_days', scope: `workshop_id IN (${WORKSHOPS})`, label: 'date' },
+  { table: 'participants', scope: 'engagement_id = @engagementId', label: 'name' },
+  { table: 'attendance', scope: `day_id IN (${DAYS})`, blobColumns: ['signature_hash'], label: 'status' },
+];
