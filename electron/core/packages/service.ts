@@ -184,10 +184,14 @@ function plan(db: Database, pkg: Package): Planned[] {
   for (const t of PACKAGE_TABLES) {
     const cols = columnsOf(db, t.table);
     const get = db.prepare(`SELECT * FROM "${t.table}" WHERE id = ?`);
+    const byKey = t.naturalKey
+      ? db.prepare(`SELECT * FROM "${t.table}" WHERE ${t.naturalKey.map((c) => `"${c}" = ?`).join(' AND ')}`)
+      : null;
     for (const raw of pkg.rows.get(t.table) ?? []) {
       const incoming = clean(raw);
-      const local = get.get(incoming.id) as Row | undefined;
-      const shared = cols.filter((c) => c in incoming);
+      const local = (get.get(incoming.id) ?? byKey?.get(...t.naturalKey!.map((c) => incoming[c]))) as Row | undefined;
+      // Another id for the same record: compared (and updated) as that record, keeping the local id.
+      const shared = cols.filter((c) => c in incoming && !(local && c === 'id'));
       let action: Action;
       if (!local) action = 'added';
       else if (same(local, incoming, shared)) {
@@ -286,7 +290,7 @@ export function importPackage(
         const set = cols.filter((c) => c !== 'id');
         db.prepare(`UPDATE "${p.table.table}" SET ${set.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(
           ...set.map((c) => p.incoming[c]),
-          p.incoming.id,
+          p.local!.id,
         );
       }
     }

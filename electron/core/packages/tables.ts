@@ -17,6 +17,11 @@ export interface PackageTable {
   blobColumns?: readonly string[];
   /** A column that names a row for a person reading a conflict (e.g. a name or a title). */
   label?: string;
+  /**
+   * Columns that are unique besides the id: a row with another id but the same values here is the
+   * same record made on both laptops (one person checked in on both), merged into the local row.
+   */
+  naturalKey?: readonly string[];
 }
 
 const WORKSHOPS = 'SELECT id FROM workshops WHERE engagement_id = @engagementId';
@@ -27,5 +32,11 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
   { table: 'workshops', scope: 'engagement_id = @engagementId', label: 'title' },
   { table: 'workshop_days', scope: `workshop_id IN (${WORKSHOPS})`, label: 'date' },
   { table: 'participants', scope: 'engagement_id = @engagementId', label: 'name' },
-  { table: 'attendance', scope: `day_id IN (${DAYS})`, blobColumns: ['signature_hash'], label: 'status' },
+  {
+    table: 'attendance',
+    scope: `day_id IN (${DAYS})`,
+    blobColumns: ['signature_hash'],
+    label: 'status',
+    naturalKey: ['day_id', 'participant_id'],
+  },
 ];

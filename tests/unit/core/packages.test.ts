@@ -221,3 +221,33 @@ describe('engagement packages (.bimtek)', () => {
     expect(err.message).toContain(`skema ${LATEST_SCHEMA_VERSION})`);
   });
 });
+
+describe('the same person checked in on both laptops (two attendance ids, one day and person)', () => {
+  it('is merged as one record, newer wins, no constraint error', async () => {
+    const a = laptop('a');
+    const { e, w, people } = await seed(a);
+    const b = laptop('b');
+    const first = await exported(a, e.id);
+    await ok(b, 'packages.import', { fileName: first.fileName, data: b64(first.bytes) });
+    // Agus (not checked in before the split) checks in on B, then on A a moment later.
+    await ok(b, 'attendance.checkIn', {
+      dayId: w.days[0].id,
+      participantId: people[2].id,
+      signature: b64(signaturePng(7)),
+    });
+    await ok(a, 'attendance.checkIn', {
+      dayId: w.days[0].id,
+      participantId: people[2].id,
+      signature: b64(signaturePng(8)),
+    });
+    const second = await exported(a, e.id);
+    await ok(b, 'packages.import', { fileName: second.fileName, data: b64(second.bytes) });
+    const rows = b
+      .services!.ctx.db.prepare('SELECT signature_hash FROM attendance WHERE day_id = ? AND participant_id = ?')
+      .all(w.days[0].id, people[2].id);
+    const fromA = a
+      .services!.ctx.db.prepare('SELECT signature_hash FROM attendance WHERE day_id = ? AND participant_id = ?')
+      .get(w.days[0].id, people[2].id);
+    expect(rows).toEqual([fromA]);
+  });
+});
