@@ -81,7 +81,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
     ...backupApp(s.backups),
-    ...packageApp(s.ctx, s.backups, appVersion),
+    ...packageApp({ ctx: s.ctx, backups: s.backups, jobs: s.jobs, dbFile: s.ctx.db.name, appVersion }),
     // A backup comes before every import: an import that turns out wrong can be undone by Pulihkan.
     'participants.importCommit': async (input, caller) => {
       await s.backups.create('before-import');

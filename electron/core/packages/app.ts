@@ -1,27 +1,48 @@
 import type { packageOps } from '../../../shared/contract/packages';
 import type { ChangeEvent, Entity } from '../../../shared/domain';
 import type { BackupService } from '../backups/service';
+import { filePayload } from '../documents/file-payload';
 import type { SliceImplementations } from '../handlers';
+import type { JobPool } from '../jobs/pool';
 import type { ServiceContext } from '../store/context';
-import { exportPackage, importPackage, previewPackage } from './service';
 
 const MERGED: Entity[] = ['engagement', 'workshop', 'participant', 'attendance'];
 
-/** The engagement-package operations of the contract. */
-export function packageApp(
-  ctx: ServiceContext,
-  backups: BackupService,
-  appVersion: string,
-): SliceImplementations<typeof packageOps> {
+export interface PackageAppDeps {
+  ctx: ServiceContext;
+  backups: BackupService;
+  jobs: JobPool;
+  dbFile: string;
+  appVersion: string;
+}
+
+/**
+ * The engagement-package operations of the contract. Packing, checking and merging run in the job
+ * pool's workers, on their own connection to the file, off the thread that answers calls.
+ */
+export function packageApp(d: PackageAppDeps): SliceImplementations<typeof packageOps> {
+  const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
   return {
-    'packages.export': ({ engagementId }) => exportPackage(ctx.db, engagementId, appVersion, ctx.now()),
-    'packages.preview': ({ data }) => previewPackage(ctx.db, Buffer.from(data, 'base64')),
+    'packages.export': async ({ engagementId }) =>
+      filePayload(
+        await d.jobs.run('packages.export', {
+          dbFile: d.dbFile,
+          engagementId,
+          appVersion: d.appVersion,
+          now: d.ctx.now(),
+        }),
+      ),
+    'packages.preview': ({ data }) => d.jobs.run('packages.preview', { dbFile: d.dbFile, bytes: bytesOf(data) }),
     'packages.import': async ({ data, resolutions }) => {
-      const bytes = Buffer.from(data, 'base64');
+      const bytes = bytesOf(data);
       // Checked before the backup (a refused file writes nothing at all), merged after it.
-      previewPackage(ctx.db, bytes);
-      const backup = await backups.create('before-merge');
-      const value = importPackage(ctx.db, bytes, Object.fromEntries(resolutions.map((r) => [r.key, r.choice])));
+      await d.jobs.run('packages.preview', { dbFile: d.dbFile, bytes });
+      const backup = await d.backups.create('before-merge');
+      const value = await d.jobs.run('packages.import', {
+        dbFile: d.dbFile,
+        bytes,
+        resolutions: Object.fromEntries(resolutions.map((r) => [r.key, r.choice])),
+      });
       const events: ChangeEvent[] = [
         ...MERGED.map((entity): ChangeEvent => ({ entity, id: '*', action: 'updated' })),
         { entity: 'backup', id: backup.name, action: 'created' },

@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { FilePayload } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 import { AppError } from '../../../shared/errors';
 import { regionTitle } from '../../../shared/format';
 import { stripNonXml } from '../../../shared/primitives';
-import { filePayload } from '../documents/file-payload';
+import type { FileBytes } from '../jobs/types';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { PackageError, readContainer, sha256hex, writeContainer } from './container';
 import { PACKAGE_TABLES, type PackageTable } from './tables';
@@ -45,7 +44,7 @@ const columnsOf = (db: Database, table: string) =>
   (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
 
 /** The engagement with all its rows (deleted ones too: a deletion must travel) and the images they name. */
-export function exportPackage(db: Database, engagementId: string, appVersion: string, now: string): FilePayload {
+export function exportPackage(db: Database, engagementId: string, appVersion: string, now: string): FileBytes {
   const engagement = db.prepare('SELECT * FROM engagements WHERE id = ?').get(engagementId) as Row | undefined;
   if (!engagement) throw new AppError('NOT_FOUND', 'engagementNotFound');
   const title = `${regionTitle(engagement.region_kind as 'kota', String(engagement.region_name))} ${engagement.year}`;
@@ -87,7 +86,11 @@ export function exportPackage(db: Database, engagementId: string, appVersion: st
     ...parts,
   ]);
   const safeName = title.replace(/[\\/:*?"<>|]/g, '-');
-  return filePayload({ fileName: `${safeName}.bimtek`, mime: PACKAGE_MIME, bytes });
+  return {
+    fileName: `${safeName}.bimtek`,
+    mime: PACKAGE_MIME,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }
 
 const refuse = (key: string, params?: Record<string, string | number>): never => {
