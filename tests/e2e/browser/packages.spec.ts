@@ -61,6 +61,9 @@ test('export a package in one host, import it in another with its own data folde
   });
 
   await page.goto(`/#/engagements/${e.value.id}`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(page.getByRole('button', { name: 'Ekspor paket' })).toBeVisible();
+  await snap(page, testInfo, 'engagement-export-1024x768');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Ekspor paket' }).click();
   const download = await downloading;
