@@ -195,15 +195,31 @@ export const AppSettingsPatch = z
   })
   .partial();
 
+/** Why the data file could not be opened (see electron/core/store/store.ts). */
+export const STORE_FAILURES = ['newer', 'corrupt', 'foreign', 'readonly', 'inUse', 'io'] as const;
+
+/** The other process that holds the data folder, as it wrote itself down in the folder's lock. */
+export const FolderHolder = z.object({
+  mode: z.enum(['electron', 'browser']),
+  pid: z.number().int(),
+  hostname: z.string(),
+  since: z.string(),
+  /** Where a browser-mode holder answers, once it listens. */
+  url: z.string().optional(),
+});
+export type FolderHolder = z.output<typeof FolderHolder>;
+
 export const StoreStatus = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ready'), file: z.string() }),
   z.object({
     status: z.literal('failed'),
     file: z.string(),
-    reason: z.enum(['newer', 'corrupt', 'io']),
+    reason: z.enum(STORE_FAILURES),
     message: z.string(),
     /** Schema version found in the file, when it could be read. */
     foundVersion: z.number().int().optional(),
+    /** Who holds the folder, when the reason is `inUse` and the holder could be read. */
+    holder: FolderHolder.optional(),
   }),
 ]);
 export type StoreStatus = z.output<typeof StoreStatus>;
@@ -222,7 +238,7 @@ export type AppInfo = z.output<typeof AppInfo>;
 
 /**
  * `agenda`: a day's steps; `run`: the run log of a day (the console's commands); `projector`: what
- * a workshop's projector shows.
+ * a workshop's projector shows; `backup`: the automatic and manual copies of the data file.
  */
 export const ENTITIES = [
   'engagement',
@@ -233,6 +249,7 @@ export const ENTITIES = [
   'agenda',
   'run',
   'projector',
+  'backup',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

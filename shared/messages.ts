@@ -18,6 +18,9 @@ export const MESSAGES = {
 export const STORE_FAILURE_KEY = {
   newer: 'dbNewer',
   corrupt: 'dbCorrupt',
+  foreign: 'dbForeign',
+  readonly: 'dbReadonly',
+  inUse: 'dbInUse',
   io: 'dbIo',
 } as const satisfies Record<Extract<StoreStatus, { status: 'failed' }>['reason'], ErrorKey>;
 

@@ -12,7 +12,14 @@ export const LIMITS = {
 
 /** Missing → "required"; present but of the wrong type → "invalidType". */
 export const typeError = (iss: { input?: unknown }) => (iss.input === undefined ? 'required' : 'invalidType');
-export const str = () => z.string({ error: typeError });
+/**
+ * Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, lone surrogates,
+ * U+FFFE and U+FFFF). A DOCX or XLSX holding one is rejected by Word-compatible readers, so they
+ * are removed from every text at the boundary: every text schema is built from `str()`.
+ */
+export const NON_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const stripNonXml = (v: string) => v.replace(NON_XML_CHARS, '');
+export const str = () => z.string({ error: typeError }).overwrite(stripNonXml);
 /** Trimmed text, may be empty. */
 export const optionalText = (max: number = LIMITS.shortText) => str().trim().max(max, { error: 'tooLong' });
 /** Trimmed text that must not be empty. */

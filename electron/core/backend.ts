@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppInfo, StoreStatus } from '../../shared/domain';
-import { errorMessage } from '../../shared/messages';
+import { errorMessage, STORE_FAILURE_KEY } from '../../shared/messages';
 import { ChangeBus } from './events';
 import { createHandlers, type Implementations } from './handlers';
 import { LATEST_SCHEMA_VERSION } from './store/migrations/index';
@@ -10,6 +10,9 @@ import { agendaApp } from './agenda/app';
 import { createProjectorService } from './agenda/projector';
 import { createAgendaService } from './agenda/service';
 import { appApp } from './app/app';
+import { backupApp } from './backups/app';
+import { packageApp } from './packages/app';
+import { AUTO_EVERY_MS, createBackupService } from './backups/service';
 import { attendanceApp } from './attendance/app';
 import { documentApp } from './documents/app';
 import { createPinGuard } from './engagements/pin-guard';
@@ -26,9 +29,8 @@ import { createJobPool, type JobPool } from './jobs/pool';
 import { createParticipantService } from './participants/service';
 import { createWorkshopService } from './workshops/service';
 import type { SettingsStore } from './settings';
+import { FolderInUseError, lockDataFolder, type FolderLock } from './store/lock';
 import { DB_FILE_NAME, openStore, StoreOpenError, type Store } from './store/store';
-
-const FAILURE_KEY = { newer: 'dbNewer', corrupt: 'dbCorrupt', io: 'dbIo' } as const;
 
 export interface BackendOptions {
   dataDir: string;
@@ -59,6 +61,12 @@ export function createServices(
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
   const pins = createPinGuard();
+  const backups = createBackupService({
+    db: store.db,
+    file: store.file,
+    now: () => ctx.now(),
+    log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
+  });
   return {
     ctx,
     blobs,
@@ -73,6 +81,7 @@ export function createServices(
     jobs,
     pins,
     language,
+    backups,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -81,16 +90,24 @@ export type Services = ReturnType<typeof createServices>;
  * Every contract operation's implementation: one slice per area, each beside its service
  * (`<area>/app.ts`). The type makes a missing operation a compile error.
  */
-export function implementations(s: Services, app: ReturnType<typeof appApp>): Implementations {
+export function implementations(s: Services, app: ReturnType<typeof appApp>, appVersion = 'unknown'): Implementations {
+  const participant = participantApp(s.participants, s.imports, s.documents);
   return {
     ...app,
     ...engagementApp(s.engagements, s.pins),
     ...workshopApp(s.workshops, s.agenda, s.ctx, s.language),
     ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
-    ...participantApp(s.participants, s.imports, s.documents),
+    ...participant,
     ...attendanceApp(s.attendance),
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
+    ...backupApp(s.backups),
+    ...packageApp({ ctx: s.ctx, backups: s.backups, jobs: s.jobs, dbFile: s.ctx.db.name, appVersion }),
+    // A backup comes before every import: an import that turns out wrong can be undone by Pulihkan.
+    'participants.importCommit': async (input, caller) => {
+      await s.backups.create('before-import');
+      return participant['participants.importCommit'](input, caller);
+    },
   };
 }
 
@@ -103,25 +120,57 @@ export function createBackend(opts: BackendOptions) {
   const file = path.join(opts.dataDir, DB_FILE_NAME);
   const bus = new ChangeBus();
   let store: Store | null = null;
+  let lock: FolderLock | null = null;
   let status: StoreStatus;
   try {
+    // One process per data folder, decided before the data file is even opened.
+    lock = lockDataFolder(opts.dataDir, { mode: opts.mode });
     store = openStore(file);
     status = { status: 'ready', file };
     if (store.backupFile) log(`migrated; previous file copied to ${store.backupFile}`);
   } catch (e) {
-    const err = e instanceof StoreOpenError ? e : new StoreOpenError('io', file, String(e));
+    lock?.release();
+    lock = null;
+    const err = storeError(e, file);
     log(`cannot open the store at ${file}`, err);
-    const key = FAILURE_KEY[err.reason];
     status = {
       status: 'failed',
       file,
       reason: err.reason,
-      message: errorMessage(opts.settings.get().language, key),
+      message: errorMessage(opts.settings.get().language, STORE_FAILURE_KEY[err.reason]),
       ...(err.foundVersion !== undefined ? { foundVersion: err.foundVersion } : {}),
+      ...(e instanceof FolderInUseError && e.holder ? { holder: e.holder } : {}),
     };
   }
   const jobs = createJobPool({ log, warmUpAfterMs: 1500 });
   const services = store ? createServices(store, () => opts.settings.get().language, opts.context, jobs) : null;
+
+  // Automatic backups: at start, before anything is written (when there is anything to keep), then
+  // every 10 minutes while there are changes. A failure is logged and shown in the backup list.
+  let changed = false;
+  let autoTimer: ReturnType<typeof setInterval> | null = null;
+  if (services) {
+    const hasData = services.ctx.db.prepare('SELECT 1 FROM engagements LIMIT 1').get() !== undefined;
+    if (hasData) {
+      try {
+        services.backups.createNow('start');
+      } catch (e) {
+        log('backup at start failed', e);
+      }
+    }
+    bus.subscribe((e) => {
+      if (e.entity !== 'settings' && e.entity !== 'backup') changed = true;
+    });
+    autoTimer = setInterval(() => {
+      if (!changed) return;
+      changed = false;
+      services.backups.create('auto').then(
+        (b) => bus.emit({ entity: 'backup', id: b.name, action: 'created' }),
+        () => (changed = true),
+      );
+    }, AUTO_EVERY_MS);
+    autoTimer.unref();
+  }
 
   // The message follows the UI language, which may change after the store failed to open.
   const info = (): AppInfo => ({
@@ -132,13 +181,13 @@ export function createBackend(opts: BackendOptions) {
     dataDir: opts.dataDir,
     store:
       status.status === 'failed'
-        ? { ...status, message: errorMessage(opts.settings.get().language, FAILURE_KEY[status.reason]) }
+        ? { ...status, message: errorMessage(opts.settings.get().language, STORE_FAILURE_KEY[status.reason]) }
         : status,
   });
 
   // Without a store only the app operations work (the problem screen and the language switch).
   const app = appApp(info, opts.settings);
-  const impl: Partial<Implementations> = services ? implementations(services, app) : app;
+  const impl: Partial<Implementations> = services ? implementations(services, app, opts.version) : app;
 
   const handlers = createHandlers({
     impl,
@@ -156,13 +205,29 @@ export function createBackend(opts: BackendOptions) {
     language: () => opts.settings.get().language,
     /** The main-process log (stacks stay here, never cross a boundary). */
     log,
+    /** Tell a process that finds the data folder taken where this one answers (browser mode). */
+    announce(url: string) {
+      lock?.announce({ url });
+    },
     close() {
+      if (autoTimer) clearInterval(autoTimer);
       // Jobs still running are rejected; the workers' own connections close with their threads.
       void jobs.close();
       store?.close();
       store = null;
+      lock?.release();
+      lock = null;
     },
   };
 }
 
 export type Backend = ReturnType<typeof createBackend>;
+
+/** Any failure to take the folder or open the file, as the reason the problem screen shows. */
+function storeError(e: unknown, file: string): StoreOpenError {
+  if (e instanceof StoreOpenError) return e;
+  if (e instanceof FolderInUseError) return new StoreOpenError('inUse', file, e.message);
+  const code = (e as { code?: string }).code ?? '';
+  const reason = /^(SQLITE_(READONLY|CANTOPEN|PERM)|EACCES|EROFS|EPERM)/.test(code) ? 'readonly' : 'io';
+  return new StoreOpenError(reason, file, String(e));
+}

@@ -105,7 +105,7 @@ export function createHandlers(
       }
       if (/^(SQLITE_(IOERR|FULL|READONLY|CANTOPEN)|E[A-Z]+$)/.test(code)) {
         deps.log(`${name}: io`, e);
-        return fail('IO', 'dbIo');
+        return fail('IO', ioKey(code));
       }
       deps.log(`${name}: internal`, e);
       return fail('INTERNAL', 'internal');
@@ -125,3 +125,17 @@ export function createHandlers(
 }
 
 export type AppInfoSource = () => AppInfo;
+
+/**
+ * What a failed write tells the user: the disk is full, the folder became read-only (a flash disk
+ * pulled or locked), the folder is gone; otherwise that the file cannot be read or written. Each
+ * says the edit is kept and sent again.
+ */
+export function ioKey(code: string): 'diskFull' | 'dbReadonlyNow' | 'dbVanished' | 'dbIo' {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'diskFull';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return 'dbReadonlyNow';
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'SQLITE_IOERR_DELETE_NOENT')
+    return 'dbVanished';
+  return 'dbIo';
+}

@@ -17,6 +17,7 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | null {
     const width = view.getUint32(16);
     const height = view.getUint32(20);
     if (width === 0 || height === 0 || width > 10_000 || height > 10_000) return null;
+    if (!hasPngPixels(bytes, view)) return null;
     return { type: 'png', mime: 'image/png', width, height };
   }
   if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
@@ -31,12 +32,48 @@ export function sniffImage(bytes: Uint8Array): ImageInfo | null {
         const height = (bytes[i + 5] << 8) | bytes[i + 6];
         const width = (bytes[i + 7] << 8) | bytes[i + 8];
         if (width === 0 || height === 0) return null;
+        // The pixels follow a start-of-scan marker; a frame header alone is no picture.
+        if (!hasJpegScan(bytes, i + 2 + length)) return null;
         return { type: 'jpg', mime: 'image/jpeg', width, height };
       }
       i += 2 + length;
     }
   }
   return null;
+}
+
+/**
+ * Whether a PNG's chunks are whole and hold pixels: IHDR first, at least one non-empty IDAT, and
+ * IEND, each chunk inside the file. A header with no pixel data (or a file cut short) is no image.
+ */
+function hasPngPixels(bytes: Uint8Array, view: DataView): boolean {
+  let i = 8;
+  let first = true;
+  let pixels = false;
+  while (i + 12 <= bytes.length) {
+    const len = view.getUint32(i);
+    const type = String.fromCharCode(bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]);
+    if (i + 12 + len > bytes.length) return false;
+    if (first && (type !== 'IHDR' || len !== 13)) return false;
+    first = false;
+    if (type === 'IDAT' && len > 0) pixels = true;
+    if (type === 'IEND') return pixels;
+    i += 12 + len;
+  }
+  return false;
+}
+
+/** Whether a start-of-scan segment (the compressed pixels) follows `from` in a JPEG. */
+function hasJpegScan(bytes: Uint8Array, from: number): boolean {
+  let i = from;
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) return false;
+    const marker = bytes[i + 1];
+    if (marker === 0xda) return i + 4 < bytes.length;
+    const length = (bytes[i + 2] << 8) | bytes[i + 3];
+    i += 2 + length;
+  }
+  return false;
 }
 
 /**

@@ -66,10 +66,19 @@ async function main() {
     host: args.roomNetwork ? '0.0.0.0' : '127.0.0.1',
   });
   const url = await host.listen();
+  backend.announce(url);
   const info = backend.info();
   console.log(`Bimtek Studio ${APP_VERSION} — browser mode at ${url}`);
   console.log(`Data folder: ${dataDir}`);
-  if (info.store.status === 'failed') console.log(`Data file problem (${info.store.reason}): ${info.store.file}`);
+  if (info.store.status === 'failed') {
+    console.log(`Data file problem (${info.store.reason}): ${info.store.file}`);
+    console.log(info.store.message);
+    const h = info.store.holder;
+    if (h)
+      console.log(
+        `In use by the ${h.mode} app, process ${h.pid} on ${h.hostname} since ${h.since}${h.url ? ` at ${h.url}` : ''}`,
+      );
+  }
   const stop = async () => {
     await host.close();
     backend.close();

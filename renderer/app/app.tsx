@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
 import { EngagementList } from '../features/engagements/engagement-list';
@@ -18,6 +19,8 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'engagements':
       return <EngagementList />;
+    case 'backups':
+      return <BackupsPage />;
     case 'engagement-new':
       return <EngagementNew />;
     case 'engagement':
@@ -83,6 +86,9 @@ function TopBar() {
           <small>{t('app.tagline')}</small>
         </span>
       </a>
+      <a className="topbar__link" href={routeHash({ name: 'backups' })}>
+        {t('backups.nav')}
+      </a>
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {(['id', 'en'] as const).map((l) => (
           <button
@@ -140,10 +146,21 @@ function StoreProblem() {
       {store.reason === 'newer' && (
         <p>{t('storeProblem.newer', { found: store.foundVersion ?? '?', schema: info.schemaVersion })}</p>
       )}
+      {store.reason === 'inUse' && store.holder && (
+        <p data-testid="store-holder">
+          {t(store.holder.mode === 'browser' ? 'errors.dbInUseBrowser' : 'errors.dbInUseDesktop', {
+            pid: store.holder.pid,
+            hostname: store.holder.hostname,
+            url: store.holder.url ?? '?',
+            since: new Date(store.holder.since).toLocaleString(),
+          })}
+        </p>
+      )}
       <p>
         {t('storeProblem.file')}: <code data-testid="store-file">{store.file}</code>
       </p>
-      <p>{t('storeProblem.advice')}</p>
+      {/* In use or read-only: the sentence above says what to do; the file itself is fine. */}
+      {store.reason !== 'inUse' && store.reason !== 'readonly' && <p>{t('storeProblem.advice')}</p>}
     </div>
   );
 }

@@ -13,6 +13,7 @@ export interface Toast {
 
 export type Route =
   | { name: 'engagements' }
+  | { name: 'backups' }
   | { name: 'engagement-new' }
   | { name: 'engagement'; id: string }
   | { name: 'workshop-new'; engagementId: string }
@@ -25,7 +26,7 @@ export type Route =
   | { name: 'present'; workshopId: string };
 
 /**
- * Hash routes: #/, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
+ * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
  * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/agenda,
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
  * #/present/:wid (the projector role: see `pageRole`).
@@ -33,6 +34,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'present' && parts[1]) return { name: 'present', workshopId: parts[1] };
+  if (parts[0] === 'backups') return { name: 'backups' };
   if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
@@ -54,6 +56,8 @@ export function routeHash(r: Route): string {
   switch (r.name) {
     case 'engagements':
       return '#/';
+    case 'backups':
+      return '#/backups';
     case 'engagement-new':
       return '#/engagements/new';
     case 'engagement':

@@ -7,6 +7,9 @@ import { readDraft, writeDraft } from './drafts';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'error';
 
+/** After an IO failure (disk full, folder read-only or gone, host unreachable) the draft is resent this often. */
+export const RESEND_AFTER_MS = 5000;
+
 export interface AutosaveOptions<V extends object> {
   /** Where unsaved edits wait on this device, e.g. `workshop:<id>`. */
   draftKey: string;
@@ -56,6 +59,7 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
     [schema],
   );
 
+  const flushRef = useRef<() => Promise<void>>(async () => {});
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) {
       clearTimeout(timer.current);
@@ -98,17 +102,25 @@ export function useAutosave<V extends object>(opts: AutosaveOptions<V>) {
         setErrors((e) => ({ ...e, ...issuesByField(issues) }));
         setStatus('invalid');
       } else {
-        // IO: the store is unreachable, the draft waits and is sent again on the next change or
-        // blur. CONFLICT/NOT_FOUND: the store refuses; the message says why, the draft is kept
-        // until the user changes it or discards it.
-        setRefusal(r.error.code === 'IO' ? null : r.error);
+        // IO: the store cannot write now (disk full, folder read-only or gone, host stopped): the
+        // message says so, the draft stays on screen and is sent again by itself until it lands.
+        // CONFLICT/NOT_FOUND: the store refuses; the message says why, the draft is kept until
+        // the user changes it or discards it.
+        setRefusal(r.error);
         setStatus('error');
+        if (r.error.code === 'IO' && !timer.current) {
+          timer.current = setTimeout(() => {
+            timer.current = null;
+            void flushRef.current();
+          }, RESEND_AFTER_MS);
+        }
       }
     })();
     inFlight.current = run;
     await run;
     inFlight.current = null;
   }, [draftKey, validate]);
+  flushRef.current = flush;
 
   const setField = useCallback(
     <K extends keyof V>(field: K, value: V[K]) => {

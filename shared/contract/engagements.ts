@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { str } from '../primitives';
 import { EmblemInput } from '../attendance';
 import { Engagement, EngagementInput, EngagementPatch, EngagementSummary, idSchema } from '../domain';
 import { ById, Deleted, Empty, mutation, ONLY_FACILITATOR, query, SCREENS, SELF_CHECKIN } from './define';
@@ -56,7 +57,7 @@ export const engagementOps = {
    * counted per caller (a device guessing locks itself out, not the facilitator's window).
    */
   'engagements.verifyPin': query({
-    input: z.strictObject({ id: idSchema, pin: z.string().max(20) }),
+    input: z.strictObject({ id: idSchema, pin: str().max(20) }),
     output: z.object({ ok: z.boolean() }),
     roles: SELF_CHECKIN,
     reads: [],

@@ -4,9 +4,11 @@ import type { ChangeEvent } from '../domain';
 import { agendaOps } from './agenda';
 import { appOps } from './app';
 import { attendanceOps } from './attendance';
+import { backupOps } from './backups';
 import { type OperationDef, type Role } from './define';
 import { documentOps } from './documents';
 import { engagementOps } from './engagements';
+import { packageOps } from './packages';
 import { participantOps } from './participants';
 import { storeOps } from './store';
 import { workshopOps } from './workshops';
@@ -27,6 +29,8 @@ export const contract = {
   ...attendanceOps,
   ...documentOps,
   ...storeOps,
+  ...backupOps,
+  ...packageOps,
 } satisfies Record<string, OperationDef>;
 
 export type Contract = typeof contract;

@@ -576,6 +576,30 @@ export const en = {
     dayHasNoSteps: 'This day has no rundown yet. Add a step first.',
     stepHasRun: 'A step that has run cannot move to another day.',
     dayHasAgenda: 'This day still has a rundown. Move or delete its steps first.',
+    dbForeign: 'This file is not a Bimtek Studio data file (it belongs to another program). The file was not changed.',
+    dbReadonly:
+      'The data file or its folder can only be read, so nothing could be saved. The file was not changed. Move the data folder somewhere writable (not a CD or a locked flash disk), or check the folder permissions.',
+    dbInUse:
+      'This data folder is in use by another Bimtek Studio that is still open. Close that one first, then open this app again; or run browser mode with another data folder (--data).',
+    dbInUseDesktop: 'In use by the Bimtek Studio desktop app (process {pid} on computer {hostname}) since {since}.',
+    diskFull:
+      'The disk is full: the change is not saved yet. Free some disk space; the change stays on screen and is sent again automatically.',
+    dbReadonlyNow:
+      'The data folder can now only be read (e.g. a flash disk locked or pulled out): the change is not saved yet. It stays on screen and is sent again automatically once the folder can be written.',
+    dbVanished:
+      'The data folder cannot be found (e.g. a flash disk pulled out): the change is not saved yet. Put it back; the change stays on screen and is sent again automatically.',
+    backupFailed: 'The backup could not be made (disk full or folder not writable). Your data is still saved.',
+    backupNotFound: 'Backup not found.',
+    backupDamaged: 'This backup file is damaged and cannot be restored. Choose another backup.',
+    backupNewer:
+      'This backup was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}).',
+    packageNotAPackage: 'This file is not a Bimtek Studio package (.bimtek). Nothing was changed.',
+    packageDamaged:
+      'This package is damaged or cut short (its checksum does not match). Nothing was changed. Copy the file again from the laptop it came from.',
+    packageNewer:
+      'This package was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}). Update the app first. Nothing was changed.',
+    dbInUseBrowser:
+      'In use by Bimtek Studio in browser mode (process {pid} on computer {hostname}, address {url}) since {since}.',
   },
   validation: {
     required: 'Required.',
@@ -693,6 +717,65 @@ export const en = {
       failed: 'The file could not be saved.',
       failedWithCode: 'The file could not be saved ({code}).',
       refused: 'Unknown request.',
+    },
+  },
+  backups: {
+    nav: 'Backups',
+    title: 'Backups & Restore',
+    intro:
+      'Bimtek Studio makes backups by itself: every time it opens, every 10 minutes while there are changes, and before an import or a restore. It keeps the last 20 and one per day for 30 days.',
+    now: 'Back up now',
+    made: 'Backup made ({time}).',
+    empty: 'No backups yet.',
+    time: 'Time',
+    reason: 'Made',
+    holds: 'Contents',
+    size: 'Size',
+    counts: '{engagements} engagements · {workshops} workshops · {participants} participants · {checkIns} check-ins',
+    unreadable: 'Cannot be read',
+    restore: 'Restore',
+    confirm:
+      'Restore the data from the backup of {time}? The current data is backed up first, so it can be brought back.',
+    restored: 'The data from the backup of {time} has been restored. The previous data is kept as a backup.',
+    lastFailed: 'The last automatic backup ({time}) failed. Check the disk space and the data folder.',
+    folder: 'Backup folder: {folder}',
+    reasons: {
+      start: 'When the app opened',
+      auto: 'Automatic (10 minutes)',
+      manual: 'Manual',
+      'before-import': 'Before an import',
+      'before-merge': 'Before a package import',
+      'before-restore': 'Before a restore',
+    },
+  },
+  packages: {
+    export: 'Export package',
+    exporting: 'Preparing the package…',
+    exported: 'Package saved: {file}',
+    import: 'Import package',
+    previewTitle: 'Import package: {title}',
+    madeWith: 'Made with Bimtek Studio {version} at {time}; {images} images (signatures, emblems).',
+    kind: 'Kind of data',
+    added: 'Added',
+    updated: 'Updated',
+    kept: 'Kept (newer here)',
+    deleted: 'Deleted',
+    unchanged: 'Same',
+    conflicts: 'Changed on both laptops ({count})',
+    conflictsHelp:
+      'These were changed on this laptop and on the laptop the package came from. Choose which to use; the newer is the default.',
+    keepHere: 'Use the one here ({time})',
+    takeThere: 'Use the package’s ({time})',
+    backupFirst:
+      'Before the import, the current data is backed up automatically. Importing the same package twice changes nothing.',
+    confirm: 'Import',
+    imported: 'Package {title} imported.',
+    tables: {
+      engagements: 'Engagements',
+      workshops: 'Workshops',
+      workshop_days: 'Workshop days',
+      participants: 'Participants',
+      attendance: 'Attendance',
     },
   },
 } as const satisfies Catalogue;

@@ -589,6 +589,31 @@ export const id = {
     dayHasNoSteps: 'Hari ini belum punya susunan acara. Tambahkan langkah dulu.',
     stepHasRun: 'Langkah yang sudah berjalan tidak dapat dipindah ke hari lain.',
     dayHasAgenda: 'Hari ini masih punya susunan acara. Pindahkan atau hapus langkahnya dulu.',
+    dbForeign: 'Berkas ini bukan berkas data Bimtek Studio (milik program lain). Berkas tidak diubah.',
+    dbReadonly:
+      'Berkas data atau foldernya hanya dapat dibaca, sehingga tidak ada yang dapat disimpan. Berkas tidak diubah. Pindahkan folder data ke tempat yang dapat ditulis (bukan CD atau flash disk yang dikunci), atau periksa izin foldernya.',
+    dbInUse:
+      'Folder data ini sedang dipakai oleh Bimtek Studio lain yang masih terbuka. Tutup yang lain itu dahulu, lalu buka kembali aplikasi ini; atau jalankan mode peramban dengan folder data lain (--data).',
+    dbInUseDesktop: 'Dipakai oleh aplikasi desktop Bimtek Studio (proses {pid} di komputer {hostname}) sejak {since}.',
+    diskFull:
+      'Disk penuh: perubahan belum tersimpan. Kosongkan ruang disk; perubahan tetap di layar dan dikirim lagi otomatis.',
+    dbReadonlyNow:
+      'Folder data kini hanya dapat dibaca (mis. flash disk dikunci atau dicabut): perubahan belum tersimpan. Perubahan tetap di layar dan dikirim lagi otomatis setelah folder dapat ditulis.',
+    dbVanished:
+      'Folder data tidak ditemukan (mis. flash disk dicabut): perubahan belum tersimpan. Pasang kembali; perubahan tetap di layar dan dikirim lagi otomatis.',
+    backupFailed:
+      'Cadangan tidak dapat dibuat (disk penuh atau folder tidak dapat ditulis). Data Anda tetap tersimpan.',
+    backupNotFound: 'Cadangan tidak ditemukan.',
+    backupDamaged: 'Berkas cadangan ini rusak dan tidak dapat dipulihkan. Pilih cadangan lain.',
+    backupNewer:
+      'Cadangan ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}).',
+    packageNotAPackage: 'Berkas ini bukan paket Bimtek Studio (.bimtek). Tidak ada yang diubah.',
+    packageDamaged:
+      'Paket ini rusak atau terpotong (checksum tidak cocok). Tidak ada yang diubah. Salin ulang berkasnya dari laptop asal.',
+    packageNewer:
+      'Paket ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}). Perbarui aplikasi dahulu. Tidak ada yang diubah.',
+    dbInUseBrowser:
+      'Dipakai oleh Bimtek Studio mode peramban (proses {pid} di komputer {hostname}, alamat {url}) sejak {since}.',
   },
   validation: {
     required: 'Wajib diisi.',
@@ -705,6 +730,64 @@ export const id = {
       failed: 'Berkas tidak dapat disimpan.',
       failedWithCode: 'Berkas tidak dapat disimpan ({code}).',
       refused: 'Permintaan tidak dikenal.',
+    },
+  },
+  backups: {
+    nav: 'Cadangan',
+    title: 'Cadangan & Pulihkan',
+    intro:
+      'Bimtek Studio membuat cadangan sendiri: setiap kali dibuka, setiap 10 menit selama ada perubahan, dan sebelum impor atau pemulihan. Disimpan 20 terakhir dan satu per hari selama 30 hari.',
+    now: 'Buat cadangan sekarang',
+    made: 'Cadangan dibuat ({time}).',
+    empty: 'Belum ada cadangan.',
+    time: 'Waktu',
+    reason: 'Dibuat',
+    holds: 'Isi',
+    size: 'Ukuran',
+    counts: '{engagements} pendampingan · {workshops} bimtek · {participants} peserta · {checkIns} kehadiran',
+    unreadable: 'Tidak dapat dibaca',
+    restore: 'Pulihkan',
+    confirm: 'Pulihkan data dari cadangan {time}? Data saat ini dicadangkan dahulu, jadi dapat dikembalikan lagi.',
+    restored: 'Data dari cadangan {time} sudah dipulihkan. Data sebelumnya tersimpan sebagai cadangan.',
+    lastFailed: 'Cadangan otomatis terakhir ({time}) gagal dibuat. Periksa ruang disk dan folder data.',
+    folder: 'Folder cadangan: {folder}',
+    reasons: {
+      start: 'Saat aplikasi dibuka',
+      auto: 'Otomatis (10 menit)',
+      manual: 'Manual',
+      'before-import': 'Sebelum impor',
+      'before-merge': 'Sebelum impor paket',
+      'before-restore': 'Sebelum pemulihan',
+    },
+  },
+  packages: {
+    export: 'Ekspor paket',
+    exporting: 'Menyiapkan paket…',
+    exported: 'Paket disimpan: {file}',
+    import: 'Impor paket',
+    previewTitle: 'Impor paket: {title}',
+    madeWith: 'Dibuat dengan Bimtek Studio {version} pada {time}; {images} gambar (tanda tangan, lambang).',
+    kind: 'Jenis data',
+    added: 'Ditambah',
+    updated: 'Diperbarui',
+    kept: 'Tetap (di sini lebih baru)',
+    deleted: 'Dihapus',
+    unchanged: 'Sama',
+    conflicts: 'Diubah di kedua laptop ({count})',
+    conflictsHelp:
+      'Data ini diubah di laptop ini dan di laptop asal paket. Pilih yang dipakai; bawaannya yang lebih baru.',
+    keepHere: 'Pakai yang di sini ({time})',
+    takeThere: 'Pakai dari paket ({time})',
+    backupFirst:
+      'Sebelum impor, data saat ini dicadangkan otomatis. Mengimpor paket yang sama dua kali tidak mengubah apa pun.',
+    confirm: 'Impor',
+    imported: 'Paket {title} sudah diimpor.',
+    tables: {
+      engagements: 'Pendampingan',
+      workshops: 'Bimtek',
+      workshop_days: 'Hari pelaksanaan',
+      participants: 'Peserta',
+      attendance: 'Kehadiran',
     },
   },
 } as const;

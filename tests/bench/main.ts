@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchAttendance } from './attendance.bench';
+import { benchCrash } from './crash.bench';
+import { benchFuzz } from './fuzz.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { benchHttp } from './http.bench';
 import { benchProjector } from './projector.bench';
@@ -13,8 +15,24 @@ const DOC_RUNS = 5;
 /** 300 people on the exported day, and 220 more who check in while it is exported. */
 const SIGNATURES = 520;
 
-/** `npm run bench`: prints the figures DESIGN.md budgets; exits 0 (the figures are the output). */
+/**
+ * `npm run bench`: prints the figures DESIGN.md budgets; exits 0 (the figures are the output).
+ * `npm run bench -- crash` runs only the crash proof (100 trials), `npm run bench -- fuzz` only the
+ * boundary fuzzing (10,000 calls).
+ */
 async function main() {
+  const only = process.argv[2];
+  if (only === 'crash') {
+    console.log(`Bimtek Studio crash proof — ${new Date().toISOString()} — node ${process.version}`);
+    printTable(await benchCrash());
+    return;
+  }
+  if (only === 'fuzz') {
+    console.log(`Bimtek Studio boundary fuzzing — ${new Date().toISOString()} — node ${process.version}`);
+    printTable(await benchFuzz());
+    return;
+  }
+  if (only !== undefined) throw new Error(`unknown bench "${only}" (known: crash, fuzz)`);
   console.log(
     `Bimtek Studio benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.availableParallelism()} cores`,
   );

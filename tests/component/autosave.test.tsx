@@ -5,7 +5,7 @@ import { EngagementPatch } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { SaveIndicator, TextInput } from '../../renderer/components/fields';
 import { readDraft } from '../../renderer/lib/drafts';
-import { useAutosave } from '../../renderer/lib/use-autosave';
+import { RESEND_AFTER_MS, useAutosave } from '../../renderer/lib/use-autosave';
 import { useLanguage } from '../../renderer/i18n';
 
 interface Values {
@@ -155,5 +155,42 @@ describe('autosave', () => {
       'This day already has attendance records and cannot be removed.',
     );
     act(() => useLanguage.getState().setLanguage('id'));
+  });
+});
+
+describe('autosave when the store cannot write (disk full, folder read-only or gone)', () => {
+  it('says so, keeps the edit on screen and as a draft, and sends it again by itself until it lands', async () => {
+    const diskFull: Result<unknown> = {
+      ok: false,
+      error: { code: 'IO', message: 'Disk penuh: perubahan belum tersimpan.', key: 'errors.diskFull' },
+    };
+    let answers = [diskFull, diskFull];
+    const save = vi.fn(async (): Promise<Result<unknown>> => answers.shift() ?? { ok: true, value: {} });
+    render(<Form save={save} saved={{ regionName: 'Kediri', province: 'Jawa Timur' }} />);
+    fireEvent.change(screen.getByLabelText(/Provinsi/), { target: { value: 'Jawa Tengah' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60);
+    });
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('alert').textContent).toContain('Disk penuh');
+    expect((screen.getByLabelText(/Provinsi/) as HTMLInputElement).value).toBe('Jawa Tengah');
+    expect(readDraft('test:1')).toEqual({ province: 'Jawa Tengah' });
+    // Nobody touches the form: it is resent, still refused, resent again, and then stored.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(RESEND_AFTER_MS + 10);
+    });
+    expect(save).toHaveBeenCalledTimes(2);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(RESEND_AFTER_MS + 10);
+    });
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(save).toHaveBeenLastCalledWith({ province: 'Jawa Tengah' });
+    expect(readDraft('test:1')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    answers = [];
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(RESEND_AFTER_MS * 2);
+    });
+    expect(save).toHaveBeenCalledTimes(3);
   });
 });

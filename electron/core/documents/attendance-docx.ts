@@ -21,6 +21,7 @@ import {
   type ITableCellBorders,
 } from 'docx';
 import { formatNip } from '../../../shared/nip';
+import { stripNonXml } from '../../../shared/primitives';
 import { buildLetterhead, fitImage, type LetterheadSettings } from './letterhead';
 import { estimateTextWidthPt, sizeToFitLine, sizeToFitWords } from './metrics';
 import { cmToTwips, documentStyles, ptToHalfPoints, sectionPage, textWidthTwips, type PageSettings } from './page';
@@ -155,7 +156,14 @@ function cellFontPt(value: string, ctx: TableContext, options: TextOptions): num
 function text(value: string, ctx: TableContext, options: TextOptions = {}): Paragraph {
   return new Paragraph({
     alignment: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [new TextRun({ text: value, bold: options.bold, size: ptToHalfPoints(cellFontPt(value, ctx, options)) })],
+    // Text stored before the boundary stripped non-XML characters must not break the file.
+    children: [
+      new TextRun({
+        text: stripNonXml(value),
+        bold: options.bold,
+        size: ptToHalfPoints(cellFontPt(value, ctx, options)),
+      }),
+    ],
   });
 }
 
@@ -291,7 +299,7 @@ function eventBlock(data: AttendanceDocData): Paragraph[] {
       ],
       indent: { left: value, hanging: value },
       spacing: { after: 40 },
-      children: [new TextRun(`${label}\t:\t${v}`)],
+      children: [new TextRun(`${label}\t:\t${stripNonXml(v)}`)],
     });
   return [
     line('Acara', data.acara),

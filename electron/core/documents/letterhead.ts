@@ -13,6 +13,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { stripNonXml } from '../../../shared/primitives';
 import { sizeToFitLine, type SizeRange } from './metrics';
 import { cmToTwips, DEFAULT_PAGE_SETTINGS, ptToHalfPoints, textWidthTwips } from './page';
 
@@ -78,7 +79,13 @@ function textParagraphs(settings: LetterheadSettings, width: number): Paragraph[
   const centred = (text: string, range: SizeRange, bold: boolean) =>
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text, bold, size: ptToHalfPoints(sizeToFitLine(text, width / 20, range, bold)) })],
+      children: [
+        new TextRun({
+          text: stripNonXml(text),
+          bold,
+          size: ptToHalfPoints(sizeToFitLine(text, width / 20, range, bold)),
+        }),
+      ],
     });
   const lines = settings.lines
     .map((l) => l.trim().toLocaleUpperCase('id-ID'))

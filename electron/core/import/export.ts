@@ -1,5 +1,6 @@
 import { loadExcel } from './load-excel';
 import type { Language } from '../../../shared/languages';
+import { stripNonXml } from '../../../shared/primitives';
 import { formatCsv } from './csv';
 import { PERSON_FIELDS, type PersonField } from './types';
 
@@ -49,7 +50,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 const header = (lang: Language) => ['no', ...PERSON_FIELDS].map((f) => COLUMN_NAMES[lang][f as PersonField | 'no']);
 
-const fieldText = (p: RegisterPerson, f: PersonField) => (p[f] ?? '').trim();
+/** A field as written out; text stored before the boundary stripped non-XML characters is cleaned here. */
+const fieldText = (p: RegisterPerson, f: PersonField) => stripNonXml(p[f] ?? '').trim();
 
 /**
  * A cell as Excel must see it: number-like text as `="…"` so Excel keeps all 18 digits of a NIP

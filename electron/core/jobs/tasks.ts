@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createAgendaService } from '../agenda/service';
 import { createAttendanceService } from '../attendance/service';
 import { createEngagementService } from '../engagements/service';
+import { exportPackage, importPackage, previewPackage } from '../packages/service';
 import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
@@ -90,6 +91,18 @@ const tasks: Tasks = {
       withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
       format,
     );
+  },
+
+  'packages.export'({ dbFile, engagementId, appVersion, now }) {
+    return withStore(dbFile, null, (s) => exportPackage(s.db, engagementId, appVersion, now));
+  },
+
+  'packages.preview'({ dbFile, bytes }) {
+    return withStore(dbFile, null, (s) => previewPackage(s.db, bytes));
+  },
+
+  'packages.import'({ dbFile, bytes, resolutions }) {
+    return withStore(dbFile, null, (s) => importPackage(s.db, bytes, resolutions));
   },
 
   'pool.echo'({ bytes }) {

@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/languages';
 import type { ImportRequestValues } from '../../../shared/attendance';
+import type { PackagePreview } from '../../../shared/contract/packages';
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
 export interface FileBytes {
@@ -38,6 +39,18 @@ export interface JobMap {
   'documents.registerFile': {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;
+  };
+  /** An engagement package (.bimtek), made on the worker's own connection. */
+  'packages.export': {
+    input: StoreJob & { engagementId: string; appVersion: string; now: string };
+    output: FileBytes;
+  };
+  /** What importing a package would do (reads only). */
+  'packages.preview': { input: StoreJob & { bytes: Uint8Array }; output: PackagePreview };
+  /** Merging a package in one write transaction. */
+  'packages.import': {
+    input: StoreJob & { bytes: Uint8Array; resolutions: Record<string, 'here' | 'there'> };
+    output: PackagePreview;
   };
   /** Returns its bytes reversed: the pool's own round trip, without the store. */
   'pool.echo': { input: { bytes: Uint8Array }; output: Uint8Array };

@@ -2,6 +2,7 @@ import { regionTitle } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
 import { useErrorText, useT } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
+import { ImportPackageButton } from '../packages/import-package';
 
 /** Home: every engagement, newest year first. */
 export function EngagementList() {
@@ -13,9 +14,12 @@ export function EngagementList() {
     <section className="page">
       <header className="page__header">
         <h1>{t('engagements.title')}</h1>
-        <button className="btn btn--primary" onClick={() => navigate({ name: 'engagement-new' })}>
-          + {t('engagements.new')}
-        </button>
+        <div className="actions actions--inline">
+          <ImportPackageButton />
+          <button className="btn btn--primary" onClick={() => navigate({ name: 'engagement-new' })}>
+            + {t('engagements.new')}
+          </button>
+        </div>
       </header>
       {error && <p className="banner banner--error">{errorText(error)}</p>}
       {loading && !data && <p className="muted">{t('app.loading')}</p>}

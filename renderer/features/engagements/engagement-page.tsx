@@ -9,6 +9,7 @@ import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { EngagementFields, type EngagementValues } from './engagement-fields';
+import { ExportPackageButton } from '../packages/export-package';
 import { LetterheadSettings } from './letterhead-settings';
 
 type EngagementForm = EngagementValues & Pick<Engagement, 'letterhead' | 'documents'>;
@@ -69,6 +70,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <a className="btn" href={routeHash({ name: 'participants', engagementId: id })}>
             {t('engagements.register')}
           </a>
+          <ExportPackageButton engagementId={id} />
           <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
             + {t('workshops.new')}
           </button>

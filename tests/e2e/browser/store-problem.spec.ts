@@ -71,3 +71,22 @@ test('a data file from a newer version is refused with its schema number', async
   await expect(page.getByText(/versi Bimtek Studio yang lebih baru \(skema 99/)).toBeVisible();
   expect(fs.readFileSync(file).equals(before)).toBe(true);
 });
+
+test('a second host on the same data folder says the folder is in use, and by which host', async ({
+  page,
+}, testInfo) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-in-use-'));
+  const first = await startHost(dir);
+  const second = await startHost(dir);
+  try {
+    await page.goto(second.url);
+    await expect(page.getByText('Folder data ini sedang dipakai oleh Bimtek Studio lain')).toBeVisible();
+    await expect(page.getByTestId('store-holder')).toContainText(`alamat ${first.url}`);
+    await expect(page.getByTestId('store-holder')).toContainText(`proses ${first.child.pid}`);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await snap(page, testInfo, 'store-in-use-1024x768');
+  } finally {
+    second.child.kill();
+    first.child.kill();
+  }
+});

@@ -217,3 +217,16 @@ describe('formatPhone', () => {
     expect(formatPhone(raw)).toBe(expected);
   });
 });
+
+describe('buildAttendanceDocx with text stored before the boundary stripped non-XML characters', () => {
+  it('writes only characters XML allows, so Word-compatible readers open it', async () => {
+    const dirty = data({
+      venue: 'Ruang\uFFFF Joyoboyo',
+      rows: [{ ...SAMPLE_PEOPLE[0], name: 'Budi\uFFFF\u0001 Santoso', signature: null }],
+    });
+    const doc = await openDocx(await buildAttendanceDocx(dirty, F4));
+    expect(doc.documentXml).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(doc.text).toContain('Budi Santoso');
+    expect(doc.text).toContain('Tempat\t:\tRuang Joyoboyo');
+  });
+});

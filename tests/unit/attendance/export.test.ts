@@ -91,3 +91,16 @@ describe('exportRegisterXlsx', () => {
     expect(out.map((r) => r.values)).toEqual(people.map(expectedValues));
   });
 });
+
+describe('text stored with characters XML cannot carry (before the boundary stripped them)', () => {
+  it("the register XLSX still opens in the app's own importer, with the names cleaned", async () => {
+    const dirty: RegisterPerson[] = [
+      { name: 'Budi\uFFFF Santoso', agency: 'Dinas\u0001 Kominfo', position: 'Staf\uFFFE' },
+    ];
+    const bytes = await exportRegisterXlsx(dirty);
+    const preview = await reimport(bytes, 'register.xlsx');
+    expect(preview.map((r) => [r.values.name, r.values.agency, r.values.position])).toEqual([
+      ['Budi Santoso', 'Dinas Kominfo', 'Staf'],
+    ]);
+  });
+});

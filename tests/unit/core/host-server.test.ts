@@ -295,6 +295,28 @@ describe('guards against other sites', () => {
     expect(await engagementCount()).toBe(0);
   });
 
+  it('answers FORBIDDEN (not VALIDATION) to a foreign Origin, whatever the route and the body', async () => {
+    await start();
+    const bodies = [JSON.stringify(engagementInput()), '{not json', '', JSON.stringify({ unexpected: 1 })];
+    const routes = ['/api/engagements.create', '/api/no.such', '/files/participants.export', '/api/app.info'];
+    for (const origin of ['http://evil.example', 'null', `http://localhost:${port}`, 'file://']) {
+      for (const route of routes) {
+        for (const body of bodies) {
+          const res = await raw(
+            'POST',
+            route,
+            { host: `127.0.0.1:${port}`, origin, 'content-type': 'application/json' },
+            body,
+          );
+          const what = `${origin} ${route} ${body}`;
+          expect(res.status, what).toBe(403);
+          expect((JSON.parse(res.body) as { error: AppErrorShape }).error.code, what).toBe('FORBIDDEN');
+        }
+      }
+    }
+    expect(await engagementCount()).toBe(0);
+  });
+
   it('accepts an API call from its own origin', async () => {
     await start();
     const res = await raw(

@@ -1,18 +1,25 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../electron/core/store/migrations/index';
-import { openStore, StoreOpenError, type Store } from '../../../electron/core/store/store';
+import {
+  expectedShape,
+  openStore,
+  StoreOpenError,
+  type OpenStoreHooks,
+  type Store,
+} from '../../../electron/core/store/store';
 import { makeTempDir, removeTempDir } from '../../fixtures/inputs';
 
 let dir: string;
 let file: string;
 const opened: Store[] = [];
 
-function open(f: string, migrations?: Migration[]): Store {
-  const s = migrations ? openStore(f, migrations) : openStore(f);
+function open(f: string, migrations?: Migration[], hooks?: OpenStoreHooks): Store {
+  const s = migrations ? openStore(f, migrations, hooks) : openStore(f);
   opened.push(s);
   return s;
 }
@@ -211,13 +218,13 @@ describe('refusing a file that is not our database', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('throws "corrupt" for another program\'s SQLite database (user_version 0) and leaves it unchanged', () => {
+  it('throws "foreign" for another program\'s SQLite database (user_version 0) and leaves it unchanged', () => {
     rawDb(file, (db) => {
       db.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone else');");
     });
     const before = sha256(file);
     const err = openError(file);
-    expect(err.reason).toBe('corrupt');
+    expect(err.reason).toBe('foreign');
     expect(sha256(file)).toBe(before);
     rawDb(file, (db) => {
       expect(tables(db)).toEqual(['contacts']);
@@ -312,5 +319,107 @@ describe('a migration that fails', () => {
         n: 0,
       });
     });
+  });
+});
+
+/** The file's bytes and the folder's listing: both must be exactly as before a refusal. */
+function snapshot() {
+  return { bytes: sha256(file), listing: fs.readdirSync(dir).sort() };
+}
+
+describe('deciding before writing (a refused file is never touched)', () => {
+  it.each([1, 2, 3])('another program\'s file with user_version %i is "foreign", unchanged, no .bak', (v) => {
+    rawDb(file, (db) => {
+      db.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone else');");
+      db.pragma(`user_version = ${v}`);
+    });
+    const before = snapshot();
+    const err = openError(file);
+    expect(err.reason).toBe('foreign');
+    expect(snapshot()).toEqual(before);
+    rawDb(file, (db) => expect(db.pragma('journal_mode', { simple: true })).toBe('delete'));
+  });
+
+  it.each(['blobs', 'attendance', 'workshop_days'])(
+    'a Bimtek file without its "%s" table is "corrupt", unchanged',
+    (table) => {
+      open(file).close();
+      rawDb(file, (db) => {
+        db.pragma('journal_mode = delete');
+        db.pragma('foreign_keys = OFF');
+        db.exec(`DROP TABLE ${table}`);
+      });
+      const before = snapshot();
+      const err = openError(file);
+      expect(err.reason).toBe('corrupt');
+      expect(err.message).toContain(table);
+      expect(snapshot()).toEqual(before);
+    },
+  );
+
+  it('a schema-2 file that lacks a table is refused before the WAL switch and before any copy', () => {
+    open(file, MIGRATIONS.slice(0, 2)).close();
+    rawDb(file, (db) => {
+      db.pragma('journal_mode = delete');
+      db.exec('DROP TABLE blobs');
+    });
+    const before = snapshot();
+    expect(openError(file).reason).toBe('corrupt');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('the schema each version promises is derived from the migrations themselves', () => {
+    const open3 = open(file);
+    const shape = [
+      ...(open3.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]),
+    ]
+      .map((r) => r.name)
+      .sort();
+    expect([...expectedShape(MIGRATIONS, LATEST_SCHEMA_VERSION).keys()].sort()).toEqual(shape);
+    expect([...expectedShape(MIGRATIONS, 1).keys()].sort()).toEqual(['engagements', 'workshop_days', 'workshops']);
+  });
+});
+
+describe('two processes migrating one file at once', () => {
+  it('re-reads the schema version inside the write lock: the one that comes second skips, and opens', () => {
+    open(file, [m1]).close();
+    // The other process migrates between this one's checks and its first write.
+    const s = open(file, [m1, m2], {
+      beforeMigrate: () => {
+        const other = openStore(file, [m1, m2]);
+        other.db.prepare("INSERT INTO tags (label) VALUES ('from the other process')").run();
+        other.close();
+      },
+    });
+    expect(s.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(s.db.prepare('SELECT label FROM tags').all()).toEqual([{ label: 'from the other process' }]);
+  });
+});
+
+/** Make a path unwritable even for root (the tests may run as root, where chmod does not bind). */
+function makeReadOnly(target: string): (() => void) | null {
+  if (process.getuid?.() === 0) {
+    const r = spawnSync('chattr', ['+i', target]);
+    if (r.status !== 0) return null;
+    return () => spawnSync('chattr', ['-i', target]);
+  }
+  const mode = fs.statSync(target).mode;
+  fs.chmodSync(target, fs.statSync(target).isDirectory() ? 0o555 : 0o444);
+  return () => fs.chmodSync(target, mode);
+}
+
+describe('a read-only data file or folder', () => {
+  it.each(['file', 'folder'])('is refused at open as "readonly" (the %s), not reported ready', (what) => {
+    open(file).close();
+    const undo = makeReadOnly(what === 'file' ? file : dir);
+    if (!undo) return expect.fail('cannot make a read-only file here (chattr missing)');
+    try {
+      const before = snapshot();
+      const err = openError(file);
+      expect(err.reason).toBe('readonly');
+      expect(snapshot()).toEqual(before);
+    } finally {
+      undo();
+    }
   });
 });

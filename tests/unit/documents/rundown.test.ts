@@ -217,6 +217,7 @@ describe('susunan acara (documents.rundown)', () => {
       'documents.attendanceList': true,
       'documents.rundown': true,
       'participants.export': true,
+      'packages.export': true,
     };
     expect([...FILE_OPS].sort()).toEqual(Object.keys(names).sort());
   });
