@@ -276,6 +276,25 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       return e?.signature_hash ? blobs.get(e.signature_hash) : null;
     },
 
+    /**
+     * Every live entry of the day for documents, in check-in order: status, who represents whom and
+     * the signature hash. People without an entry are "tidak hadir" for the daftar hadir.
+     */
+    documentEntries(dayId: string): {
+      participantId: string;
+      status: AttendanceStatus;
+      representedById: string | null;
+      signatureHash: string | null;
+    }[] {
+      day(dayId);
+      return (selectEntries.all(dayId) as AttendanceRow[]).map((r) => ({
+        participantId: r.participant_id,
+        status: r.status,
+        representedById: r.represented_by,
+        signatureHash: r.signature_hash,
+      }));
+    },
+
     /** Rows of the day for documents: who is present, in check-in order, with their signature hash. */
     presentRows(dayId: string): { participantId: string; signatureHash: string | null; checkInAt: string | null }[] {
       day(dayId);

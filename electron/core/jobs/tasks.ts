@@ -5,6 +5,7 @@ import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
+import { createWorkshopService } from '../workshops/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
 /**
@@ -38,7 +39,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const engagements = createEngagementService(ctx, blobs);
   const participants = createParticipantService(ctx, engagements);
   const attendance = createAttendanceService(ctx, participants, blobs);
-  return { db, engagements, participants, attendance, blobs };
+  const workshops = createWorkshopService(ctx, engagements);
+  return { db, engagements, participants, attendance, blobs, workshops };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -69,10 +71,10 @@ const tasks: Tasks = {
     );
   },
 
-  async 'documents.attendanceList'({ dbFile, dayId, blank }) {
+  async 'documents.attendanceList'({ dbFile, dayId, blank, copy }) {
     const { buildAttendanceList, gatherAttendanceList } = await documents();
     // Read, close the connection, then build: the store is never held open while the packer runs.
-    return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank)));
+    return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank, copy)));
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {
