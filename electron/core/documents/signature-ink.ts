@@ -42,7 +42,7 @@ export function decodeRgbaPng(bytes: Uint8Array): Decoded | null {
   let width = 0;
   let height = 0;
   const idat: Uint8Array[] = [];
-  for (let i = 8; i + 8 <= bytes.length; ) {
+  for (let i = 8; i + 8 <= bytes.length;) {
     const len = view.getUint32(i);
     const type = String.fromCharCode(...bytes.subarray(i + 4, i + 8));
     const body = bytes.subarray(i + 8, i + 8 + len);
