@@ -48,6 +48,23 @@ export const en = {
     delete: 'Delete engagement',
     deleteConfirm: 'Delete the engagement {name} and its workshops? You can undo this right after.',
     deleted: 'Engagement {name} deleted.',
+    // documents: the letterhead section and the daftar hadir settings
+    documentsSection: 'Letterhead and documents',
+    listSettings: 'Attendance list',
+    listScope: 'Who is listed',
+    listScopeAll: 'Everyone registered (with remarks)',
+    listScopePresent: 'Present only',
+    phoneInList: 'Print the phone column in the attendance list',
+    phoneInAnnex: 'Print the phone column in the copy for the minutes’ annex',
+    phoneHint: 'Phone numbers are personal data (UU 27/2022); screens keep masking them.',
+    // workshop signatories (signature block of the daftar hadir)
+    chairRank: 'Chair’s rank/grade (pangkat/golongan)',
+    rankHint: 'e.g. Pembina Tk. I (IV/b)',
+    noteTakerRank: 'Note-taker’s rank/grade (pangkat/golongan)',
+    secondSigner: 'Second signatory of the attendance list',
+    secondSignerNone: 'None',
+    secondSignerNotulis: 'Note-taker (Notulis)',
+    secondSignerSekretariat: 'Secretariat (the note-taker’s name)',
   },
   workshops: {
     title: 'Workshops',
@@ -355,6 +372,11 @@ export const en = {
     kioskWindowNotOpen: 'The self check-in screen was already closed.',
     downloadList: 'Download attendance list (DOCX)',
     downloadBlank: 'Download blank attendance list',
+    downloadAnnex: 'Download the copy for the minutes’ annex',
+    noLetterhead:
+      'This engagement has no letterhead yet: the attendance list will print without one. Set the letterhead now?',
+    setLetterhead: 'Set the letterhead',
+    exportWithoutLetterhead: 'Download without letterhead',
     downloading: 'Preparing the file…',
     saved: 'File {name} saved.',
 

@@ -51,6 +51,23 @@ export const id = {
     delete: 'Hapus pendampingan',
     deleteConfirm: 'Hapus pendampingan {name} beserta Bimtek-nya? Anda dapat mengurungkannya segera setelah ini.',
     deleted: 'Pendampingan {name} dihapus.',
+    // documents: the letterhead section and the daftar hadir settings
+    documentsSection: 'Kop surat dan dokumen',
+    listSettings: 'Daftar hadir',
+    listScope: 'Yang dicantumkan',
+    listScopeAll: 'Semua terdaftar (dengan keterangan)',
+    listScopePresent: 'Hadir saja',
+    phoneInList: 'Cetak kolom No. HP di daftar hadir',
+    phoneInAnnex: 'Cetak kolom No. HP di salinan lampiran notula',
+    phoneHint: 'Nomor telepon adalah data pribadi (UU 27/2022); layar tetap menyamarkannya.',
+    // workshop signatories (signature block of the daftar hadir)
+    chairRank: 'Pangkat/golongan pimpinan rapat',
+    rankHint: 'mis. Pembina Tk. I (IV/b)',
+    noteTakerRank: 'Pangkat/golongan notulis',
+    secondSigner: 'Penanda tangan kedua daftar hadir',
+    secondSignerNone: 'Tidak ada',
+    secondSignerNotulis: 'Notulis',
+    secondSignerSekretariat: 'Sekretariat (nama notulis)',
   },
   workshops: {
     title: 'Bimtek',
@@ -367,6 +384,11 @@ export const id = {
     kioskWindowNotOpen: 'Layar mandiri sudah tertutup.',
     downloadList: 'Unduh daftar hadir (DOCX)',
     downloadBlank: 'Unduh daftar hadir kosong',
+    downloadAnnex: 'Unduh salinan lampiran notula',
+    noLetterhead:
+      'Kop surat pendampingan ini belum diisi: daftar hadir akan tercetak tanpa kop. Atur kop surat sekarang?',
+    setLetterhead: 'Atur kop surat',
+    exportWithoutLetterhead: 'Unduh tanpa kop',
     downloading: 'Menyiapkan berkas…',
     saved: 'Berkas {name} tersimpan.',
 

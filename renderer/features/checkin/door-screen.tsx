@@ -3,9 +3,9 @@ import type { Participant } from '../../../shared/attendance';
 import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
-import { useErrorText, useLanguage, useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { exportFile } from '../../lib/files';
+import { useAttendanceExport, type ListKind } from './attendance-export';
 import { ErrorNote, tidySentence } from './common';
 import { PersonPanel } from './person-panel';
 import { PersonSearch } from './person-search';
@@ -53,7 +53,6 @@ let kioskWindowShown = false;
  */
 export function DoorScreen({ data }: { data: DayData }) {
   const t = useT();
-  const errorText = useErrorText();
   const lang = useLanguage((s) => s.language);
   const { navigate, toast } = useApp();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -64,8 +63,9 @@ export function DoorScreen({ data }: { data: DayData }) {
   const [kioskWindowOpen, setKioskWindowOpen] = useState(kioskWindowShown);
   const [kioskWindowBusy, setKioskWindowBusy] = useState(false);
   const kioskBridge = kioskWindowBridge();
-  const [downloading, setDownloading] = useState<'list' | 'blank' | null>(null);
   const { sheet, engagement, workshop } = data;
+  const exporter = useAttendanceExport(engagement, (name) => t('checkin.saved', { name }));
+  const downloading = exporter.busy;
   const ids = { engagementId: data.engagementId, workshopId: data.workshopId, dayId: data.dayId };
 
   // Back to the search box, cleared and focused: ready for the next person.
@@ -101,13 +101,7 @@ export function DoorScreen({ data }: { data: DayData }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [pinSetup, query]);
 
-  const download = async (blank: boolean) => {
-    setDownloading(blank ? 'blank' : 'list');
-    const out = await exportFile('documents.attendanceList', { dayId: data.dayId, blank });
-    setDownloading(null);
-    if (out.status === 'saved') toast({ text: t('checkin.saved', { name: out.fileName }) });
-    else if (out.status === 'failed') toast({ text: out.error ? errorText(out.error) : out.message });
-  };
+  const download = (kind: ListKind) => exporter.start(data.dayId, kind);
 
   const markKioskWindow = (open: boolean) => {
     kioskWindowShown = open;
@@ -271,17 +265,26 @@ export function DoorScreen({ data }: { data: DayData }) {
               {t('checkin.kioskMode')}
             </button>
           )}
-          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download(false)}>
+          <button type="button" className="btn" disabled={downloading !== null} onClick={() => download('list')}>
             {downloading === 'list' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadList')}`}
           </button>
           <button
             type="button"
             className="btn btn--ghost"
             disabled={downloading !== null}
-            onClick={() => void download(true)}
+            onClick={() => download('annex')}
+          >
+            {downloading === 'annex' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadAnnex')}`}
+          </button>
+          <button
+            type="button"
+            className="btn btn--ghost"
+            disabled={downloading !== null}
+            onClick={() => download('blank')}
           >
             {downloading === 'blank' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadBlank')}`}
           </button>
+          {exporter.dialog}
           <a
             className="btn btn--ghost"
             href={routeHash({ name: 'workshop', engagementId: engagement.id, id: workshop.id })}
