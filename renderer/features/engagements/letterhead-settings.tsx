@@ -240,7 +240,7 @@ function KioskPinSetting({ engagement }: { engagement: Engagement }) {
     setSaved(true);
   };
   return (
-    <div className="kiosk-pin">
+    <div className="kiosk-pin-setting">
       <h3>{t('letterhead.kioskPin')}</h3>
       <p className="muted">{engagement.kioskPinSet ? t('letterhead.kioskPinSet') : t('letterhead.kioskPinUnset')}</p>
       <div className="kiosk-pin__row">
