@@ -161,6 +161,11 @@ export const CheckInInput = z.strictObject({
   dayId: idSchema,
   participantId: idSchema,
   signature: signaturePng.nullable().default(null),
+  /**
+   * The person this one represents (diwakili): recorded together with this check-in, and only
+   * with a signature — a representative counts as present once they have signed, not before.
+   */
+  represents: idSchema.nullable().default(null),
 });
 
 export const SetStatusInput = z

@@ -341,7 +341,6 @@ export const en = {
     doneSigned: 'Signature of {name} saved.',
     doneStatus: '{name}: {status}.',
     doneCheckOut: '{name} checked out at {time}.',
-    doneRepresented: '{name} is represented by {rep}. {rep} is checked in — please sign.',
 
     repTitle: 'Who represents {name}?',
     repLabel: 'Find the representative',
@@ -377,6 +376,10 @@ export const en = {
       'This engagement has no letterhead yet: the attendance list will print without one. Set the letterhead now?',
     setLetterhead: 'Set the letterhead',
     exportWithoutLetterhead: 'Download without letterhead',
+    representSign: '{rep} represents {name}. {rep}’s signature records both: {rep} present, {name} represented.',
+    confirmRepresent: 'Present as representative',
+    doneRepresentedSigned: '{name} is represented by {rep}; {rep} present at {time}.',
+    representNotSigned: 'Nothing recorded: {rep} did not sign, so {name} is not marked as represented.',
     downloading: 'Preparing the file…',
     saved: 'File {name} saved.',
 

@@ -350,7 +350,6 @@ export const id = {
     doneSigned: 'Tanda tangan {name} tersimpan.',
     doneStatus: '{name}: {status}.',
     doneCheckOut: '{name} check-out pukul {time}.',
-    doneRepresented: '{name} diwakili oleh {rep}. {rep} tercatat hadir — silakan tanda tangan.',
 
     // representative
     repTitle: 'Siapa yang mewakili {name}?',
@@ -389,6 +388,10 @@ export const id = {
       'Kop surat pendampingan ini belum diisi: daftar hadir akan tercetak tanpa kop. Atur kop surat sekarang?',
     setLetterhead: 'Atur kop surat',
     exportWithoutLetterhead: 'Unduh tanpa kop',
+    representSign: '{rep} mewakili {name}. Tanda tangan {rep} mencatat keduanya: {rep} hadir, {name} diwakili.',
+    confirmRepresent: 'Hadir sebagai perwakilan',
+    doneRepresentedSigned: '{name} diwakili oleh {rep}; {rep} hadir {time}.',
+    representNotSigned: 'Belum tercatat: {rep} belum menandatangani, jadi {name} belum ditandai diwakili.',
     downloading: 'Menyiapkan berkas…',
     saved: 'Berkas {name} tersimpan.',
 

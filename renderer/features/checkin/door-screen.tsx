@@ -1,12 +1,10 @@
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Participant } from '../../../shared/attendance';
-import type { AppErrorShape } from '../../../shared/errors';
 import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
 import { useLanguage, useT } from '../../i18n';
-import { call } from '../../lib/api';
 import { useAttendanceExport, type ListKind } from './attendance-export';
-import { ErrorNote, tidySentence } from './common';
+import { tidySentence } from './common';
 import { PersonPanel } from './person-panel';
 import { PersonSearch } from './person-search';
 import { PinSetupDialog } from './pin-dialogs';
@@ -16,7 +14,7 @@ import './door-screen.css';
 
 type View =
   | { kind: 'search' }
-  | { kind: 'person'; person: Participant; note?: string }
+  | { kind: 'person'; person: Participant; note?: string; represents?: Participant }
   | { kind: 'walkin'; name: string }
   | { kind: 'rep'; forPerson: Participant }
   | { kind: 'rep-walkin'; forPerson: Participant; name: string };
@@ -24,6 +22,8 @@ type View =
 interface Flash {
   id: number;
   text: string;
+  /** A warning (nothing was recorded) rather than a confirmation. */
+  tone?: 'warn';
 }
 
 let flashSeq = 0;
@@ -80,8 +80,11 @@ export function DoorScreen({ data }: { data: DayData }) {
     setView({ kind: 'search' });
     setFocusTick((n) => n + 1);
   }, []);
+  // Back from a panel (Esc): the search text is selected, so the next name typed replaces it.
   useEffect(() => {
-    if (view.kind === 'search') searchRef.current?.focus();
+    if (view.kind !== 'search') return;
+    searchRef.current?.focus();
+    searchRef.current?.select();
   }, [view.kind, focusTick]);
 
   useEffect(() => {
@@ -133,7 +136,11 @@ export function DoorScreen({ data }: { data: DayData }) {
     toast({ text: t(r.closed ? 'checkin.kioskWindowClosed' : 'checkin.kioskWindowNotOpen') });
   };
 
-  const open = (person: Participant, note?: string) => setView({ kind: 'person', person, note });
+  const open = (person: Participant, note?: string, represents?: Participant) =>
+    setView({ kind: 'person', person, note, represents });
+  // The representative's panel: the signature records both; leaving it records nobody, and says so.
+  const openRepresentative = (rep: Participant, forPerson: Participant) =>
+    open(rep, tidySentence(t('checkin.representSign', { name: forPerson.name, rep: rep.name })), forPerson);
   // Stable, so the memoised side column does not re-render on every keystroke.
   const openFromList = useCallback((person: Participant) => setView({ kind: 'person', person }), []);
   const dayIndex = workshop.days.findIndex((d) => d.id === data.dayId);
@@ -150,8 +157,22 @@ export function DoorScreen({ data }: { data: DayData }) {
           person={person}
           note={view.note}
           onDone={ready}
-          onCancel={backToSearch}
+          onCancel={
+            view.represents
+              ? () => {
+                  backToSearch();
+                  setFlash({
+                    id: ++flashSeq,
+                    text: tidySentence(
+                      t('checkin.representNotSigned', { name: view.represents!.name, rep: person.name }),
+                    ),
+                    tone: 'warn',
+                  });
+                }
+              : backToSearch
+          }
           onRepresent={() => setView({ kind: 'rep', forPerson: person })}
+          represents={view.represents}
         />
       );
       break;
@@ -174,9 +195,7 @@ export function DoorScreen({ data }: { data: DayData }) {
         <RepresentativePicker
           data={data}
           forPerson={view.forPerson}
-          onRepresented={(rep) =>
-            open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))
-          }
+          onRepresented={(rep) => openRepresentative(rep, view.forPerson)}
           onNew={(name) => setView({ kind: 'rep-walkin', forPerson: view.forPerson, name })}
           onCancel={() => open(view.forPerson)}
         />
@@ -188,9 +207,7 @@ export function DoorScreen({ data }: { data: DayData }) {
           data={data}
           forPerson={view.forPerson}
           name={view.name}
-          onRepresented={(rep) =>
-            open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))
-          }
+          onRepresented={(rep) => openRepresentative(rep, view.forPerson)}
           onCancel={() => setView({ kind: 'rep', forPerson: view.forPerson })}
         />
       );
@@ -298,8 +315,8 @@ export function DoorScreen({ data }: { data: DayData }) {
         <div className="ci-main">
           <div className="ci-flash-slot" aria-live="polite">
             {flash && (
-              <p key={flash.id} className="ci-flash" role="status">
-                <span aria-hidden="true">✓</span> {flash.text}
+              <p key={flash.id} className={flash.tone ? 'ci-flash ci-flash--warn' : 'ci-flash'} role="status">
+                <span aria-hidden="true">{flash.tone ? '!' : '✓'}</span> {flash.text}
               </p>
             )}
           </div>
@@ -448,7 +465,7 @@ const Recent = memo(function Recent({ data, onOpen }: { data: DayData; onOpen(p:
   );
 });
 
-/** "Who represents …?": the same search as the door; choosing sets diwakili at once. */
+/** "Who represents …?": the same search as the door; choosing opens the representative's panel to sign. */
 function RepresentativePicker({
   data,
   forPerson,
@@ -464,7 +481,6 @@ function RepresentativePicker({
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const { error, busy, represent } = useRepresent(data, forPerson, onRepresented);
   return (
     <section
       className="panel ci-rep"
@@ -481,16 +497,15 @@ function RepresentativePicker({
         data={data}
         value={query}
         onValueChange={setQuery}
-        onChoose={(p) => void represent(p)}
+        onChoose={onRepresented}
         onNew={onNew}
         label={t('checkin.repLabel')}
         placeholder={t('checkin.repPlaceholder')}
         excludeId={forPerson.id}
         autoFocus
       />
-      <ErrorNote error={error} />
       <div className="actions">
-        <button type="button" className="btn" onClick={() => onNew(query.trim())} disabled={busy}>
+        <button type="button" className="btn" onClick={() => onNew(query.trim())}>
           + {t('checkin.newParticipant')}
         </button>
         <button type="button" className="btn btn--ghost" onClick={onCancel}>
@@ -515,41 +530,15 @@ function RepresentWalkIn({
   onCancel(): void;
 }) {
   const t = useT();
-  const { error, represent } = useRepresent(data, forPerson, onRepresented);
   return (
-    <>
-      <WalkInForm
-        data={data}
-        initialName={name}
-        title={t('checkin.walkInRepTitle', { name: forPerson.name })}
-        submitLabel={t('checkin.createAndRepresent')}
-        onCreated={(p) => void represent(p)}
-        onOpen={(p) => void represent(p)}
-        onCancel={onCancel}
-      />
-      <ErrorNote error={error} />
-    </>
+    <WalkInForm
+      data={data}
+      initialName={name}
+      title={t('checkin.walkInRepTitle', { name: forPerson.name })}
+      submitLabel={t('checkin.createAndRepresent')}
+      onCreated={onRepresented}
+      onOpen={onRepresented}
+      onCancel={onCancel}
+    />
   );
-}
-
-/** Mark `forPerson` diwakili by a representative (who the store checks in at the same time). */
-function useRepresent(data: DayData, forPerson: Participant, onRepresented: (rep: Participant) => void) {
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const represent = async (rep: Participant) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    const r = await call('attendance.setStatus', {
-      dayId: data.dayId,
-      participantId: forPerson.id,
-      status: 'diwakili',
-      representedById: rep.id,
-    });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    data.reload();
-    onRepresented(rep);
-  };
-  return { error, busy, represent };
 }

@@ -20,6 +20,11 @@ interface Props {
   onCancel(): void;
   /** Pick who represents this person. */
   onRepresent(): void;
+  /**
+   * This person signs as the representative of `represents`: the signature records both (the
+   * representative present, the other diwakili); without it nobody is marked.
+   */
+  represents?: Participant;
 }
 
 const ABSENT: {
@@ -42,7 +47,7 @@ function keysBelongToPanel(target: EventTarget | null): boolean {
  * pad, "Hadir", and the other statuses (izin, sakit, diwakili, tidak hadir), check-out. A person
  * who already signed sees their signature (only here, never on the projector).
  */
-export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent }: Props) {
+export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent, represents }: Props) {
   const t = useT();
   const padMsgId = useId();
   const pad = useRef<SignaturePadHandle>(null);
@@ -56,8 +61,9 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
   const entry = data.entries.get(person.id);
   const present = entry?.status === 'hadir';
   const signed = present && !!entry?.hasSignature;
-  // A drawing in progress stays even if another window checks the person in meanwhile.
-  const showPad = !signed || resign || !empty;
+  // A drawing in progress stays even if another window checks the person in meanwhile; a
+  // representative always signs (their signature is what records the representation).
+  const showPad = !signed || resign || !empty || !!represents;
   const checkedOut = present && !!entry?.checkOutAt;
 
   // The stored signature, fetched again when the entry changes (another window re-signed).
@@ -101,7 +107,13 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
       pad.current?.focus();
       return;
     }
-    if (present) {
+    if (represents) {
+      void run(
+        () => call('attendance.checkIn', { ...ids, signature: png, represents: represents.id }),
+        (e) =>
+          t('checkin.doneRepresentedSigned', { name: represents.name, rep: person.name, time: timeOf(e.checkInAt) }),
+      );
+    } else if (present) {
       void run(
         () => call('attendance.setSignature', { ...ids, signature: png }),
         () => t('checkin.doneSigned', { name: person.name }),
@@ -152,7 +164,11 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
   }, [showPad]);
 
   const meta = [person.position, person.agency].filter(Boolean).join(' · ');
-  const primaryLabel = present ? t('checkin.saveSignature') : `✓ ${t('checkin.confirmHadir')}`;
+  const primaryLabel = represents
+    ? `✓ ${t('checkin.confirmRepresent')}`
+    : present
+      ? t('checkin.saveSignature')
+      : `✓ ${t('checkin.confirmHadir')}`;
 
   return (
     <section className="panel ci-confirm" aria-label={t('checkin.panelLabel', { name: person.name })}>
