@@ -376,6 +376,7 @@ export const en = {
       'This engagement has no letterhead yet: the attendance list will print without one. Set the letterhead now?',
     setLetterhead: 'Set the letterhead',
     exportWithoutLetterhead: 'Download without letterhead',
+    downloads: 'Download',
     representSign: '{rep} represents {name}. {rep}’s signature records both: {rep} present, {name} represented.',
     confirmRepresent: 'Present as representative',
     doneRepresentedSigned: '{name} is represented by {rep}; {rep} present at {time}.',

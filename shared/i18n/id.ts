@@ -388,6 +388,7 @@ export const id = {
       'Kop surat pendampingan ini belum diisi: daftar hadir akan tercetak tanpa kop. Atur kop surat sekarang?',
     setLetterhead: 'Atur kop surat',
     exportWithoutLetterhead: 'Unduh tanpa kop',
+    downloads: 'Unduh',
     representSign: '{rep} mewakili {name}. Tanda tangan {rep} mencatat keduanya: {rep} hadir, {name} diwakili.',
     confirmRepresent: 'Hadir sebagai perwakilan',
     doneRepresentedSigned: '{name} diwakili oleh {rep}; {rep} hadir {time}.',

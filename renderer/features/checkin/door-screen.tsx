@@ -66,6 +66,7 @@ export function DoorScreen({ data }: { data: DayData }) {
   const { sheet, engagement, workshop } = data;
   const exporter = useAttendanceExport(engagement, (name) => t('checkin.saved', { name }));
   const downloading = exporter.busy;
+  const downloadsRef = useRef<HTMLDetailsElement>(null);
   const ids = { engagementId: data.engagementId, workshopId: data.workshopId, dayId: data.dayId };
 
   // Back to the search box, cleared and focused: ready for the next person.
@@ -217,7 +218,7 @@ export function DoorScreen({ data }: { data: DayData }) {
   }
 
   return (
-    <section className="page ci-door">
+    <section className={view.kind === 'search' ? 'page ci-door' : 'page ci-door ci-door--panel'}>
       <nav className="crumbs">
         <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
         <a href={routeHash({ name: 'engagement', id: engagement.id })}>{region}</a> ›{' '}
@@ -282,25 +283,31 @@ export function DoorScreen({ data }: { data: DayData }) {
               {t('checkin.kioskMode')}
             </button>
           )}
-          <button type="button" className="btn" disabled={downloading !== null} onClick={() => download('list')}>
-            {downloading === 'list' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadList')}`}
-          </button>
-          <button
-            type="button"
-            className="btn btn--ghost"
-            disabled={downloading !== null}
-            onClick={() => download('annex')}
-          >
-            {downloading === 'annex' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadAnnex')}`}
-          </button>
-          <button
-            type="button"
-            className="btn btn--ghost"
-            disabled={downloading !== null}
-            onClick={() => download('blank')}
-          >
-            {downloading === 'blank' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadBlank')}`}
-          </button>
+          <details className="ci-downloads" ref={downloadsRef}>
+            <summary className="btn">{downloading ? t('checkin.downloading') : `⤓ ${t('checkin.downloads')}`}</summary>
+            <div className="ci-downloads__menu" role="group" aria-label={t('checkin.downloads')}>
+              {(['list', 'annex', 'blank'] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="btn btn--ghost"
+                  disabled={downloading !== null}
+                  onClick={() => {
+                    if (downloadsRef.current) downloadsRef.current.open = false;
+                    download(kind);
+                  }}
+                >
+                  {t(
+                    kind === 'list'
+                      ? 'checkin.downloadList'
+                      : kind === 'annex'
+                        ? 'checkin.downloadAnnex'
+                        : 'checkin.downloadBlank',
+                  )}
+                </button>
+              ))}
+            </div>
+          </details>
           {exporter.dialog}
           <a
             className="btn btn--ghost"

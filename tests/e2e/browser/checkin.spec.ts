@@ -315,6 +315,8 @@ test.describe('door check-in', () => {
     expect(stored.entries.filter((e) => e.status === 'hadir' && e.hasSignature)).toHaveLength(4);
 
     // The daftar hadir as DOCX, with the four signatures as images inside.
+    // The three files sit behind one "Unduh" button.
+    await page.getByText('⤓ Unduh', { exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /Unduh daftar hadir \(DOCX\)/ }).click(),
@@ -335,6 +337,7 @@ test.describe('door check-in', () => {
     expect(ratnaRow).not.toContain('<w:drawing>');
 
     // The blank list for paper: everyone in the register, no signatures.
+    await page.getByText('⤓ Unduh', { exact: true }).click();
     const [blank] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Unduh daftar hadir kosong' }).click(),
