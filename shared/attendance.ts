@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, requiredText } from './primitives';
+import { clockTime, idSchema, optionalText, requiredText } from './primitives';
 import { validateNip } from './nip';
 
 /**
@@ -166,6 +166,11 @@ export const CheckInInput = z.strictObject({
    * with a signature — a representative counts as present once they have signed, not before.
    */
   represents: idSchema.nullable().default(null),
+  /**
+   * Input susulan: the arrival time typed from the paper sheet (`HH:MM`, the engagement's zone, on
+   * the day's date) instead of the clock. The facilitator's window only.
+   */
+  at: clockTime.nullable().default(null),
 });
 
 export const SetStatusInput = z

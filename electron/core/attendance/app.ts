@@ -36,8 +36,11 @@ export function attendanceApp(attendance: AttendanceService): SliceImplementatio
 
   return {
     'attendance.day': ({ dayId }) => attendance.sheet(dayId),
-    'attendance.checkIn': ({ dayId, participantId, signature, represents }, caller) =>
-      outcome(attendance.checkIn(dayId, participantId, signature, caller.role !== 'facilitator', represents), dayId),
+    'attendance.checkIn': ({ dayId, participantId, signature, represents, at }, caller) =>
+      outcome(
+        attendance.checkIn(dayId, participantId, signature, caller.role !== 'facilitator', represents, at),
+        dayId,
+      ),
     'attendance.setStatus': ({ dayId, participantId, status, representedById }) =>
       outcome(attendance.setStatus(dayId, participantId, status, representedById), dayId),
     'attendance.checkOut': ({ dayId, participantId }) => outcome(attendance.checkOut(dayId, participantId), dayId),

@@ -1,6 +1,7 @@
 import type { AgencyCount, AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { TimeZone } from '../../../shared/domain';
+import { zonedInstant } from '../../../shared/format';
 import { isBlankPng, MAX_SIGNATURE_PIXELS, sniffImage } from '../images';
 import type { BlobService } from '../store/blobs';
 import type { ServiceContext } from '../store/context';
@@ -189,10 +190,13 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       signaturePng: string | null,
       selfService = false,
       represents: string | null = null,
+      at: string | null = null,
     ) {
       return db.transaction(() => {
         const d = scope(dayId, participantId);
         const current = entry(dayId, participantId);
+        // Input susulan (from the paper sheet afterwards) is the secretariat's, not a tablet's.
+        if (at !== null && selfService) throw new AppError('FORBIDDEN', 'forbiddenForRole', {});
         if (selfService && current?.status === 'hadir' && current.signature_hash) {
           throw new AppError('CONFLICT', 'alreadySigned', { participantId });
         }
@@ -213,7 +217,12 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
         }
         const values: Partial<AttendanceRow> = {
           status: 'hadir',
-          check_in_at: current?.status === 'hadir' && current.check_in_at ? current.check_in_at : ctx.now(),
+          check_in_at:
+            at !== null
+              ? zonedInstant(d.date, at, d.time_zone)
+              : current?.status === 'hadir' && current.check_in_at
+                ? current.check_in_at
+                : ctx.now(),
           check_out_at: null,
           represented_by: null,
         };

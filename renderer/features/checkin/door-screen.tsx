@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Participant } from '../../../shared/attendance';
-import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
+import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle, zoneDate } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
 import { useLanguage, useT } from '../../i18n';
 import { useAttendanceExport, type ListKind } from './attendance-export';
@@ -67,6 +67,11 @@ export function DoorScreen({ data }: { data: DayData }) {
   const exporter = useAttendanceExport(engagement, (name) => t('checkin.saved', { name }));
   const downloading = exporter.busy;
   const downloadsRef = useRef<HTMLDetailsElement>(null);
+  const [lateEntry, setLateEntry] = useState(false);
+  // The day this screen records, beside today's date in the region: they differ when the list is
+  // filled in afterwards (or the wrong day was opened).
+  const today = zoneDate(new Date().toISOString(), sheet.timeZone);
+  const otherDay = today !== sheet.day.date;
   const ids = { engagementId: data.engagementId, workshopId: data.workshopId, dayId: data.dayId };
 
   // Back to the search box, cleared and focused: ready for the next person.
@@ -174,6 +179,7 @@ export function DoorScreen({ data }: { data: DayData }) {
           }
           onRepresent={() => setView({ kind: 'rep', forPerson: person })}
           represents={view.represents}
+          lateEntry={lateEntry}
         />
       );
       break;
@@ -318,6 +324,19 @@ export function DoorScreen({ data }: { data: DayData }) {
         </div>
       </header>
 
+      {(otherDay || lateEntry) && (
+        <div className={otherDay ? 'ci-dayline ci-dayline--warn' : 'ci-dayline'} role="note">
+          <p>
+            {otherDay
+              ? t('checkin.otherDay', { day: formatLongDate(sheet.day.date, lang), today: formatLongDate(today, lang) })
+              : t('checkin.lateOn')}
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={lateEntry} onChange={(e) => setLateEntry(e.target.checked)} />
+            {t('checkin.lateEntry')}
+          </label>
+        </div>
+      )}
       <div className="ci-layout">
         <div className="ci-main">
           <div className="ci-flash-slot" aria-live="polite">

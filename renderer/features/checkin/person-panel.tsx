@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttendanceStatus, Participant } from '../../../shared/attendance';
 import type { AppErrorShape, Result } from '../../../shared/errors';
-import { formatInstantTime } from '../../../shared/format';
+import { formatInstantTime, parseTypedTime } from '../../../shared/format';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -25,6 +25,11 @@ interface Props {
    * representative present, the other diwakili); without it nobody is marked.
    */
   represents?: Participant;
+  /**
+   * Input susulan: attendance entered afterwards from the paper sheet. The arrival time is typed
+   * (not taken from the clock) and the signature is optional (it is on the paper).
+   */
+  lateEntry?: boolean;
 }
 
 const ABSENT: {
@@ -47,8 +52,13 @@ function keysBelongToPanel(target: EventTarget | null): boolean {
  * pad, "Hadir", and the other statuses (izin, sakit, diwakili, tidak hadir), check-out. A person
  * who already signed sees their signature (only here, never on the projector).
  */
-export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent, represents }: Props) {
+export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent, represents, lateEntry }: Props) {
   const t = useT();
+  const timeId = useId();
+  const [typedTime, setTypedTime] = useState('');
+  const [timeError, setTimeError] = useState(false);
+  const timeRef = useRef<HTMLInputElement>(null);
+  const late = !!lateEntry && !represents;
   const padMsgId = useId();
   const pad = useRef<SignaturePadHandle>(null);
   const [empty, setEmpty] = useState(true);
@@ -101,6 +111,20 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent,
 
   /** The main action: check in with the signature, or store the (new) signature of someone present. */
   const primary = () => {
+    if (late) {
+      const at = parseTypedTime(typedTime);
+      if (!at) {
+        setTimeError(true);
+        timeRef.current?.focus();
+        return;
+      }
+      const png = empty ? null : (pad.current?.toPng() ?? null);
+      void run(
+        () => call('attendance.checkIn', { ...ids, signature: png, at }),
+        (e) => t('checkin.doneHadir', { name: person.name, time: timeOf(e.checkInAt) }),
+      );
+      return;
+    }
     if (!showPad) return;
     const png = pad.current?.toPng() ?? null;
     if (!png) {
@@ -164,11 +188,13 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent,
   }, [showPad]);
 
   const meta = [person.position, person.agency].filter(Boolean).join(' · ');
-  const primaryLabel = represents
-    ? `✓ ${t('checkin.confirmRepresent')}`
-    : present
-      ? t('checkin.saveSignature')
-      : `✓ ${t('checkin.confirmHadir')}`;
+  const primaryLabel = late
+    ? `✓ ${t('checkin.confirmLate')}`
+    : represents
+      ? `✓ ${t('checkin.confirmRepresent')}`
+      : present
+        ? t('checkin.saveSignature')
+        : `✓ ${t('checkin.confirmHadir')}`;
 
   return (
     <section className="panel ci-confirm" aria-label={t('checkin.panelLabel', { name: person.name })}>
@@ -185,21 +211,56 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent,
         </p>
       )}
 
-      {showPad ? (
+      {late && (
+        <div className="ci-late">
+          <label htmlFor={timeId}>{t('checkin.lateTime')}</label>
+          <input
+            id={timeId}
+            ref={timeRef}
+            className="ci-late__time"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="08.45"
+            value={typedTime}
+            aria-invalid={timeError || undefined}
+            aria-describedby={`${timeId}-hint`}
+            autoFocus
+            onChange={(e) => {
+              setTypedTime(e.target.value);
+              setTimeError(false);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                primary();
+              }
+            }}
+          />
+          <span
+            id={`${timeId}-hint`}
+            className={timeError ? 'field__error' : 'muted'}
+            role={timeError ? 'alert' : undefined}
+          >
+            {timeError ? t('checkin.lateTimeInvalid') : t('checkin.lateTimeHint', { zone })}
+          </span>
+        </div>
+      )}
+      {showPad || late ? (
         <>
           <SignaturePad
             ref={pad}
             label={t('checkin.padLabel')}
             onEmptyChange={setEmpty}
             describedBy={empty ? padMsgId : undefined}
-            autoFocus
+            autoFocus={!late}
           />
           <div className="ci-confirm__primary">
             <button
               type="button"
               className="btn btn--primary btn--big"
-              disabled={empty || busy}
-              aria-describedby={empty ? padMsgId : undefined}
+              disabled={late ? busy : empty || busy}
+              aria-describedby={empty && !late ? padMsgId : undefined}
               onClick={primary}
             >
               {busy ? t('checkin.busy') : primaryLabel}
@@ -209,7 +270,9 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent,
                 {t('checkin.cancel')}
               </button>
             )}
-            {empty ? (
+            {late ? (
+              <p className="ci-padmsg ci-padmsg--ok muted">{t('checkin.latePadOptional')}</p>
+            ) : empty ? (
               <p id={padMsgId} className="ci-padmsg" role="status">
                 {t('checkin.padEmpty')}
               </p>

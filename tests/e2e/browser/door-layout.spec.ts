@@ -16,7 +16,10 @@ async function api<T = Record<string, unknown>>(request: APIRequestContext, op: 
 
 const LONG_OPD = 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana';
 
-async function seed(request: APIRequestContext) {
+/** Today in Kediri (WIB): the door screen records today at the door. */
+const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+async function seed(request: APIRequestContext, date = todayWib()) {
   const region = uniqueRegion('Kediri');
   const e = await api<{ id: string }>(request, 'engagements.create', {
     regionName: region,
@@ -30,7 +33,7 @@ async function seed(request: APIRequestContext) {
     engagementId: e.id,
     stage: 'tahap-3',
     title: `Bimtek Tahap III Penyusunan Masterplan Smart City Kota ${region}`,
-    days: [{ date: '2019-08-28', startTime: '09:00', endTime: '15:30' }],
+    days: [{ date, startTime: '09:00', endTime: '15:30' }],
     venue: 'Ruang Joyoboyo, Balai Kota Kediri',
   });
   for (const [name, agency, position] of [
@@ -39,7 +42,10 @@ async function seed(request: APIRequestContext) {
   ]) {
     await api(request, 'participants.create', { engagementId: e.id, name, agency, position });
   }
-  return `/#/engagements/${e.id}/workshops/${w.id}/days/${w.days[0].id}/checkin`;
+  return {
+    url: `/#/engagements/${e.id}/workshops/${w.id}/days/${w.days[0].id}/checkin`,
+    dayId: w.days[0].id,
+  };
 }
 
 async function lines(page: Page, selector: string): Promise<number> {
@@ -55,7 +61,9 @@ for (const viewport of [
 ]) {
   test(`door screen fits ${viewport.width}×${viewport.height}`, async ({ page, request }, testInfo) => {
     await page.setViewportSize(viewport);
-    await page.goto(await seed(request));
+    await page.goto((await seed(request)).url);
+    // Today's day: no banner about another day.
+    await expect(page.getByText(/Anda mencatat kehadiran untuk/)).toHaveCount(0);
     const search = page.getByRole('combobox', { name: 'Cari peserta' });
     await expect(search).toBeFocused();
     expect(await lines(page, '.ci-header h1')).toBeLessThanOrEqual(2);
@@ -81,3 +89,29 @@ for (const viewport of [
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
   });
 }
+
+test('another day is said plainly, and input susulan takes the typed time', async ({ page, request }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const s = await seed(request, '2019-08-28');
+  await page.goto(s.url);
+  const note = page.getByRole('note');
+  await expect(note).toContainText(
+    /Anda mencatat kehadiran untuk Rabu, 28 Agustus 2019 — hari ini \w+, \d{1,2} \w+ \d{4}\./,
+  );
+  await note.getByLabel('Input susulan (jam diketik)').check();
+  await page.getByRole('combobox', { name: 'Cari peserta' }).fill('raden mas');
+  await page.keyboard.press('Enter');
+  const time = page.getByLabel('Jam datang');
+  await expect(time).toBeFocused();
+  // A time that is not one says so and records nothing.
+  await time.fill('8.75');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Ketik jam seperti 08.45 (00.00–23.59).')).toBeVisible();
+  await time.fill('08.47');
+  await snap(page, testInfo, 'door-late-entry');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /tercatat hadir pukul 08\.47 WIB/ })).toBeVisible();
+  const res = await request.post('/api/attendance.day', { data: { dayId: s.dayId } });
+  const sheet = (await res.json()).value as { entries: { checkInAt: string; hasSignature: boolean }[] };
+  expect(sheet.entries.map((e) => [e.checkInAt, e.hasSignature])).toEqual([['2019-08-28T01:47:00.000Z', false]]);
+});

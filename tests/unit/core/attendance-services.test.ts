@@ -229,6 +229,21 @@ describe('check-in', () => {
     expect((await ok('attendance.day', { dayId })).entries).toEqual([]);
   });
 
+  it("input susulan: the time typed from the paper sheet, on the day, in the region's zone", async () => {
+    const { dayId, siti, budi } = await seed();
+    const e = await ok('attendance.checkIn', { dayId, participantId: siti.id, at: '08:47' });
+    // 08.47 WIB on Rabu, 28 Agustus 2019 — whatever today's date and clock say.
+    expect(e.checkInAt).toBe('2019-08-28T01:47:00.000Z');
+    const kiosk = await backend.handlers.dispatch(
+      'attendance.checkIn',
+      { dayId, participantId: budi.id, signature: b64(signaturePng(11)), at: '08:50' },
+      { role: 'kiosk', key: 'window:2' },
+    );
+    expect(kiosk.ok ? null : kiosk.error.code).toBe('FORBIDDEN');
+    const bad = await backend.handlers.dispatch('attendance.checkIn', { dayId, participantId: budi.id, at: '8.50' });
+    expect(bad.ok ? null : bad.error.details?.issues?.[0]?.code).toBe('invalidTime');
+  });
+
   it('a represented person is not counted twice: the representative fills the seat', async () => {
     const { dayId, abu, budi } = await seed();
     await ok('attendance.checkIn', {
