@@ -121,3 +121,34 @@ describe('door screen, self check-in controls', () => {
     expect(location.hash).toBe(SELF);
   });
 });
+
+describe('door screen, day and OPD list', () => {
+  it('says which day it records when that is not today, and offers input susulan', () => {
+    render(<DoorScreen data={dayData(true)} />);
+    const note = screen.getByRole('note');
+    expect(note.textContent).toMatch(
+      /^Anda mencatat kehadiran untuk Rabu, 28 Agustus 2019 — hari ini \S+, \d{1,2} \S+ \d{4}\./,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Input susulan (jam diketik)' })).toBeTruthy();
+  });
+
+  it('says nothing about the day when it is today', () => {
+    const data = dayData(true);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    render(<DoorScreen data={{ ...data, sheet: { ...data.sheet, day: { ...data.sheet.day, date: today } } }} />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('lets the keyboard reach the scrolling list of OPD', () => {
+    const data = dayData(true);
+    const byAgency = Array.from({ length: 30 }, (_, i) => ({
+      agency: `Dinas Nomor ${i + 1}`,
+      present: 0,
+      expected: 2,
+    }));
+    render(<DoorScreen data={{ ...data, sheet: { ...data.sheet, counts: { present: 0, expected: 60, byAgency } } }} />);
+    const list = screen.getByRole('list', { name: 'Per OPD' });
+    expect(list.tabIndex).toBe(0);
+    expect(list.querySelectorAll('li')).toHaveLength(30);
+  });
+});

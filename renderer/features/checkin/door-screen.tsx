@@ -421,7 +421,8 @@ const Counts = memo(function Counts({ data }: { data: DayData }) {
       {counts.byAgency.length > 0 && (
         <>
           <h3 className="ci-counts__sub">{t('checkin.byAgency')}</h3>
-          <ul className="ci-agencies">
+          {/* Scrolls when there are many OPD: focusable so the keyboard can scroll it too. */}
+          <ul className="ci-agencies" tabIndex={0} aria-label={t('checkin.byAgency')}>
             {counts.byAgency.map((a) => {
               const name = a.agency || t('checkin.noAgency');
               return (
