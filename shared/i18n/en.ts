@@ -65,6 +65,8 @@ export const en = {
     secondSignerNone: 'None',
     secondSignerNotulis: 'Note-taker (Notulis)',
     secondSignerSekretariat: 'Secretariat (the note-taker’s name)',
+    // app-wide, kept here with the other additions of this change
+    languageChanged: 'Display language: English.',
   },
   workshops: {
     title: 'Workshops',

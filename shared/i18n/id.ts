@@ -68,6 +68,8 @@ export const id = {
     secondSignerNone: 'Tidak ada',
     secondSignerNotulis: 'Notulis',
     secondSignerSekretariat: 'Sekretariat (nama notulis)',
+    // app-wide, kept here with the other additions of this change
+    languageChanged: 'Bahasa tampilan: Bahasa Indonesia.',
   },
   workshops: {
     title: 'Bimtek',
