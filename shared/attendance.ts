@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, idSchema, optionalText, requiredText } from './primitives';
+import { clockTime, idSchema, optionalText, requiredText, typeError } from './primitives';
 import { validateNip } from './nip';
 
 /**
@@ -231,10 +231,10 @@ export type Letterhead = z.output<typeof Letterhead>;
 export const DocumentSettings = z.object({
   paper: enumOf(PAPERS),
   fontFamily: requiredText(60),
-  fontSizePt: z.number({ error: 'invalidType' }).min(9, { error: 'fontSizeRange' }).max(14, { error: 'fontSizeRange' }),
+  fontSizePt: z.number({ error: typeError }).min(9, { error: 'fontSizeRange' }).max(14, { error: 'fontSizeRange' }),
   /** Numbered empty rows at the end of a daftar hadir, for walk-ins. */
   blankRows: z
-    .number({ error: 'invalidType' })
+    .number({ error: typeError })
     .int()
     .min(0, { error: 'blankRowsRange' })
     .max(100, { error: 'blankRowsRange' }),

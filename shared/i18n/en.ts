@@ -386,6 +386,7 @@ export const en = {
     lateTimeHint: '24-hour, e.g. 08.45 ({zone})',
     lateTimeInvalid: 'Type a time like 08.45 (00.00–23.59).',
     confirmLate: 'Present (late entry)',
+    duplicateNipOf: 'This NIP is already registered to {name} — check the number.',
     latePadOptional: 'Signature optional: it is on the paper.',
     representSign: '{rep} represents {name}. {rep}’s signature records both: {rep} present, {name} represented.',
     confirmRepresent: 'Present as representative',

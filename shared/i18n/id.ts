@@ -398,6 +398,7 @@ export const id = {
     lateTimeHint: 'Format 24 jam, mis. 08.45 ({zone})',
     lateTimeInvalid: 'Ketik jam seperti 08.45 (00.00–23.59).',
     confirmLate: 'Hadir (susulan)',
+    duplicateNipOf: 'NIP ini sudah terdaftar atas nama {name} — periksa kembali nomornya.',
     latePadOptional: 'Tanda tangan tidak wajib: sudah ada di kertas.',
     representSign: '{rep} mewakili {name}. Tanda tangan {rep} mencatat keduanya: {rep} hadir, {name} diwakili.',
     confirmRepresent: 'Hadir sebagai perwakilan',

@@ -115,7 +115,9 @@ describe('participant dialog', () => {
             ok: false,
             error: {
               code: 'CONFLICT',
-              message: 'NIP ini sudah terdaftar untuk peserta lain.',
+              message: 'NIP ini sudah terdaftar atas nama Rina Wulandari — periksa kembali nomornya.',
+              key: 'checkin.duplicateNipOf',
+              params: { name: 'Rina Wulandari' },
               details: { issues: [{ path: ['nip'], code: 'duplicateNip' }] },
             },
           }
@@ -143,6 +145,10 @@ describe('participant dialog', () => {
     expect(nipInput.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(nipInput.getAttribute('aria-describedby')!)?.textContent).toBe(
       'NIP ini sudah terdaftar untuk peserta lain.',
+    );
+    // ... and the dialog names who already has it.
+    expect(dialog.textContent).toContain(
+      'NIP ini sudah terdaftar atas nama Rina Wulandari — periksa kembali nomornya.',
     );
     expect(onClose).not.toHaveBeenCalled();
   });

@@ -68,7 +68,7 @@ afterEach(() => {
 });
 
 describe('participant register', () => {
-  it('refuses a second person with the same NIP, naming the field', async () => {
+  it('refuses a second person with the same NIP, naming the field and who has it', async () => {
     const { e } = await seed();
     const r = await backend.handlers['participants.create']({
       engagementId: e.id,
@@ -79,6 +79,9 @@ describe('participant register', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('CONFLICT');
     expect(r.error.details?.issues?.[0]).toEqual({ path: ['nip'], code: 'duplicateNip' });
+    expect(r.error.message).toBe(
+      'NIP ini sudah terdaftar atas nama Siti Nurhayati, S.Kom. — periksa kembali nomornya.',
+    );
   });
 
   it('says which part of a NIP is wrong', async () => {
