@@ -67,6 +67,8 @@ export const en = {
     secondSignerSekretariat: 'Secretariat (the note-taker’s name)',
     // app-wide, kept here with the other additions of this change
     languageChanged: 'Display language: English.',
+    discardDraft: 'Throw away what you typed? It has not been saved.',
+    discard: 'Throw away',
   },
   workshops: {
     title: 'Workshops',

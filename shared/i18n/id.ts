@@ -70,6 +70,8 @@ export const id = {
     secondSignerSekretariat: 'Sekretariat (nama notulis)',
     // app-wide, kept here with the other additions of this change
     languageChanged: 'Bahasa tampilan: Bahasa Indonesia.',
+    discardDraft: 'Buang isian yang sudah diketik? Isian ini belum tersimpan.',
+    discard: 'Buang',
   },
   workshops: {
     title: 'Bimtek',

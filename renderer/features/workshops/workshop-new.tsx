@@ -30,7 +30,7 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
   const t = useT();
   useLanguage((s) => s.language);
   const navigate = useApp((s) => s.navigate);
-  const { values, errors, busy, failure, set, submit } = useCreateForm({
+  const { values, errors, busy, failure, set, submit, dirty, discard } = useCreateForm({
     draftKey: `workshop:new:${engagement.id}`,
     initial: (): WorkshopValues => ({
       stage: 'tahap-1',
@@ -77,6 +77,8 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
         busy={busy}
         failure={failure}
         onSubmit={() => void submit()}
+        dirty={dirty}
+        onDiscard={discard}
         onCancel={() => navigate({ name: 'engagement', id: engagement.id })}
       >
         <WorkshopFields values={values} errors={errors} set={set} />
