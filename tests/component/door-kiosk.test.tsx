@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DaySheet } from '../../shared/attendance';
 import type { BimtekBridge } from '../../shared/bridge';
@@ -150,5 +150,26 @@ describe('door screen, day and OPD list', () => {
     const list = screen.getByRole('list', { name: 'Per OPD' });
     expect(list.tabIndex).toBe(0);
     expect(list.querySelectorAll('li')).toHaveLength(30);
+  });
+});
+
+describe('door screen, walk-in', () => {
+  it('a half-typed walk-in survives a reload; Batal throws it away', () => {
+    localStorage.clear();
+    const first = render(<DoorScreen data={dayData(true)} />);
+    fireEvent.keyDown(window, { key: 'n', ctrlKey: true });
+    const form = screen.getByRole('form', { name: 'Peserta baru' });
+    fireEvent.change(within(form).getByLabelText(/Nama lengkap/), { target: { value: 'Rudi Hartono' } });
+    fireEvent.change(within(form).getByLabelText(/Jabatan/), { target: { value: 'Analis' } });
+    first.unmount();
+
+    render(<DoorScreen data={dayData(true)} />);
+    const again = screen.getByRole('form', { name: 'Peserta baru' });
+    expect((within(again).getByLabelText(/Nama lengkap/) as HTMLInputElement).value).toBe('Rudi Hartono');
+    expect((within(again).getByLabelText(/Jabatan/) as HTMLInputElement).value).toBe('Analis');
+    fireEvent.click(within(again).getByRole('button', { name: 'Batal' }));
+    cleanup();
+    render(<DoorScreen data={dayData(true)} />);
+    expect(screen.queryByRole('form', { name: 'Peserta baru' })).toBeNull();
   });
 });

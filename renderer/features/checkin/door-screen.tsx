@@ -9,7 +9,8 @@ import { PersonPanel } from './person-panel';
 import { PersonSearch } from './person-search';
 import { PinSetupDialog } from './pin-dialogs';
 import type { DayData } from './use-day-data';
-import { WalkInForm } from './walk-in-form';
+import { walkInDraftKey, WalkInForm } from './walk-in-form';
+import { clearDraft, readDraft } from '../../lib/drafts';
 import './door-screen.css';
 
 type View =
@@ -57,7 +58,10 @@ export function DoorScreen({ data }: { data: DayData }) {
   const { navigate, toast } = useApp();
   const searchRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [view, setView] = useState<View>({ kind: 'search' });
+  // A walk-in half typed before a reload comes back as it was.
+  const [view, setView] = useState<View>(() =>
+    readDraft(walkInDraftKey(data.dayId)) ? { kind: 'walkin', name: '' } : { kind: 'search' },
+  );
   const [flash, setFlash] = useState<Flash | null>(null);
   const [pinSetup, setPinSetup] = useState<KioskTarget | null>(null);
   const [kioskWindowOpen, setKioskWindowOpen] = useState(kioskWindowShown);
@@ -192,8 +196,12 @@ export function DoorScreen({ data }: { data: DayData }) {
           title={t('checkin.walkInTitle')}
           submitLabel={t('checkin.createAndSign')}
           onCreated={(p) => open(p)}
-          onOpen={(p) => open(p)}
+          onOpen={(p) => {
+            clearDraft(walkInDraftKey(data.dayId));
+            open(p);
+          }}
           onCancel={backToSearch}
+          draftKey={walkInDraftKey(data.dayId)}
         />
       );
       break;
