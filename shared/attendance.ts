@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, requiredText } from './primitives';
+import { clockTime, idSchema, optionalText, requiredText, typeError } from './primitives';
 import { validateNip } from './nip';
 
 /**
@@ -16,6 +16,12 @@ export const ATTENDANCE_STATUSES = ['hadir', 'izin', 'sakit', 'diwakili', 'tidak
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const PAPERS = ['F4', 'A4'] as const;
 export type Paper = (typeof PAPERS)[number];
+/** Who a daftar hadir lists: everyone registered for the day (with Keterangan) or only those present. */
+export const LIST_SCOPES = ['all', 'present'] as const;
+export type ListScope = (typeof LIST_SCOPES)[number];
+/** The daftar hadir on its own, or the copy attached to the minutes (lampiran notulen). */
+export const LIST_COPIES = ['list', 'annex'] as const;
+export type ListCopy = (typeof LIST_COPIES)[number];
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (iss) => (iss.input === undefined ? 'required' : 'invalid') });
@@ -155,6 +161,16 @@ export const CheckInInput = z.strictObject({
   dayId: idSchema,
   participantId: idSchema,
   signature: signaturePng.nullable().default(null),
+  /**
+   * The person this one represents (diwakili): recorded together with this check-in, and only
+   * with a signature — a representative counts as present once they have signed, not before.
+   */
+  represents: idSchema.nullable().default(null),
+  /**
+   * Input susulan: the arrival time typed from the paper sheet (`HH:MM`, the engagement's zone, on
+   * the day's date) instead of the clock. The facilitator's window only.
+   */
+  at: clockTime.nullable().default(null),
 });
 
 export const SetStatusInput = z
@@ -215,13 +231,19 @@ export type Letterhead = z.output<typeof Letterhead>;
 export const DocumentSettings = z.object({
   paper: enumOf(PAPERS),
   fontFamily: requiredText(60),
-  fontSizePt: z.number({ error: 'invalidType' }).min(9, { error: 'fontSizeRange' }).max(14, { error: 'fontSizeRange' }),
+  fontSizePt: z.number({ error: typeError }).min(9, { error: 'fontSizeRange' }).max(14, { error: 'fontSizeRange' }),
   /** Numbered empty rows at the end of a daftar hadir, for walk-ins. */
   blankRows: z
-    .number({ error: 'invalidType' })
+    .number({ error: typeError })
     .int()
     .min(0, { error: 'blankRowsRange' })
     .max(100, { error: 'blankRowsRange' }),
+  /** "semua terdaftar" (default: everyone, with Keterangan) or "hadir saja". */
+  listScope: enumOf(LIST_SCOPES),
+  /** Whether the No. HP column is printed in the daftar hadir itself. */
+  phoneInList: z.boolean({ error: 'invalidType' }),
+  /** Whether it is printed in the copy attached to the minutes (personal data, UU 27/2022: off by default). */
+  phoneInAnnex: z.boolean({ error: 'invalidType' }),
 });
 export type DocumentSettings = z.output<typeof DocumentSettings>;
 
@@ -231,7 +253,15 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
   fontFamily: 'Arial',
   fontSizePt: 12,
   blankRows: 10,
+  listScope: 'all',
+  phoneInList: true,
+  phoneInAnnex: false,
 };
+
+/** Document settings as stored: settings saved before a field existed take its default. */
+export function documentSettingsFrom(stored: Partial<DocumentSettings>): DocumentSettings {
+  return { ...DEFAULT_DOCUMENT_SETTINGS, ...stored };
+}
 
 /** The facilitator's PIN that closes the self check-in screen: 4 to 8 digits. */
 export const KioskPin = z.string({ error: 'invalidType' }).regex(/^\d{4,8}$/, { error: 'invalidPin' });

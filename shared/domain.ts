@@ -21,6 +21,10 @@ export type RegionKind = (typeof REGION_KINDS)[number];
 export const STAGES = ['tahap-1', 'tahap-2', 'tahap-3', 'tahap-4', 'custom'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Who signs the daftar hadir beside the chair (Pimpinan Rapat): nobody, the note-taker as Notulis or as Sekretariat. */
+export const SECOND_SIGNERS = ['', 'notulis', 'sekretariat'] as const;
+export type SecondSigner = (typeof SECOND_SIGNERS)[number];
+
 export const DEFAULT_PROGRAMME_NAME = 'Gerakan Menuju 100 Smart City';
 
 function uniqueIgnoringCase(values: string[]): boolean {
@@ -124,9 +128,13 @@ const workshopFields = {
   chairName: optionalText(),
   chairPosition: optionalText(),
   chairNip: nipText,
+  /** Pangkat/golongan, e.g. "Pembina Tk. I (IV/b)": printed under the name in signature blocks. */
+  chairRank: optionalText(120),
   mentors: z.array(requiredText(), { error: 'invalidType' }).max(LIMITS.mentors, { error: 'tooMany' }),
   noteTakerName: optionalText(),
   noteTakerNip: nipText,
+  noteTakerRank: optionalText(120),
+  secondSigner: z.enum(SECOND_SIGNERS, { error: 'invalid' }),
   invitationNumber: optionalText(120),
   invitationDate: isoDate.nullable(),
 };
@@ -146,9 +154,12 @@ export const WorkshopInput = z
     chairName: workshopFields.chairName.default(''),
     chairPosition: workshopFields.chairPosition.default(''),
     chairNip: workshopFields.chairNip.default(''),
+    chairRank: workshopFields.chairRank.default(''),
     mentors: workshopFields.mentors.default([]),
     noteTakerName: workshopFields.noteTakerName.default(''),
     noteTakerNip: workshopFields.noteTakerNip.default(''),
+    noteTakerRank: workshopFields.noteTakerRank.default(''),
+    secondSigner: workshopFields.secondSigner.default(''),
     invitationNumber: workshopFields.invitationNumber.default(''),
     invitationDate: workshopFields.invitationDate.default(null),
     /** Copy the agenda of a stage template (Tahap I–IV) into the days; null starts empty. */
@@ -172,9 +183,12 @@ export const Workshop = z.object({
   chairName: z.string(),
   chairPosition: z.string(),
   chairNip: z.string(),
+  chairRank: z.string(),
   mentors: z.array(z.string()),
   noteTakerName: z.string(),
   noteTakerNip: z.string(),
+  noteTakerRank: z.string(),
+  secondSigner: z.enum(SECOND_SIGNERS),
   invitationNumber: z.string(),
   invitationDate: z.string().nullable(),
   createdAt: z.string(),

@@ -94,6 +94,22 @@ export function zoneDate(iso: string, zone: TimeZone): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The UTC instant (ISO string) of a wall-clock time on a date in the region's zone. */
+export function zonedInstant(date: string, time: string, zone: TimeZone): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h - ZONE_OFFSET_HOURS[zone], mi)).toISOString();
+}
+
+/** A time typed the Indonesian way ("9.05", "09.05", "0905") or with a colon, as `HH:MM`; null if it is not one. */
+export function parseTypedTime(typed: string): string | null {
+  const m = /^\s*(\d{1,2})[.:]?(\d{2})\s*$/.exec(typed);
+  if (!m) return null;
+  const [h, mi] = [Number(m[1]), Number(m[2])];
+  if (h > 23 || mi > 59) return null;
+  return `${String(h).padStart(2, '0')}:${m[2]}`;
+}
+
 /** "Tahap III" for `tahap-3`; the custom name for `custom`. */
 export function stageLabel(stage: string, customName = '', lang: Language = 'id'): string {
   if (stage !== 'custom' && isMessageKey(`stages.${stage}`)) return translateKnown(lang, `stages.${stage}`);

@@ -10,8 +10,12 @@ export const LIMITS = {
   days: 10,
 } as const;
 
-/** Missing → "required"; present but of the wrong type → "invalidType". */
-export const typeError = (iss: { input?: unknown }) => (iss.input === undefined ? 'required' : 'invalidType');
+/**
+ * Missing → "required" (an emptied number field reaches the schema as NaN: that is missing too,
+ * "Wajib diisi.", not a wrong type); present but of the wrong type → "invalidType".
+ */
+export const typeError = (iss: { input?: unknown }) =>
+  iss.input === undefined || (typeof iss.input === 'number' && Number.isNaN(iss.input)) ? 'required' : 'invalidType';
 /**
  * Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, lone surrogates,
  * U+FFFE and U+FFFF). A DOCX or XLSX holding one is rejected by Word-compatible readers, so they

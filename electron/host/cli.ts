@@ -5,31 +5,8 @@ import { createBackend } from '../core/backend';
 import { defaultDataDir } from '../core/paths';
 import { keyValueSettings, memorySettings, type SettingsStore } from '../core/settings';
 import { APP_VERSION } from '../core/version';
+import { listenProblem, parseArgs, USAGE } from './cli-args';
 import { createHostServer } from './server';
-
-/** `--port <p> --data <dir> [--renderer <dir>] [--room-network]` */
-export function parseArgs(argv: string[]) {
-  const out = { port: 4173, data: '', renderer: '', roomNetwork: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--port') out.port = Number(next());
-    else if (a.startsWith('--port=')) out.port = Number(a.slice(7));
-    else if (a === '--data') out.data = next();
-    else if (a.startsWith('--data=')) out.data = a.slice(7);
-    else if (a === '--renderer') out.renderer = next();
-    else if (a === '--room-network') out.roomNetwork = true;
-    else throw new Error(`unknown option ${a}`);
-  }
-  if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) {
-    throw new Error('--port must be a number from 0 to 65535');
-  }
-  return out;
-}
 
 function openSettings(dataDir: string): SettingsStore {
   try {
@@ -49,6 +26,10 @@ async function main() {
     console.error(`bimtek serve: ${(e as Error).message}`);
     process.exit(2);
   }
+  if (args.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const dataDir = path.resolve(args.data || defaultDataDir());
   fs.mkdirSync(dataDir, { recursive: true });
   const here = path.dirname(new URL(import.meta.url).pathname);
@@ -65,7 +46,14 @@ async function main() {
     port: args.port,
     host: args.roomNetwork ? '0.0.0.0' : '127.0.0.1',
   });
-  const url = await host.listen();
+  let url: string;
+  try {
+    url = await host.listen();
+  } catch (e) {
+    backend.close();
+    console.error(`bimtek serve: ${listenProblem(e as NodeJS.ErrnoException, args.port, args.roomNetwork)}`);
+    process.exit(1);
+  }
   backend.announce(url);
   const info = backend.info();
   console.log(`Bimtek Studio ${APP_VERSION} — browser mode at ${url}`);

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../shared/domain';
 import type { AppErrorShape } from '../../shared/errors';
 import type { Language } from '../../shared/languages';
+import { translate } from '../../shared/i18n';
 import { useLanguage } from '../i18n';
 import { call, onChange } from '../lib/api';
 
@@ -130,6 +131,8 @@ export const useApp = create<AppState>((set, get) => ({
   },
   async changeLanguage(lang) {
     useLanguage.getState().setLanguage(lang);
+    // Said in the new language, so whoever switched by mistake sees at once what happened.
+    get().toast({ text: translate(lang, 'engagements.languageChanged') });
     await call('settings.update', { language: lang });
   },
 }));

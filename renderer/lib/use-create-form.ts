@@ -24,7 +24,9 @@ export interface CreateFormOptions<V extends object, R> {
  * when the record exists. Field messages come from the UI check or from the boundary.
  */
 export function useCreateForm<V extends object, R>(opts: CreateFormOptions<V, R>) {
-  const [values, setValues] = useState<V>(() => ({ ...opts.initial(), ...readDraft<Partial<V>>(opts.draftKey) }));
+  // What the form starts from without a draft: anything else is something typed.
+  const [blank] = useState<V>(() => opts.initial());
+  const [values, setValues] = useState<V>(() => ({ ...blank, ...readDraft<Partial<V>>(opts.draftKey) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -54,5 +56,10 @@ export function useCreateForm<V extends object, R>(opts: CreateFormOptions<V, R>
     else setFailure(r.error.message);
   };
 
-  return { values, errors, busy, failure, set, submit };
+  /** Whether anything was typed (the form differs from how it starts). */
+  const dirty = JSON.stringify(values) !== JSON.stringify(blank);
+  /** "Batal": the draft goes with the form (the caller asks first when `dirty`). */
+  const discard = () => clearDraft(opts.draftKey);
+
+  return { values, errors, busy, failure, set, submit, dirty, discard };
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { FilePayload } from '../attendance';
+import { FilePayload, LIST_COPIES } from '../attendance';
 import { idSchema } from '../domain';
 import { ONLY_FACILITATOR, query } from './define';
 
 /** Documents made from the store. */
 export const documentOps = {
-  /** The daftar hadir of a workshop day as DOCX; `blank` is the printable paper fallback. */
+  /**
+   * The daftar hadir of a workshop day as DOCX; `blank` is the printable paper fallback, `copy`
+   * 'annex' the copy attached to the minutes (no phone numbers unless the engagement says so).
+   */
   'documents.attendanceList': query({
-    input: z.strictObject({ dayId: idSchema, blank: z.boolean().default(false) }),
+    input: z.strictObject({
+      dayId: idSchema,
+      blank: z.boolean().default(false),
+      copy: z.enum(LIST_COPIES).default('list'),
+    }),
     output: FilePayload,
     roles: ONLY_FACILITATOR,
     reads: [],

@@ -193,7 +193,7 @@ describe('PersonSearch', () => {
     );
   }
 
-  it('Enter takes the top result; ArrowDown twice and Enter takes the second', () => {
+  it('Enter takes the top result; the first ArrowDown moves to the second, and Enter takes it', () => {
     const onChoose = vi.fn();
     const data = dayData();
     const { rerender } = render(<Harness data={data} onChoose={onChoose} onNew={vi.fn()} initial="abu" />);
@@ -202,9 +202,15 @@ describe('PersonSearch', () => {
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(onChoose).toHaveBeenLastCalledWith(PEOPLE[4]);
     rerender(<Harness data={data} onChoose={onChoose} onNew={vi.fn()} initial="abu" />);
-    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(screen.getAllByRole('option')[0].getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true');
+    // At the last result ↓ stays; ↑ goes back to the first.
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'ArrowUp' });
+    expect(screen.getAllByRole('option')[0].getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(onChoose).toHaveBeenLastCalledWith(PEOPLE[0]);
   });

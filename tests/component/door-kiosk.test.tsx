@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DaySheet } from '../../shared/attendance';
 import type { BimtekBridge } from '../../shared/bridge';
@@ -119,5 +119,57 @@ describe('door screen, self check-in controls', () => {
     expect(button('Tutup layar mandiri')).toBeNull();
     fireEvent.click(button('Mode mandiri')!);
     expect(location.hash).toBe(SELF);
+  });
+});
+
+describe('door screen, day and OPD list', () => {
+  it('says which day it records when that is not today, and offers input susulan', () => {
+    render(<DoorScreen data={dayData(true)} />);
+    const note = screen.getByRole('note');
+    expect(note.textContent).toMatch(
+      /^Anda mencatat kehadiran untuk Rabu, 28 Agustus 2019 — hari ini \S+, \d{1,2} \S+ \d{4}\./,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Input susulan (jam diketik)' })).toBeTruthy();
+  });
+
+  it('says nothing about the day when it is today', () => {
+    const data = dayData(true);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    render(<DoorScreen data={{ ...data, sheet: { ...data.sheet, day: { ...data.sheet.day, date: today } } }} />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('lets the keyboard reach the scrolling list of OPD', () => {
+    const data = dayData(true);
+    const byAgency = Array.from({ length: 30 }, (_, i) => ({
+      agency: `Dinas Nomor ${i + 1}`,
+      present: 0,
+      expected: 2,
+    }));
+    render(<DoorScreen data={{ ...data, sheet: { ...data.sheet, counts: { present: 0, expected: 60, byAgency } } }} />);
+    const list = screen.getByRole('list', { name: 'Per OPD' });
+    expect(list.tabIndex).toBe(0);
+    expect(list.querySelectorAll('li')).toHaveLength(30);
+  });
+});
+
+describe('door screen, walk-in', () => {
+  it('a half-typed walk-in survives a reload; Batal throws it away', () => {
+    localStorage.clear();
+    const first = render(<DoorScreen data={dayData(true)} />);
+    fireEvent.keyDown(window, { key: 'n', ctrlKey: true });
+    const form = screen.getByRole('form', { name: 'Peserta baru' });
+    fireEvent.change(within(form).getByLabelText(/Nama lengkap/), { target: { value: 'Rudi Hartono' } });
+    fireEvent.change(within(form).getByLabelText(/Jabatan/), { target: { value: 'Analis' } });
+    first.unmount();
+
+    render(<DoorScreen data={dayData(true)} />);
+    const again = screen.getByRole('form', { name: 'Peserta baru' });
+    expect((within(again).getByLabelText(/Nama lengkap/) as HTMLInputElement).value).toBe('Rudi Hartono');
+    expect((within(again).getByLabelText(/Jabatan/) as HTMLInputElement).value).toBe('Analis');
+    fireEvent.click(within(again).getByRole('button', { name: 'Batal' }));
+    cleanup();
+    render(<DoorScreen data={dayData(true)} />);
+    expect(screen.queryByRole('form', { name: 'Peserta baru' })).toBeNull();
   });
 });

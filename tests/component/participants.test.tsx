@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Participant } from '../../shared/attendance';
+import { DEFAULT_DOCUMENT_SETTINGS, type Participant } from '../../shared/attendance';
 import type { Engagement } from '../../shared/domain';
 
 vi.mock('../../renderer/lib/api', () => import('../fixtures/fake-api'));
@@ -23,7 +23,7 @@ const engagement: Engagement = {
   programmeName: 'Gerakan Menuju 100 Smart City',
   agencies: ['Diskominfo', 'Bappeda'],
   letterhead: { lines: [], address: '', contacts: '' },
-  documents: { paper: 'F4', fontFamily: 'Arial', fontSizePt: 12, blankRows: 10 },
+  documents: DEFAULT_DOCUMENT_SETTINGS,
   hasEmblem: false,
   kioskPinSet: false,
   createdAt: '2019-05-15T00:00:00.000Z',
@@ -115,7 +115,9 @@ describe('participant dialog', () => {
             ok: false,
             error: {
               code: 'CONFLICT',
-              message: 'NIP ini sudah terdaftar untuk peserta lain.',
+              message: 'NIP ini sudah terdaftar atas nama Rina Wulandari — periksa kembali nomornya.',
+              key: 'checkin.duplicateNipOf',
+              params: { name: 'Rina Wulandari' },
               details: { issues: [{ path: ['nip'], code: 'duplicateNip' }] },
             },
           }
@@ -143,6 +145,10 @@ describe('participant dialog', () => {
     expect(nipInput.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(nipInput.getAttribute('aria-describedby')!)?.textContent).toBe(
       'NIP ini sudah terdaftar untuk peserta lain.',
+    );
+    // ... and the dialog names who already has it.
+    expect(dialog.textContent).toContain(
+      'NIP ini sudah terdaftar atas nama Rina Wulandari — periksa kembali nomornya.',
     );
     expect(onClose).not.toHaveBeenCalled();
   });

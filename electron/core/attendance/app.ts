@@ -7,7 +7,8 @@ import type { AttendanceService } from './service';
 
 interface Written {
   entry: AttendanceEntry;
-  representative?: AttendanceEntry | null;
+  /** Another entry the same call changed (the person represented). */
+  also?: AttendanceEntry | null;
   engagementId: string;
   workshopId: string;
 }
@@ -19,7 +20,7 @@ export function attendanceApp(attendance: AttendanceService): SliceImplementatio
    * projector's OPD bars included) patch themselves without reading the register.
    */
   const outcome = (r: Written, dayId: string) => {
-    const entries = r.representative ? [r.representative, r.entry] : [r.entry];
+    const entries = r.also ? [r.entry, r.also] : [r.entry];
     const events: ChangeEvent[] = entries.map((entry) => ({
       entity: 'attendance',
       id: entry.participantId,
@@ -35,8 +36,11 @@ export function attendanceApp(attendance: AttendanceService): SliceImplementatio
 
   return {
     'attendance.day': ({ dayId }) => attendance.sheet(dayId),
-    'attendance.checkIn': ({ dayId, participantId, signature }, caller) =>
-      outcome(attendance.checkIn(dayId, participantId, signature, caller.role !== 'facilitator'), dayId),
+    'attendance.checkIn': ({ dayId, participantId, signature, represents, at }, caller) =>
+      outcome(
+        attendance.checkIn(dayId, participantId, signature, caller.role !== 'facilitator', represents, at),
+        dayId,
+      ),
     'attendance.setStatus': ({ dayId, participantId, status, representedById }) =>
       outcome(attendance.setStatus(dayId, participantId, status, representedById), dayId),
     'attendance.checkOut': ({ dayId, participantId }) => outcome(attendance.checkOut(dayId, participantId), dayId),

@@ -1,6 +1,7 @@
 import type { AgencyCount, AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { TimeZone } from '../../../shared/domain';
+import { zonedInstant } from '../../../shared/format';
 import { isBlankPng, MAX_SIGNATURE_PIXELS, sniffImage } from '../images';
 import type { BlobService } from '../store/blobs';
 import type { ServiceContext } from '../store/context';
@@ -174,35 +175,77 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       };
     },
 
-    /** Present now; the first check-in time is kept when someone checks in again. */
     /**
+     * Present now; the first check-in time is kept when someone checks in again. With
+     * `represents`, the person represented is marked diwakili in the same transaction (the
+     * signature is then required).
+     *
      * `selfService`: the caller is a self check-in screen, not the facilitator. It may not redo a
      * signature already given that day (only the facilitator may, with `setSignature`), so a tablet
      * at the door cannot replace anyone's signature in the daftar hadir.
      */
-    checkIn(dayId: string, participantId: string, signaturePng: string | null, selfService = false) {
+    checkIn(
+      dayId: string,
+      participantId: string,
+      signaturePng: string | null,
+      selfService = false,
+      represents: string | null = null,
+      at: string | null = null,
+    ) {
       return db.transaction(() => {
         const d = scope(dayId, participantId);
         const current = entry(dayId, participantId);
+        // Input susulan (from the paper sheet afterwards) is the secretariat's, not a tablet's.
+        if (at !== null && selfService) throw new AppError('FORBIDDEN', 'forbiddenForRole', {});
         if (selfService && current?.status === 'hadir' && current.signature_hash) {
           throw new AppError('CONFLICT', 'alreadySigned', { participantId });
         }
+        if (represents !== null) {
+          // Only the facilitator records who represents whom, and only with the signature.
+          if (selfService) throw new AppError('FORBIDDEN', 'forbiddenForRole', {});
+          if (!signaturePng) {
+            throw new AppError('VALIDATION', 'invalidInput', {
+              issues: [{ path: ['signature'], code: 'emptySignature' }],
+            });
+          }
+          if (represents === participantId) {
+            throw new AppError('VALIDATION', 'invalidInput', {
+              issues: [{ path: ['represents'], code: 'sameParticipant' }],
+            });
+          }
+          participants.assertIn(d.engagement_id, represents);
+        }
         const values: Partial<AttendanceRow> = {
           status: 'hadir',
-          check_in_at: current?.status === 'hadir' && current.check_in_at ? current.check_in_at : ctx.now(),
+          check_in_at:
+            at !== null
+              ? zonedInstant(d.date, at, d.time_zone)
+              : current?.status === 'hadir' && current.check_in_at
+                ? current.check_in_at
+                : ctx.now(),
           check_out_at: null,
           represented_by: null,
         };
         if (signaturePng) values.signature_hash = signatureHash(signaturePng);
-        return { entry: write(dayId, participantId, values), engagementId: d.engagement_id, workshopId: d.workshop_id };
+        const written = write(dayId, participantId, values);
+        // The person represented: diwakili, no time and no signature of their own.
+        const represented =
+          represents === null
+            ? null
+            : write(dayId, represents, {
+                status: 'diwakili',
+                check_in_at: null,
+                check_out_at: null,
+                represented_by: participantId,
+                signature_hash: null,
+              });
+        return { entry: written, also: represented, engagementId: d.engagement_id, workshopId: d.workshop_id };
       })();
     },
 
     setStatus(dayId: string, participantId: string, status: AttendanceStatus, representedById: string | null) {
       return db.transaction(() => {
         const d = scope(dayId, participantId);
-        /** The representative's entry, when this call checked them in. */
-        let representative: AttendanceEntry | null = null;
         if (status === 'hadir') {
           const current = entry(dayId, participantId);
           const e = write(dayId, participantId, {
@@ -210,7 +253,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
             check_in_at: current?.check_in_at ?? ctx.now(),
             represented_by: null,
           });
-          return { entry: e, representative, engagementId: d.engagement_id, workshopId: d.workshop_id };
+          return { entry: e, engagementId: d.engagement_id, workshopId: d.workshop_id };
         }
         if (status === 'diwakili') {
           if (representedById === participantId) {
@@ -219,15 +262,11 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
             });
           }
           participants.assertIn(d.engagement_id, representedById!);
-          // The representative is there in person, so is listed (and signs) as present.
+          // The representative must be there already, checked in: nobody is marked present by
+          // being named as a representative (at the door, `checkIn` with `represents` does both).
           const rep = entry(dayId, representedById!);
           if (!rep || rep.status !== 'hadir') {
-            representative = write(dayId, representedById!, {
-              status: 'hadir',
-              check_in_at: ctx.now(),
-              check_out_at: null,
-              represented_by: null,
-            });
+            throw new AppError('CONFLICT', 'notCheckedIn', { participantId: representedById });
           }
         }
         // Absent people have no check-in time and no signature for the day.
@@ -238,7 +277,7 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
           represented_by: status === 'diwakili' ? representedById : null,
           signature_hash: null,
         });
-        return { entry: e, representative, engagementId: d.engagement_id, workshopId: d.workshop_id };
+        return { entry: e, engagementId: d.engagement_id, workshopId: d.workshop_id };
       })();
     },
 
@@ -274,6 +313,25 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
       scope(dayId, participantId);
       const e = entry(dayId, participantId);
       return e?.signature_hash ? blobs.get(e.signature_hash) : null;
+    },
+
+    /**
+     * Every live entry of the day for documents, in check-in order: status, who represents whom and
+     * the signature hash. People without an entry are "tidak hadir" for the daftar hadir.
+     */
+    documentEntries(dayId: string): {
+      participantId: string;
+      status: AttendanceStatus;
+      representedById: string | null;
+      signatureHash: string | null;
+    }[] {
+      day(dayId);
+      return (selectEntries.all(dayId) as AttendanceRow[]).map((r) => ({
+        participantId: r.participant_id,
+        status: r.status,
+        representedById: r.represented_by,
+        signatureHash: r.signature_hash,
+      }));
     },
 
     /** Rows of the day for documents: who is present, in check-in order, with their signature hash. */

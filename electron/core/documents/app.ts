@@ -5,7 +5,7 @@ import type { DocumentService } from './service';
 /** The document operations of the contract, on the document service. */
 export function documentApp(documents: DocumentService): SliceImplementations<typeof documentOps> {
   return {
-    'documents.attendanceList': ({ dayId, blank }) => documents.attendanceList(dayId, blank),
+    'documents.attendanceList': ({ dayId, blank, copy }) => documents.attendanceList(dayId, blank, copy),
     'documents.rundown': ({ workshopId }) => documents.rundown(workshopId),
   };
 }

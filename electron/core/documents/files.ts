@@ -4,13 +4,16 @@
  */
 import { fileNamePart, safeFileName } from '../../../shared/files';
 import { planDay } from '../../../shared/agenda';
-import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
+import type { AttendanceStatus, ListCopy } from '../../../shared/attendance';
+import type { Workshop } from '../../../shared/domain';
+import { formatDayMonthYear, formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
 import type { Language } from '../../../shared/languages';
 import {
   buildAttendanceDocx,
   type AttendanceDocData,
   type AttendanceDocRow,
   type AttendanceDocSettings,
+  type SignatureBlock,
 } from './attendance-docx';
 import type { LetterheadSettings } from './letterhead';
 import { buildRundownDocx, type RundownDocData, type RundownDocSettings } from './rundown-docx';
@@ -54,30 +57,111 @@ export interface AttendanceListData {
   layout: AttendanceDocSettings;
 }
 
-/** The daftar hadir's data: who is present with their signatures, or (blank) the whole register to sign on paper. */
-export function gatherAttendanceList(d: DocumentSources, dayId: string, blank: boolean): AttendanceListData {
+type Person = ReturnType<ParticipantService['list']>[number];
+type Entry = ReturnType<AttendanceService['documentEntries']>[number];
+
+/** Keterangan as officials write it; representatives are named. */
+const REMARKS: Record<Exclude<AttendanceStatus, 'diwakili'>, string> = {
+  hadir: 'Hadir',
+  izin: 'Izin',
+  sakit: 'Sakit',
+  'tidak-hadir': 'Tidak hadir',
+};
+
+/**
+ * The Keterangan of each person of the day: "Hadir", "Izin", "Sakit", "Tidak hadir" (also for
+ * anyone without an entry), "Diwakili oleh <name>", and on the representative's own row
+ * "Mewakili <name>" (several joined by "dan").
+ */
+export function remarksOf(register: Person[], entries: Entry[]): Map<string, { remark: string; present: boolean }> {
+  const byId = new Map(register.map((p) => [p.id, p]));
+  const byPerson = new Map(entries.map((e) => [e.participantId, e]));
+  const represents = new Map<string, string[]>();
+  for (const e of entries) {
+    if (e.status !== 'diwakili' || !e.representedById) continue;
+    const name = byId.get(e.participantId)?.name;
+    if (name) represents.set(e.representedById, [...(represents.get(e.representedById) ?? []), name]);
+  }
+  const out = new Map<string, { remark: string; present: boolean }>();
+  for (const p of register) {
+    const e = byPerson.get(p.id);
+    const status = e?.status ?? 'tidak-hadir';
+    let remark: string;
+    if (status === 'diwakili') {
+      const rep = e?.representedById ? byId.get(e.representedById)?.name : undefined;
+      remark = rep ? `Diwakili oleh ${rep}` : 'Diwakili';
+    } else if (status === 'hadir' && represents.has(p.id)) {
+      remark = `Mewakili ${represents.get(p.id)!.join(' dan ')}`;
+    } else remark = REMARKS[status];
+    out.set(p.id, { remark, present: status === 'hadir' });
+  }
+  return out;
+}
+
+/** The closing signature block from the workshop's chair (and second signatory). */
+function signatoriesOf(w: Workshop, place: string, date: string): SignatureBlock {
+  return {
+    place,
+    dateLabel: formatDayMonthYear(date, 'id'),
+    chair: { role: 'Pimpinan Rapat', name: w.chairName, rank: w.chairRank, nip: w.chairNip },
+    second: w.secondSigner
+      ? {
+          role: w.secondSigner === 'notulis' ? 'Notulis' : 'Sekretariat',
+          name: w.noteTakerName,
+          rank: w.noteTakerRank,
+          nip: w.noteTakerNip,
+        }
+      : null,
+  };
+}
+
+/**
+ * The daftar hadir's data. Filled in: everyone registered for the day in register order with
+ * their Keterangan (setting "semua terdaftar"; the committee only when present), or only those
+ * present in check-in order ("hadir saja"); signatures of those present. Blank: the whole
+ * register (committee aside) to sign on paper. The copy for the minutes' annex prints phone
+ * numbers only when the engagement says so.
+ */
+export function gatherAttendanceList(
+  d: DocumentSources,
+  dayId: string,
+  blank: boolean,
+  copy: ListCopy = 'list',
+): AttendanceListData {
   const ctx = d.attendance.dayContext(dayId);
   const engagement = d.engagements.get(ctx.engagement_id);
+  const workshop = d.workshops.get(ctx.workshop_id);
+  const settings = engagement.documents;
   const register = d.participants.list(ctx.engagement_id);
   const byId = new Map(register.map((p) => [p.id, p]));
-  const toRow = (p: (typeof register)[number], signatureHash: string | null): AttendanceDocRow => {
-    const sig = signatureHash ? d.blobs.get(signatureHash) : null;
+  const entries = d.attendance.documentEntries(dayId);
+  const remarks = remarksOf(register, entries);
+  const signatureOf = new Map(entries.map((e) => [e.participantId, e.signatureHash]));
+  const toRow = (p: Person, signed: boolean): AttendanceDocRow => {
+    const hash = signed ? signatureOf.get(p.id) : null;
+    const sig = hash ? d.blobs.get(hash) : null;
+    const r = remarks.get(p.id)!;
     return {
       name: p.name,
       nip: p.nip,
       position: p.position,
       agency: p.agency,
       phone: p.phone,
-      signature: sig ? { data: sig.data, width: sig.width, height: sig.height } : null,
+      remark: r.remark,
+      present: r.present,
+      signature: sig && r.present ? { data: sig.data, width: sig.width, height: sig.height } : null,
     };
   };
-  const rows = blank
-    ? register.filter((p) => p.role !== 'panitia').map((p) => toRow(p, null))
-    : d.attendance
-        .presentRows(dayId)
-        .filter((r) => byId.has(r.participantId))
-        .map((r) => toRow(byId.get(r.participantId)!, r.signatureHash));
-  const suffix = blank ? ' (kosong)' : '';
+  let rows: AttendanceDocRow[];
+  if (blank) rows = register.filter((p) => p.role !== 'panitia').map((p) => toRow(p, false));
+  else if (settings.listScope === 'present') {
+    rows = entries
+      .filter((e) => e.status === 'hadir' && byId.has(e.participantId))
+      .map((e) => toRow(byId.get(e.participantId)!, true));
+  } else {
+    rows = register.filter((p) => p.role !== 'panitia' || remarks.get(p.id)!.present).map((p) => toRow(p, true));
+  }
+  const suffix = blank ? ' (kosong)' : copy === 'annex' ? ' (lampiran)' : '';
   return {
     fileName: safeFileName(`Daftar Hadir ${fileNamePart(ctx.title)} ${ctx.date}${suffix}.docx`),
     input: {
@@ -87,13 +171,15 @@ export function gatherAttendanceList(d: DocumentSources, dayId: string, blank: b
       timeLabel: formatTimeRange(ctx.start_time, ctx.end_time, engagement.timeZone, 'id'),
       venue: ctx.venue,
       rows,
-      blankRows: engagement.documents.blankRows,
+      blankRows: settings.blankRows,
       blank,
+      phone: copy === 'annex' ? settings.phoneInAnnex : settings.phoneInList,
+      signatures: signatoriesOf(workshop, engagement.regionName, ctx.date),
     },
     layout: {
-      paper: engagement.documents.paper,
-      fontFamily: engagement.documents.fontFamily,
-      fontSizePt: engagement.documents.fontSizePt,
+      paper: settings.paper,
+      fontFamily: settings.fontFamily,
+      fontSizePt: settings.fontSizePt,
     },
   };
 }

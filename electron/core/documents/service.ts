@@ -1,4 +1,4 @@
-import type { FilePayload } from '../../../shared/attendance';
+import type { FilePayload, ListCopy } from '../../../shared/attendance';
 import type { Language } from '../../../shared/languages';
 import type { JobPool } from '../jobs/pool';
 import type { FileBytes } from '../jobs/types';
@@ -20,9 +20,13 @@ const toPayload = (f: FileBytes): FilePayload => filePayload(f);
  */
 export function createDocumentService(d: Deps) {
   return {
-    /** The daftar hadir of a day: who is present with their signatures, or (blank) the whole register to sign on paper. */
-    async attendanceList(dayId: string, blank: boolean): Promise<FilePayload> {
-      return toPayload(await d.jobs.run('documents.attendanceList', { dbFile: d.dbFile, dayId, blank }));
+    /**
+     * The daftar hadir of a day: everyone registered (or only those present) with Keterangan and
+     * signatures, or (blank) the whole register to sign on paper; `copy` 'annex' is the copy
+     * attached to the minutes.
+     */
+    async attendanceList(dayId: string, blank: boolean, copy: ListCopy = 'list'): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.attendanceList', { dbFile: d.dbFile, dayId, blank, copy }));
     },
 
     /** The susunan acara of a workshop: every day's steps with their planned times, to hand out. */

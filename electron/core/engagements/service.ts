@@ -1,4 +1,4 @@
-import type { DocumentSettings, Letterhead } from '../../../shared/attendance';
+import { documentSettingsFrom, type DocumentSettings, type Letterhead } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
 import type { BlobService } from '../store/blobs';
@@ -58,7 +58,7 @@ function fromRow(r: EngagementRow): Engagement {
     programmeName: r.programme_name,
     agencies: JSON.parse(r.agencies_json) as string[],
     letterhead: JSON.parse(r.letterhead_json) as Letterhead,
-    documents: JSON.parse(r.documents_json) as DocumentSettings,
+    documents: documentSettingsFrom(JSON.parse(r.documents_json) as Partial<DocumentSettings>),
     hasEmblem: r.emblem_hash !== null,
     kioskPinSet: r.kiosk_pin_hash !== null,
     createdAt: r.created_at,

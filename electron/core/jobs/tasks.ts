@@ -74,10 +74,10 @@ const tasks: Tasks = {
     );
   },
 
-  async 'documents.attendanceList'({ dbFile, dayId, blank }) {
+  async 'documents.attendanceList'({ dbFile, dayId, blank, copy }) {
     const { buildAttendanceList, gatherAttendanceList } = await documents();
     // Read, close the connection, then build: the store is never held open while the packer runs.
-    return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank)));
+    return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank, copy)));
   },
 
   async 'documents.rundown'({ dbFile, workshopId }) {

@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/languages';
-import type { ImportRequestValues } from '../../../shared/attendance';
+import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
@@ -29,7 +29,7 @@ export interface JobMap {
     output: { created: number; duplicates: number; invalid: number };
   };
   'documents.attendanceList': {
-    input: StoreJob & { dayId: string; blank: boolean };
+    input: StoreJob & { dayId: string; blank: boolean; copy: ListCopy };
     output: FileBytes;
   };
   'documents.rundown': {

@@ -57,7 +57,7 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
     'SELECT * FROM participants WHERE engagement_id = ? AND deleted_at IS NULL ORDER BY name_key, id',
   );
   const selectByNip = db.prepare(
-    "SELECT id FROM participants WHERE engagement_id = ? AND nip = ? AND nip <> '' AND deleted_at IS NULL AND id <> ?",
+    "SELECT id, name FROM participants WHERE engagement_id = ? AND nip = ? AND nip <> '' AND deleted_at IS NULL AND id <> ?",
   );
   const insert = db.prepare(`
     INSERT INTO participants (id, engagement_id, name, name_key, nip, position, agency, agency_key,
@@ -97,12 +97,15 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
 
   function assertNipFree(engagementId: string, nip: string, selfId: string): void {
     if (!nip) return;
-    const other = selectByNip.get(engagementId, nip, selfId) as { id: string } | undefined;
+    const other = selectByNip.get(engagementId, nip, selfId) as { id: string; name: string } | undefined;
     if (other) {
-      throw new AppError('CONFLICT', 'duplicateNip', {
-        duplicateOf: other.id,
-        issues: [{ path: ['nip'], code: 'duplicateNip' }],
-      });
+      // The message names who already has the NIP: a typo and a duplicate person look different.
+      throw new AppError(
+        'CONFLICT',
+        'checkin.duplicateNipOf',
+        { duplicateOf: other.id, issues: [{ path: ['nip'], code: 'duplicateNip' }] },
+        { name: other.name },
+      );
     }
   }
 

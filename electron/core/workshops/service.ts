@@ -30,9 +30,12 @@ export const WORKSHOP_COLUMNS = {
   chairName: { column: 'chair_name', kind: 'text' },
   chairPosition: { column: 'chair_position', kind: 'text' },
   chairNip: { column: 'chair_nip', kind: 'text' },
+  chairRank: { column: 'chair_rank', kind: 'text' },
   mentors: { column: 'mentors_json', kind: 'json' },
   noteTakerName: { column: 'note_taker_name', kind: 'text' },
   noteTakerNip: { column: 'note_taker_nip', kind: 'text' },
+  noteTakerRank: { column: 'note_taker_rank', kind: 'text' },
+  secondSigner: { column: 'second_signer', kind: 'text' },
   invitationNumber: { column: 'invitation_number', kind: 'text' },
   invitationDate: { column: 'invitation_date', kind: 'nullable' },
 } as const satisfies Record<ScalarKey, { column: string; kind: ColumnKind }>;

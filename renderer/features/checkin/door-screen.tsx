@@ -1,22 +1,21 @@
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Participant } from '../../../shared/attendance';
-import type { AppErrorShape } from '../../../shared/errors';
-import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle } from '../../../shared/format';
+import { formatInstantTime, formatLongDate, formatTimeRange, regionTitle, zoneDate } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
-import { useErrorText, useLanguage, useT } from '../../i18n';
-import { call } from '../../lib/api';
-import { exportFile } from '../../lib/files';
-import { ErrorNote, tidySentence } from './common';
+import { useLanguage, useT } from '../../i18n';
+import { useAttendanceExport, type ListKind } from './attendance-export';
+import { tidySentence } from './common';
 import { PersonPanel } from './person-panel';
 import { PersonSearch } from './person-search';
 import { PinSetupDialog } from './pin-dialogs';
 import type { DayData } from './use-day-data';
-import { WalkInForm } from './walk-in-form';
+import { walkInDraftKey, WalkInForm } from './walk-in-form';
+import { clearDraft, readDraft } from '../../lib/drafts';
 import './door-screen.css';
 
 type View =
   | { kind: 'search' }
-  | { kind: 'person'; person: Participant; note?: string }
+  | { kind: 'person'; person: Participant; note?: string; represents?: Participant }
   | { kind: 'walkin'; name: string }
   | { kind: 'rep'; forPerson: Participant }
   | { kind: 'rep-walkin'; forPerson: Participant; name: string };
@@ -24,6 +23,8 @@ type View =
 interface Flash {
   id: number;
   text: string;
+  /** A warning (nothing was recorded) rather than a confirmation. */
+  tone?: 'warn';
 }
 
 let flashSeq = 0;
@@ -53,19 +54,28 @@ let kioskWindowShown = false;
  */
 export function DoorScreen({ data }: { data: DayData }) {
   const t = useT();
-  const errorText = useErrorText();
   const lang = useLanguage((s) => s.language);
   const { navigate, toast } = useApp();
   const searchRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [view, setView] = useState<View>({ kind: 'search' });
+  // A walk-in half typed before a reload comes back as it was.
+  const [view, setView] = useState<View>(() =>
+    readDraft(walkInDraftKey(data.dayId)) ? { kind: 'walkin', name: '' } : { kind: 'search' },
+  );
   const [flash, setFlash] = useState<Flash | null>(null);
   const [pinSetup, setPinSetup] = useState<KioskTarget | null>(null);
   const [kioskWindowOpen, setKioskWindowOpen] = useState(kioskWindowShown);
   const [kioskWindowBusy, setKioskWindowBusy] = useState(false);
   const kioskBridge = kioskWindowBridge();
-  const [downloading, setDownloading] = useState<'list' | 'blank' | null>(null);
   const { sheet, engagement, workshop } = data;
+  const exporter = useAttendanceExport(engagement, (name) => t('checkin.saved', { name }));
+  const downloading = exporter.busy;
+  const downloadsRef = useRef<HTMLDetailsElement>(null);
+  const [lateEntry, setLateEntry] = useState(false);
+  // The day this screen records, beside today's date in the region: they differ when the list is
+  // filled in afterwards (or the wrong day was opened).
+  const today = zoneDate(new Date().toISOString(), sheet.timeZone);
+  const otherDay = today !== sheet.day.date;
   const ids = { engagementId: data.engagementId, workshopId: data.workshopId, dayId: data.dayId };
 
   // Back to the search box, cleared and focused: ready for the next person.
@@ -80,8 +90,11 @@ export function DoorScreen({ data }: { data: DayData }) {
     setView({ kind: 'search' });
     setFocusTick((n) => n + 1);
   }, []);
+  // Back from a panel (Esc): the search text is selected, so the next name typed replaces it.
   useEffect(() => {
-    if (view.kind === 'search') searchRef.current?.focus();
+    if (view.kind !== 'search') return;
+    searchRef.current?.focus();
+    searchRef.current?.select();
   }, [view.kind, focusTick]);
 
   useEffect(() => {
@@ -101,13 +114,7 @@ export function DoorScreen({ data }: { data: DayData }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [pinSetup, query]);
 
-  const download = async (blank: boolean) => {
-    setDownloading(blank ? 'blank' : 'list');
-    const out = await exportFile('documents.attendanceList', { dayId: data.dayId, blank });
-    setDownloading(null);
-    if (out.status === 'saved') toast({ text: t('checkin.saved', { name: out.fileName }) });
-    else if (out.status === 'failed') toast({ text: out.error ? errorText(out.error) : out.message });
-  };
+  const download = (kind: ListKind) => exporter.start(data.dayId, kind);
 
   const markKioskWindow = (open: boolean) => {
     kioskWindowShown = open;
@@ -139,7 +146,11 @@ export function DoorScreen({ data }: { data: DayData }) {
     toast({ text: t(r.closed ? 'checkin.kioskWindowClosed' : 'checkin.kioskWindowNotOpen') });
   };
 
-  const open = (person: Participant, note?: string) => setView({ kind: 'person', person, note });
+  const open = (person: Participant, note?: string, represents?: Participant) =>
+    setView({ kind: 'person', person, note, represents });
+  // The representative's panel: the signature records both; leaving it records nobody, and says so.
+  const openRepresentative = (rep: Participant, forPerson: Participant) =>
+    open(rep, tidySentence(t('checkin.representSign', { name: forPerson.name, rep: rep.name })), forPerson);
   // Stable, so the memoised side column does not re-render on every keystroke.
   const openFromList = useCallback((person: Participant) => setView({ kind: 'person', person }), []);
   const dayIndex = workshop.days.findIndex((d) => d.id === data.dayId);
@@ -156,8 +167,23 @@ export function DoorScreen({ data }: { data: DayData }) {
           person={person}
           note={view.note}
           onDone={ready}
-          onCancel={backToSearch}
+          onCancel={
+            view.represents
+              ? () => {
+                  backToSearch();
+                  setFlash({
+                    id: ++flashSeq,
+                    text: tidySentence(
+                      t('checkin.representNotSigned', { name: view.represents!.name, rep: person.name }),
+                    ),
+                    tone: 'warn',
+                  });
+                }
+              : backToSearch
+          }
           onRepresent={() => setView({ kind: 'rep', forPerson: person })}
+          represents={view.represents}
+          lateEntry={lateEntry}
         />
       );
       break;
@@ -170,8 +196,12 @@ export function DoorScreen({ data }: { data: DayData }) {
           title={t('checkin.walkInTitle')}
           submitLabel={t('checkin.createAndSign')}
           onCreated={(p) => open(p)}
-          onOpen={(p) => open(p)}
+          onOpen={(p) => {
+            clearDraft(walkInDraftKey(data.dayId));
+            open(p);
+          }}
           onCancel={backToSearch}
+          draftKey={walkInDraftKey(data.dayId)}
         />
       );
       break;
@@ -180,9 +210,7 @@ export function DoorScreen({ data }: { data: DayData }) {
         <RepresentativePicker
           data={data}
           forPerson={view.forPerson}
-          onRepresented={(rep) =>
-            open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))
-          }
+          onRepresented={(rep) => openRepresentative(rep, view.forPerson)}
           onNew={(name) => setView({ kind: 'rep-walkin', forPerson: view.forPerson, name })}
           onCancel={() => open(view.forPerson)}
         />
@@ -194,9 +222,7 @@ export function DoorScreen({ data }: { data: DayData }) {
           data={data}
           forPerson={view.forPerson}
           name={view.name}
-          onRepresented={(rep) =>
-            open(rep, tidySentence(t('checkin.doneRepresented', { name: view.forPerson.name, rep: rep.name })))
-          }
+          onRepresented={(rep) => openRepresentative(rep, view.forPerson)}
           onCancel={() => setView({ kind: 'rep', forPerson: view.forPerson })}
         />
       );
@@ -206,7 +232,7 @@ export function DoorScreen({ data }: { data: DayData }) {
   }
 
   return (
-    <section className="page ci-door">
+    <section className={view.kind === 'search' ? 'page ci-door' : 'page ci-door ci-door--panel'}>
       <nav className="crumbs">
         <a href={routeHash({ name: 'engagements' })}>{t('engagements.title')}</a> ›{' '}
         <a href={routeHash({ name: 'engagement', id: engagement.id })}>{region}</a> ›{' '}
@@ -271,17 +297,32 @@ export function DoorScreen({ data }: { data: DayData }) {
               {t('checkin.kioskMode')}
             </button>
           )}
-          <button type="button" className="btn" disabled={downloading !== null} onClick={() => void download(false)}>
-            {downloading === 'list' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadList')}`}
-          </button>
-          <button
-            type="button"
-            className="btn btn--ghost"
-            disabled={downloading !== null}
-            onClick={() => void download(true)}
-          >
-            {downloading === 'blank' ? t('checkin.downloading') : `⤓ ${t('checkin.downloadBlank')}`}
-          </button>
+          <details className="ci-downloads" ref={downloadsRef}>
+            <summary className="btn">{downloading ? t('checkin.downloading') : `⤓ ${t('checkin.downloads')}`}</summary>
+            <div className="ci-downloads__menu" role="group" aria-label={t('checkin.downloads')}>
+              {(['list', 'annex', 'blank'] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="btn btn--ghost"
+                  disabled={downloading !== null}
+                  onClick={() => {
+                    if (downloadsRef.current) downloadsRef.current.open = false;
+                    download(kind);
+                  }}
+                >
+                  {t(
+                    kind === 'list'
+                      ? 'checkin.downloadList'
+                      : kind === 'annex'
+                        ? 'checkin.downloadAnnex'
+                        : 'checkin.downloadBlank',
+                  )}
+                </button>
+              ))}
+            </div>
+          </details>
+          {exporter.dialog}
           <a
             className="btn btn--ghost"
             href={routeHash({ name: 'workshop', engagementId: engagement.id, id: workshop.id })}
@@ -291,12 +332,25 @@ export function DoorScreen({ data }: { data: DayData }) {
         </div>
       </header>
 
+      {(otherDay || lateEntry) && (
+        <div className={otherDay ? 'ci-dayline ci-dayline--warn' : 'ci-dayline'} role="note">
+          <p>
+            {otherDay
+              ? t('checkin.otherDay', { day: formatLongDate(sheet.day.date, lang), today: formatLongDate(today, lang) })
+              : t('checkin.lateOn')}
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={lateEntry} onChange={(e) => setLateEntry(e.target.checked)} />
+            {t('checkin.lateEntry')}
+          </label>
+        </div>
+      )}
       <div className="ci-layout">
         <div className="ci-main">
           <div className="ci-flash-slot" aria-live="polite">
             {flash && (
-              <p key={flash.id} className="ci-flash" role="status">
-                <span aria-hidden="true">✓</span> {flash.text}
+              <p key={flash.id} className={flash.tone ? 'ci-flash ci-flash--warn' : 'ci-flash'} role="status">
+                <span aria-hidden="true">{flash.tone ? '!' : '✓'}</span> {flash.text}
               </p>
             )}
           </div>
@@ -375,7 +429,8 @@ const Counts = memo(function Counts({ data }: { data: DayData }) {
       {counts.byAgency.length > 0 && (
         <>
           <h3 className="ci-counts__sub">{t('checkin.byAgency')}</h3>
-          <ul className="ci-agencies">
+          {/* Scrolls when there are many OPD: focusable so the keyboard can scroll it too. */}
+          <ul className="ci-agencies" tabIndex={0} aria-label={t('checkin.byAgency')}>
             {counts.byAgency.map((a) => {
               const name = a.agency || t('checkin.noAgency');
               return (
@@ -445,7 +500,7 @@ const Recent = memo(function Recent({ data, onOpen }: { data: DayData; onOpen(p:
   );
 });
 
-/** "Who represents …?": the same search as the door; choosing sets diwakili at once. */
+/** "Who represents …?": the same search as the door; choosing opens the representative's panel to sign. */
 function RepresentativePicker({
   data,
   forPerson,
@@ -461,7 +516,6 @@ function RepresentativePicker({
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const { error, busy, represent } = useRepresent(data, forPerson, onRepresented);
   return (
     <section
       className="panel ci-rep"
@@ -478,16 +532,15 @@ function RepresentativePicker({
         data={data}
         value={query}
         onValueChange={setQuery}
-        onChoose={(p) => void represent(p)}
+        onChoose={onRepresented}
         onNew={onNew}
         label={t('checkin.repLabel')}
         placeholder={t('checkin.repPlaceholder')}
         excludeId={forPerson.id}
         autoFocus
       />
-      <ErrorNote error={error} />
       <div className="actions">
-        <button type="button" className="btn" onClick={() => onNew(query.trim())} disabled={busy}>
+        <button type="button" className="btn" onClick={() => onNew(query.trim())}>
           + {t('checkin.newParticipant')}
         </button>
         <button type="button" className="btn btn--ghost" onClick={onCancel}>
@@ -512,41 +565,15 @@ function RepresentWalkIn({
   onCancel(): void;
 }) {
   const t = useT();
-  const { error, represent } = useRepresent(data, forPerson, onRepresented);
   return (
-    <>
-      <WalkInForm
-        data={data}
-        initialName={name}
-        title={t('checkin.walkInRepTitle', { name: forPerson.name })}
-        submitLabel={t('checkin.createAndRepresent')}
-        onCreated={(p) => void represent(p)}
-        onOpen={(p) => void represent(p)}
-        onCancel={onCancel}
-      />
-      <ErrorNote error={error} />
-    </>
+    <WalkInForm
+      data={data}
+      initialName={name}
+      title={t('checkin.walkInRepTitle', { name: forPerson.name })}
+      submitLabel={t('checkin.createAndRepresent')}
+      onCreated={onRepresented}
+      onOpen={onRepresented}
+      onCancel={onCancel}
+    />
   );
-}
-
-/** Mark `forPerson` diwakili by a representative (who the store checks in at the same time). */
-function useRepresent(data: DayData, forPerson: Participant, onRepresented: (rep: Participant) => void) {
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const represent = async (rep: Participant) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    const r = await call('attendance.setStatus', {
-      dayId: data.dayId,
-      participantId: forPerson.id,
-      status: 'diwakili',
-      representedById: rep.id,
-    });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    data.reload();
-    onRepresented(rep);
-  };
-  return { error, busy, represent };
 }

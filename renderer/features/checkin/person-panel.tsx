@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttendanceStatus, Participant } from '../../../shared/attendance';
 import type { AppErrorShape, Result } from '../../../shared/errors';
-import { formatInstantTime } from '../../../shared/format';
+import { formatInstantTime, parseTypedTime } from '../../../shared/format';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -20,6 +20,16 @@ interface Props {
   onCancel(): void;
   /** Pick who represents this person. */
   onRepresent(): void;
+  /**
+   * This person signs as the representative of `represents`: the signature records both (the
+   * representative present, the other diwakili); without it nobody is marked.
+   */
+  represents?: Participant;
+  /**
+   * Input susulan: attendance entered afterwards from the paper sheet. The arrival time is typed
+   * (not taken from the clock) and the signature is optional (it is on the paper).
+   */
+  lateEntry?: boolean;
 }
 
 const ABSENT: {
@@ -42,8 +52,13 @@ function keysBelongToPanel(target: EventTarget | null): boolean {
  * pad, "Hadir", and the other statuses (izin, sakit, diwakili, tidak hadir), check-out. A person
  * who already signed sees their signature (only here, never on the projector).
  */
-export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent }: Props) {
+export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent, represents, lateEntry }: Props) {
   const t = useT();
+  const timeId = useId();
+  const [typedTime, setTypedTime] = useState('');
+  const [timeError, setTimeError] = useState(false);
+  const timeRef = useRef<HTMLInputElement>(null);
+  const late = !!lateEntry && !represents;
   const padMsgId = useId();
   const pad = useRef<SignaturePadHandle>(null);
   const [empty, setEmpty] = useState(true);
@@ -56,8 +71,9 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
   const entry = data.entries.get(person.id);
   const present = entry?.status === 'hadir';
   const signed = present && !!entry?.hasSignature;
-  // A drawing in progress stays even if another window checks the person in meanwhile.
-  const showPad = !signed || resign || !empty;
+  // A drawing in progress stays even if another window checks the person in meanwhile; a
+  // representative always signs (their signature is what records the representation).
+  const showPad = !signed || resign || !empty || !!represents;
   const checkedOut = present && !!entry?.checkOutAt;
 
   // The stored signature, fetched again when the entry changes (another window re-signed).
@@ -95,13 +111,33 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
 
   /** The main action: check in with the signature, or store the (new) signature of someone present. */
   const primary = () => {
+    if (late) {
+      const at = parseTypedTime(typedTime);
+      if (!at) {
+        setTimeError(true);
+        timeRef.current?.focus();
+        return;
+      }
+      const png = empty ? null : (pad.current?.toPng() ?? null);
+      void run(
+        () => call('attendance.checkIn', { ...ids, signature: png, at }),
+        (e) => t('checkin.doneHadir', { name: person.name, time: timeOf(e.checkInAt) }),
+      );
+      return;
+    }
     if (!showPad) return;
     const png = pad.current?.toPng() ?? null;
     if (!png) {
       pad.current?.focus();
       return;
     }
-    if (present) {
+    if (represents) {
+      void run(
+        () => call('attendance.checkIn', { ...ids, signature: png, represents: represents.id }),
+        (e) =>
+          t('checkin.doneRepresentedSigned', { name: represents.name, rep: person.name, time: timeOf(e.checkInAt) }),
+      );
+    } else if (present) {
       void run(
         () => call('attendance.setSignature', { ...ids, signature: png }),
         () => t('checkin.doneSigned', { name: person.name }),
@@ -152,7 +188,13 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
   }, [showPad]);
 
   const meta = [person.position, person.agency].filter(Boolean).join(' · ');
-  const primaryLabel = present ? t('checkin.saveSignature') : `✓ ${t('checkin.confirmHadir')}`;
+  const primaryLabel = late
+    ? `✓ ${t('checkin.confirmLate')}`
+    : represents
+      ? `✓ ${t('checkin.confirmRepresent')}`
+      : present
+        ? t('checkin.saveSignature')
+        : `✓ ${t('checkin.confirmHadir')}`;
 
   return (
     <section className="panel ci-confirm" aria-label={t('checkin.panelLabel', { name: person.name })}>
@@ -169,21 +211,56 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
         </p>
       )}
 
-      {showPad ? (
+      {late && (
+        <div className="ci-late">
+          <label htmlFor={timeId}>{t('checkin.lateTime')}</label>
+          <input
+            id={timeId}
+            ref={timeRef}
+            className="ci-late__time"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="08.45"
+            value={typedTime}
+            aria-invalid={timeError || undefined}
+            aria-describedby={`${timeId}-hint`}
+            autoFocus
+            onChange={(e) => {
+              setTypedTime(e.target.value);
+              setTimeError(false);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                primary();
+              }
+            }}
+          />
+          <span
+            id={`${timeId}-hint`}
+            className={timeError ? 'field__error' : 'muted'}
+            role={timeError ? 'alert' : undefined}
+          >
+            {timeError ? t('checkin.lateTimeInvalid') : t('checkin.lateTimeHint', { zone })}
+          </span>
+        </div>
+      )}
+      {showPad || late ? (
         <>
           <SignaturePad
             ref={pad}
             label={t('checkin.padLabel')}
             onEmptyChange={setEmpty}
             describedBy={empty ? padMsgId : undefined}
-            autoFocus
+            autoFocus={!late}
           />
           <div className="ci-confirm__primary">
             <button
               type="button"
               className="btn btn--primary btn--big"
-              disabled={empty || busy}
-              aria-describedby={empty ? padMsgId : undefined}
+              disabled={late ? busy : empty || busy}
+              aria-describedby={empty && !late ? padMsgId : undefined}
               onClick={primary}
             >
               {busy ? t('checkin.busy') : primaryLabel}
@@ -193,7 +270,9 @@ export function PersonPanel({ data, person, note, onDone, onCancel, onRepresent 
                 {t('checkin.cancel')}
               </button>
             )}
-            {empty ? (
+            {late ? (
+              <p className="ci-padmsg ci-padmsg--ok muted">{t('checkin.latePadOptional')}</p>
+            ) : empty ? (
               <p id={padMsgId} className="ci-padmsg" role="status">
                 {t('checkin.padEmpty')}
               </p>

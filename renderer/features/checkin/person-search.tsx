@@ -57,7 +57,8 @@ export function PersonSearch(p: Props) {
     }
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      if (results.length) setActive(Math.min(current + 1, results.length - 1));
+      // The top result is already highlighted (Enter takes it): the first ↓ moves to the second.
+      if (results.length) setActive(Math.min(shown + 1, results.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       if (results.length) setActive(Math.max(current - 1, 0));

@@ -5,6 +5,7 @@ import { normalizeAgency } from '../../../shared/names';
 import { Field } from '../../components/fields';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
+import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
 import { ErrorNote, fieldErrors } from './common';
 import { sameName } from './search';
 import type { DayData } from './use-day-data';
@@ -19,17 +20,26 @@ interface Props {
   onCancel(): void;
   /** Open someone who is already in the register instead of adding them twice. */
   onOpen(p: Participant): void;
+  /** Where the half-typed form waits on this device (a reload brings it back); none: not kept. */
+  draftKey?: string;
 }
+
+/** The draft of the door's own walk-in form for a day (not a representative's). */
+export const walkInDraftKey = (dayId: string) => `walkin:${dayId}`;
 
 /**
  * A walk-in added at the door in a few seconds: name (prefilled with what was typed), agency
  * with suggestions from the engagement's OPD list and the register, position, optional NIP.
  * The door stays open behind it; on a server error every typed value stays.
  */
-export function WalkInForm({ data, initialName, title, submitLabel, onCreated, onCancel, onOpen }: Props) {
+export function WalkInForm({ data, initialName, title, submitLabel, onCreated, onCancel, onOpen, draftKey }: Props) {
   const t = useT();
   const listId = useId();
-  const [values, setValues] = useState({ name: initialName, agency: '', position: '', nip: '' });
+  const [values, setValues] = useState(() => {
+    const blank = { name: initialName, agency: '', position: '', nip: '' };
+    const draft = draftKey ? readDraft<typeof blank>(draftKey) : null;
+    return draft && !initialName ? { ...blank, ...draft } : blank;
+  });
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error);
@@ -47,7 +57,16 @@ export function WalkInForm({ data, initialName, title, submitLabel, onCreated, o
   const duplicateOf =
     typeof error?.details?.duplicateOf === 'string' ? data.byId.get(error.details.duplicateOf) : undefined;
 
-  const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
+  const set = (k: keyof typeof values) => (v: string) =>
+    setValues((s) => {
+      const next = { ...s, [k]: v };
+      if (draftKey) writeDraft(draftKey, next);
+      return next;
+    });
+  const leave = () => {
+    if (draftKey) clearDraft(draftKey);
+    onCancel();
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,6 +81,7 @@ export function WalkInForm({ data, initialName, title, submitLabel, onCreated, o
     });
     setBusy(false);
     if (!r.ok) return setError(r.error);
+    if (draftKey) clearDraft(draftKey);
     data.reload();
     onCreated(r.value);
   };
@@ -90,7 +110,7 @@ export function WalkInForm({ data, initialName, title, submitLabel, onCreated, o
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          onCancel();
+          leave();
         }
       }}
     >
@@ -136,7 +156,7 @@ export function WalkInForm({ data, initialName, title, submitLabel, onCreated, o
       )}
       <ErrorNote error={error} />
       <div className="actions">
-        <button type="button" className="btn" onClick={onCancel}>
+        <button type="button" className="btn" onClick={leave}>
           {t('checkin.cancel')}
         </button>
         <button type="submit" className="btn btn--primary" disabled={busy}>

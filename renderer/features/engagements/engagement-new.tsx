@@ -22,7 +22,7 @@ const blank = (): EngagementValues => ({
 export function EngagementNew() {
   const t = useT();
   const navigate = useApp((s) => s.navigate);
-  const { values, errors, busy, failure, set, submit } = useCreateForm({
+  const { values, errors, busy, failure, set, submit, dirty, discard } = useCreateForm({
     draftKey: DRAFT,
     initial: blank,
     schema: EngagementInput,
@@ -40,6 +40,8 @@ export function EngagementNew() {
         busy={busy}
         failure={failure}
         onSubmit={() => void submit()}
+        dirty={dirty}
+        onDiscard={discard}
         onCancel={() => navigate({ name: 'engagements' })}
       >
         <EngagementFields values={values} errors={errors} set={set} autoFocus />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EngagementPatch, type Engagement } from '../../../shared/domain';
 import { formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
@@ -39,6 +39,13 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
   const workshops = useQuery('workshops.list', { engagementId: id });
   const values = form.values!;
   const name = regionTitle(engagement.regionKind, engagement.regionName);
+  const letterheadRef = useRef<HTMLElement>(null);
+  // Opened from "Atur kop surat" (an export without a letterhead): straight to the letterhead.
+  useEffect(() => {
+    if (!location.hash.endsWith('/kop')) return;
+    letterheadRef.current?.scrollIntoView({ block: 'start' });
+    letterheadRef.current?.querySelector<HTMLInputElement>('input[name="letterhead.lines.0"]')?.focus();
+  }, []);
 
   const remove = async () => {
     setConfirming(false);
@@ -102,6 +109,18 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
         </summary>
         <EngagementFields values={values} errors={form.errors} set={form.setField} onBlur={() => void form.flush()} />
+        <div className="actions actions--start">
+          <button className="btn btn--danger" onClick={() => setConfirming(true)}>
+            {t('engagements.delete')}
+          </button>
+        </div>
+      </details>
+
+      <section className="panel documents-panel" id="kop" ref={letterheadRef} aria-labelledby="kop-title" tabIndex={-1}>
+        <header className="documents-panel__header">
+          <h2 id="kop-title">{t('engagements.documentsSection')}</h2>
+          <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
+        </header>
         <LetterheadSettings
           engagement={engagement}
           letterhead={values.letterhead}
@@ -111,12 +130,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           setDocuments={(d) => form.setField('documents', d)}
           onBlur={() => void form.flush()}
         />
-        <div className="actions actions--start">
-          <button className="btn btn--danger" onClick={() => setConfirming(true)}>
-            {t('engagements.delete')}
-          </button>
-        </div>
-      </details>
+      </section>
       {confirming && (
         <ConfirmDialog
           text={t('engagements.deleteConfirm', { name })}

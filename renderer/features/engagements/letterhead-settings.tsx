@@ -1,5 +1,12 @@
 import { useRef, useState } from 'react';
-import { PAPERS, type DocumentSettings, type Letterhead, type Paper } from '../../../shared/attendance';
+import {
+  LIST_SCOPES,
+  PAPERS,
+  type DocumentSettings,
+  type Letterhead,
+  type ListScope,
+  type Paper,
+} from '../../../shared/attendance';
 import type { Engagement } from '../../../shared/domain';
 import { Field, Select, TextInput } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
@@ -122,6 +129,40 @@ export function LetterheadSettings({
           onBlur={onBlur}
         />
       </div>
+      <h3>{t('engagements.listSettings')}</h3>
+      <div className="form-grid">
+        <Select<ListScope>
+          name="documents.listScope"
+          label={t('engagements.listScope')}
+          value={documents.listScope}
+          options={LIST_SCOPES.map((s) => ({
+            value: s,
+            label: t(s === 'all' ? 'engagements.listScopeAll' : 'engagements.listScopePresent'),
+          }))}
+          onChange={(v) => setDocuments({ ...documents, listScope: v })}
+        />
+        <fieldset className="checks">
+          <legend className="muted">{t('engagements.phoneHint')}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="documents.phoneInList"
+              checked={documents.phoneInList}
+              onChange={(e) => setDocuments({ ...documents, phoneInList: e.target.checked })}
+            />
+            {t('engagements.phoneInList')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="documents.phoneInAnnex"
+              checked={documents.phoneInAnnex}
+              onChange={(e) => setDocuments({ ...documents, phoneInAnnex: e.target.checked })}
+            />
+            {t('engagements.phoneInAnnex')}
+          </label>
+        </fieldset>
+      </div>
       <KioskPinSetting engagement={engagement} />
     </div>
   );
@@ -199,7 +240,7 @@ function KioskPinSetting({ engagement }: { engagement: Engagement }) {
     setSaved(true);
   };
   return (
-    <div className="kiosk-pin">
+    <div className="kiosk-pin-setting">
       <h3>{t('letterhead.kioskPin')}</h3>
       <p className="muted">{engagement.kioskPinSet ? t('letterhead.kioskPinSet') : t('letterhead.kioskPinUnset')}</p>
       <div className="kiosk-pin__row">

@@ -14,7 +14,7 @@ import { compactNip, formatNip, validateNip } from '../../../shared/nip';
 import { issuesByField, toFieldIssues } from '../../../shared/validation';
 import { useApp } from '../../app/store';
 import { Field, Select, TextInput } from '../../components/fields';
-import { useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
 import { genderKey, roleKey } from './format';
@@ -92,6 +92,7 @@ interface Props {
  * phone number.
  */
 export function ParticipantDialog({ engagementId, participant, agencies, onClose }: Props) {
+  const errorText = useErrorText();
   const t = useT();
   const lang = useLanguage((s) => s.language);
   const toast = useApp((s) => s.toast);
@@ -188,6 +189,8 @@ export function ParticipantDialog({ engagementId, participant, agencies, onClose
     const fieldErrors = serverErrors(r.error.details?.issues);
     if ((r.error.code === 'VALIDATION' || r.error.code === 'CONFLICT') && Object.keys(fieldErrors).length > 0) {
       setErrors(fieldErrors);
+      // A conflict says more than the field can (a duplicate NIP names who already has it).
+      if (r.error.code === 'CONFLICT') setFailure(errorText(r.error));
     } else setFailure(r.error.message);
   };
 

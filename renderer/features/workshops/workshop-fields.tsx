@@ -1,4 +1,10 @@
-import { STAGES, type WorkshopDayInput, type WorkshopPatch } from '../../../shared/domain';
+import {
+  SECOND_SIGNERS,
+  STAGES,
+  type SecondSigner,
+  type WorkshopDayInput,
+  type WorkshopPatch,
+} from '../../../shared/domain';
 import { Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
 import './workshop-fields.css';
@@ -99,7 +105,15 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
         onChange={(v) => set('chairNip', v)}
         onBlur={onBlur}
       />
-      <div />
+      <TextInput
+        name="chairRank"
+        label={t('engagements.chairRank')}
+        hint={t('engagements.rankHint')}
+        value={values.chairRank}
+        error={errors.chairRank}
+        onChange={(v) => set('chairRank', v)}
+        onBlur={onBlur}
+      />
       <TextInput
         name="noteTakerName"
         label={t('workshops.noteTakerName')}
@@ -116,6 +130,31 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
         error={errors.noteTakerNip}
         onChange={(v) => set('noteTakerNip', v)}
         onBlur={onBlur}
+      />
+      <TextInput
+        name="noteTakerRank"
+        label={t('engagements.noteTakerRank')}
+        value={values.noteTakerRank}
+        error={errors.noteTakerRank}
+        onChange={(v) => set('noteTakerRank', v)}
+        onBlur={onBlur}
+      />
+      <Select<SecondSigner>
+        name="secondSigner"
+        label={t('engagements.secondSigner')}
+        value={values.secondSigner}
+        options={SECOND_SIGNERS.map((s) => ({
+          value: s,
+          label: t(
+            s === 'notulis'
+              ? 'engagements.secondSignerNotulis'
+              : s === 'sekretariat'
+                ? 'engagements.secondSignerSekretariat'
+                : 'engagements.secondSignerNone',
+          ),
+        }))}
+        onChange={(v) => set('secondSigner', v)}
+        error={errors.secondSigner}
       />
       <div className="form-grid__wide">
         <TextList

@@ -63,7 +63,7 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
   const t = useT();
   const lang = useLanguage((s) => s.language);
   const navigate = useApp((s) => s.navigate);
-  const { values, errors, busy, failure, set, submit } = useCreateForm({
+  const { values, errors, busy, failure, set, submit, dirty, discard } = useCreateForm({
     draftKey: `workshop:new:${engagement.id}`,
     initial: (): NewWorkshopValues => ({
       stage: 'tahap-1',
@@ -77,9 +77,12 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
       chairName: '',
       chairPosition: '',
       chairNip: '',
+      chairRank: '',
       mentors: [],
       noteTakerName: '',
       noteTakerNip: '',
+      noteTakerRank: '',
+      secondSigner: '',
       invitationNumber: '',
       invitationDate: null,
       template: 'tahap-1',
@@ -130,6 +133,8 @@ function WorkshopNewForm({ engagement }: { engagement: Engagement }) {
         busy={busy}
         failure={failure}
         onSubmit={() => void submit()}
+        dirty={dirty}
+        onDiscard={discard}
         onCancel={() => navigate({ name: 'engagement', id: engagement.id })}
       >
         <fieldset className="template-picker">

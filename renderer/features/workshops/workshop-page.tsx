@@ -6,10 +6,10 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { exportFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { openProjector } from '../projector/open';
+import { useAttendanceExport } from '../checkin/attendance-export';
 import { WorkshopFields, type WorkshopValues } from './workshop-fields';
 import './workshop-page.css';
 
@@ -27,7 +27,6 @@ export function WorkshopPage({ engagementId, id }: { engagementId: string; id: s
 
 function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; workshop: Workshop }) {
   const t = useT();
-  const errorText = useErrorText();
   const lang = useLanguage((s) => s.language);
   const { navigate, toast } = useApp();
   const [confirming, setConfirming] = useState(false);
@@ -40,11 +39,7 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
   });
   const values = form.values!;
 
-  const exportList = async (dayId: string, blank: boolean) => {
-    const saved = await exportFile('documents.attendanceList', { dayId, blank });
-    if (saved.status === 'saved') toast({ text: t('workshops.exported', { name: saved.path ?? saved.fileName }) });
-    else if (saved.status === 'failed') toast({ text: saved.error ? errorText(saved.error) : saved.message });
-  };
+  const exporter = useAttendanceExport(engagement, (name) => t('workshops.exported', { name }));
 
   const remove = async () => {
     setConfirming(false);
@@ -124,14 +119,18 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
             >
               {t('workshops.openDoor')}
             </a>
-            <button className="btn btn--small" onClick={() => void exportList(d.id, false)}>
+            <button className="btn btn--small" disabled={!!exporter.busy} onClick={() => exporter.start(d.id, 'list')}>
               {t('workshops.exportAttendance')}
             </button>
-            <button className="btn btn--small" onClick={() => void exportList(d.id, true)}>
+            <button className="btn btn--small" disabled={!!exporter.busy} onClick={() => exporter.start(d.id, 'annex')}>
+              {t('checkin.downloadAnnex')}
+            </button>
+            <button className="btn btn--small" disabled={!!exporter.busy} onClick={() => exporter.start(d.id, 'blank')}>
               {t('workshops.exportBlank')}
             </button>
           </div>
         ))}
+        {exporter.dialog}
       </section>
       <div className="panel">
         <WorkshopFields values={values} errors={form.errors} set={form.setField} onBlur={() => void form.flush()} />

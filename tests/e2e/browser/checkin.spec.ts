@@ -83,6 +83,11 @@ async function seed(request: APIRequestContext): Promise<Seed> {
     timeZone: 'WIB',
     agencies: [DISKOMINFO, BARENLITBANG, DINKES],
   });
+  // A letterhead, so exports do not stop to ask for one.
+  await api(request, 'engagements.update', {
+    id: e.id,
+    patch: { letterhead: { lines: ['PEMERINTAH KOTA KEDIRI'], address: '', contacts: '' } },
+  });
   const title = `Bimtek Tahap III Penyusunan Masterplan Smart City Kota ${region}`;
   const w = await api<{ id: string; days: { id: string }[] }>(request, 'workshops.create', {
     engagementId: e.id,
@@ -193,7 +198,7 @@ test.describe('door check-in', () => {
     await expect(searchBox(page)).toHaveValue('');
     await expect(presentCount(page)).toHaveText('Hadir 1 / 5');
 
-    // 2. Siti by name, third in a list of everyone at Diskominfo + ArrowDown twice.
+    // 2. Siti by name.
     await page.keyboard.type('siti');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -228,7 +233,8 @@ test.describe('door check-in', () => {
     await page.keyboard.type('dinas');
     await expect(options).toHaveCount(3);
     await expect(page.getByRole('option', { name: /Siti Nurhayati/ })).toContainText(/Hadir \d\d\.\d\d WIB/);
-    await page.keyboard.press('ArrowDown');
+    // The top result is highlighted already: the first ↓ moves to the second.
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowDown');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowUp');
@@ -309,6 +315,8 @@ test.describe('door check-in', () => {
     expect(stored.entries.filter((e) => e.status === 'hadir' && e.hasSignature)).toHaveLength(4);
 
     // The daftar hadir as DOCX, with the four signatures as images inside.
+    // The three files sit behind one "Unduh" button.
+    await page.getByText('⤓ Unduh', { exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /Unduh daftar hadir \(DOCX\)/ }).click(),
@@ -323,9 +331,13 @@ test.describe('door check-in', () => {
     expect(xml).toContain('DAFTAR HADIR');
     expect(xml).toContain('Abdullah Abu Bakar');
     expect(xml).toContain('Rudi Hartono');
-    expect(xml).not.toContain('Ratna Dewi Lestari');
+    // Everyone registered is listed; Ratna (izin) says so in Keterangan, with nothing to sign.
+    const ratnaRow = xml.match(/<w:tr[ >](?:(?!<\/w:tr>)[\s\S])*Ratna Dewi Lestari[\s\S]*?<\/w:tr>/)![0];
+    expect(ratnaRow).toContain('>Izin<');
+    expect(ratnaRow).not.toContain('<w:drawing>');
 
     // The blank list for paper: everyone in the register, no signatures.
+    await page.getByText('⤓ Unduh', { exact: true }).click();
     const [blank] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Unduh daftar hadir kosong' }).click(),
@@ -337,10 +349,33 @@ test.describe('door check-in', () => {
     expect(await blankZip.file('word/document.xml')!.async('string')).toContain('Ratna Dewi Lestari');
   });
 
-  test('diwakili: a walk-in representative signs for an absent head of office', async ({ page }) => {
+  test('diwakili: a walk-in representative signs for an absent head of office', async ({ page }, testInfo) => {
     const s = await seed(page.request);
     await page.goto(s.url);
     await expect(searchBox(page)).toBeFocused();
+
+    // Choosing a representative who then leaves without signing records nobody, and says so.
+    await page.keyboard.type('bambang');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Diwakili…' }).click();
+    await page.keyboard.type('agus');
+    await page.keyboard.press('Enter');
+    const agus = page.getByRole('region', { name: /Konfirmasi kehadiran Agus Prasetyo/ });
+    await expect(agus.getByText(/Agus Prasetyo, S\.T\. mewakili Ir\. Bambang Setiawan, M\.T\./)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(
+      page.getByRole('status').filter({ hasText: /Belum tercatat: Agus Prasetyo, S\.T\. belum menandatangani/ }),
+    ).toBeVisible();
+    await snap(page, testInfo, 'door-representative-unsigned');
+    // Esc from a panel: back in the search box with its text selected, so the next name replaces it.
+    await expect(searchBox(page)).toBeFocused();
+    await expect(searchBox(page)).toHaveValue('bambang');
+    expect(await searchBox(page).evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([
+      0, 7,
+    ]);
+    expect((await sheet(page.request, s.dayId)).entries).toEqual([]);
+    await expect(presentCount(page)).toHaveText('Hadir 0 / 5');
+
     await page.keyboard.type('bambang');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Diwakili…' }).click();
@@ -352,14 +387,21 @@ test.describe('door check-in', () => {
     await page.keyboard.type(BARENLITBANG);
     await page.keyboard.press('Enter');
     const rep = page.getByRole('region', { name: /Konfirmasi kehadiran Dewi Anggraini/ });
-    await expect(rep.getByText('diwakili oleh Dewi Anggraini')).toBeVisible();
+    await expect(rep.getByText(/Dewi Anggraini mewakili Ir\. Bambang Setiawan, M\.T\./)).toBeVisible();
+    // Not present yet: only the signature records her (and the representation).
+    expect((await sheet(page.request, s.dayId)).entries).toEqual([]);
     await sign(page, pad(page));
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: 'Tanda tangan Dewi Anggraini tersimpan.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({
+        hasText: /Ir\. Bambang Setiawan, M\.T\. diwakili oleh Dewi Anggraini; Dewi Anggraini hadir \d\d\.\d\d WIB/,
+      }),
+    ).toBeVisible();
     await page.keyboard.type('bambang');
     await expect(page.getByRole('option').first()).toContainText('Diwakili oleh Dewi Anggraini');
     const st = await sheet(page.request, s.dayId);
     expect(st.entries.find((e) => e.participantId === s.ids['Ir. Bambang Setiawan, M.T.'])?.status).toBe('diwakili');
+    expect(st.entries.filter((e) => e.status === 'hadir' && e.hasSignature)).toHaveLength(1);
   });
 
   test('on a tablet-sized window the signature pad fills the screen', async ({ page }, testInfo) => {

@@ -139,12 +139,28 @@ test.describe('engagements and workshops', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Engagements' })).toBeVisible();
+    // A toast says so, in the new language.
+    await expect(page.getByText('Display language: English.')).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Engagements' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await snap(page, testInfo, 'english');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Pendampingan' })).toBeVisible();
+    await expect(page.getByText('Bahasa tampilan: Bahasa Indonesia.')).toBeVisible();
+  });
+
+  test('the app has an icon: the page names one and the host serves it', async ({ page, request }) => {
+    await page.goto('/');
+    const hrefs = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const res = await request.get(href);
+      expect(res.status(), href).toBe(200);
+      expect(res.headers()['content-type']).toMatch(/^image\//);
+    }
   });
 
   test('a malformed API call gets VALIDATION and changes nothing', async ({ request }) => {

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DaySheet } from '../../../shared/attendance';
+import { DEFAULT_DOCUMENT_SETTINGS, type DaySheet } from '../../../shared/attendance';
 import { patchDaySheet } from '../../../shared/contract/attendance';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type OpName } from '../../../shared/contract';
@@ -68,7 +68,7 @@ afterEach(() => {
 });
 
 describe('participant register', () => {
-  it('refuses a second person with the same NIP, naming the field', async () => {
+  it('refuses a second person with the same NIP, naming the field and who has it', async () => {
     const { e } = await seed();
     const r = await backend.handlers['participants.create']({
       engagementId: e.id,
@@ -79,6 +79,9 @@ describe('participant register', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('CONFLICT');
     expect(r.error.details?.issues?.[0]).toEqual({ path: ['nip'], code: 'duplicateNip' });
+    expect(r.error.message).toBe(
+      'NIP ini sudah terdaftar atas nama Siti Nurhayati, S.Kom. — periksa kembali nomornya.',
+    );
   });
 
   it('says which part of a NIP is wrong', async () => {
@@ -177,7 +180,7 @@ describe('check-in', () => {
     expect(r.ok ? null : r.error.details?.issues?.[0]?.code).toBe('notAnImage');
   });
 
-  it('diwakili needs the representative, who is then listed as present', async () => {
+  it('diwakili needs the representative, who counts as present only once signed', async () => {
     const { dayId, abu, budi } = await seed();
     const missing = await backend.handlers['attendance.setStatus']({
       dayId,
@@ -185,16 +188,73 @@ describe('check-in', () => {
       status: 'diwakili',
     });
     expect(missing.ok ? null : missing.error.details?.issues?.[0]?.code).toBe('representativeRequired');
-    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: budi.id });
+    // Naming a representative who has not checked in marks nobody present.
+    const absentRep = await backend.handlers.dispatch('attendance.setStatus', {
+      dayId,
+      participantId: abu.id,
+      status: 'diwakili',
+      representedById: budi.id,
+    });
+    expect(absentRep.ok ? null : absentRep.error.code).toBe('CONFLICT');
+    // At the door the representative signs and the representation is recorded with it; an
+    // empty pad records neither.
+    const unsigned = await backend.handlers.dispatch('attendance.checkIn', {
+      dayId,
+      participantId: budi.id,
+      represents: abu.id,
+    });
+    expect(unsigned.ok ? null : unsigned.error.details?.issues?.[0]?.code).toBe('emptySignature');
+    expect((await ok('attendance.day', { dayId })).entries).toEqual([]);
+
+    await ok('attendance.checkIn', {
+      dayId,
+      participantId: budi.id,
+      signature: b64(signaturePng(7)),
+      represents: abu.id,
+    });
     const sheet = await ok('attendance.day', { dayId });
     const byId = Object.fromEntries((sheet.entries as any[]).map((x) => [x.participantId, x]));
     expect(byId[abu.id]).toMatchObject({ status: 'diwakili', representedById: budi.id, checkInAt: null });
-    expect(byId[budi.id]).toMatchObject({ status: 'hadir' });
+    expect(byId[budi.id]).toMatchObject({ status: 'hadir', hasSignature: true });
+    // Afterwards (from the paper sheet), the representative being present, diwakili can be set.
+    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'izin' });
+    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: budi.id });
+  });
+
+  it('a self check-in screen cannot record who represents whom', async () => {
+    const { dayId, abu, budi } = await seed();
+    const r = await backend.handlers.dispatch(
+      'attendance.checkIn',
+      { dayId, participantId: budi.id, signature: b64(signaturePng(8)), represents: abu.id },
+      { role: 'kiosk', key: 'window:2' },
+    );
+    expect(r.ok ? null : r.error.code).toBe('FORBIDDEN');
+    expect((await ok('attendance.day', { dayId })).entries).toEqual([]);
+  });
+
+  it("input susulan: the time typed from the paper sheet, on the day, in the region's zone", async () => {
+    const { dayId, siti, budi } = await seed();
+    const e = await ok('attendance.checkIn', { dayId, participantId: siti.id, at: '08:47' });
+    // 08.47 WIB on Rabu, 28 Agustus 2019 — whatever today's date and clock say.
+    expect(e.checkInAt).toBe('2019-08-28T01:47:00.000Z');
+    const kiosk = await backend.handlers.dispatch(
+      'attendance.checkIn',
+      { dayId, participantId: budi.id, signature: b64(signaturePng(11)), at: '08:50' },
+      { role: 'kiosk', key: 'window:2' },
+    );
+    expect(kiosk.ok ? null : kiosk.error.code).toBe('FORBIDDEN');
+    const bad = await backend.handlers.dispatch('attendance.checkIn', { dayId, participantId: budi.id, at: '8.50' });
+    expect(bad.ok ? null : bad.error.details?.issues?.[0]?.code).toBe('invalidTime');
   });
 
   it('a represented person is not counted twice: the representative fills the seat', async () => {
     const { dayId, abu, budi } = await seed();
-    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: budi.id });
+    await ok('attendance.checkIn', {
+      dayId,
+      participantId: budi.id,
+      signature: b64(signaturePng(9)),
+      represents: abu.id,
+    });
     expect((await ok('attendance.day', { dayId })).counts.present).toBe(1);
   });
 
@@ -292,7 +352,12 @@ describe('check-in', () => {
     const { dayId, abu, siti: rina } = await seed();
     const before = await ok('attendance.day', { dayId });
     events.length = 0;
-    await ok('attendance.setStatus', { dayId, participantId: abu.id, status: 'diwakili', representedById: rina.id });
+    await ok('attendance.checkIn', {
+      dayId,
+      participantId: rina.id,
+      signature: b64(signaturePng(3)),
+      represents: abu.id,
+    });
     expect(events.map((e) => e.record && (e.record as { participantId: string }).participantId)).toEqual([
       rina.id,
       abu.id,
@@ -416,7 +481,7 @@ describe('documents', () => {
           address: 'Jalan Basuki Rahmat 15',
           contacts: '',
         },
-        documents: { paper: 'A4', fontFamily: 'Arial', fontSizePt: 12, blankRows: 3 },
+        documents: { ...DEFAULT_DOCUMENT_SETTINGS, paper: 'A4', blankRows: 3, listScope: 'present' },
       },
     });
     await ok('attendance.checkIn', { dayId, participantId: abu.id, signature: b64(signaturePng(1)) });

@@ -232,9 +232,8 @@ describe('migration 3 (merge-ready) from schema 2 with data', () => {
   });
 
   it('the services read the migrated data as before', () => {
-    const { store: at3, file } = migrated();
-    at3.close();
-    const store = open(file);
+    // Today's services read today's schema: the v2 file migrated through 003 and everything after.
+    const store = open(seededAt(2));
     const s = createServices(store);
     const [w] = s.workshops.list(IDS.kediri);
     expect(w.title).toMatch(/Tahap III/);
@@ -370,5 +369,33 @@ describe('fixture databases of released schemas', () => {
     // The file in the repository is untouched, and nothing was written beside it.
     expect(sha(fixture)).toBe(pristine);
     expect(fs.readdirSync(FIXTURES).filter((f) => /-(wal|shm|journal)$|\.bak$/.test(f))).toEqual([]);
+  });
+});
+
+describe('migration 004: signatories of the daftar hadir', () => {
+  it('gives every workshop an empty pangkat/golongan and no second signatory, and old document settings their defaults', () => {
+    const copy = path.join(dir, 'bimtek-studio.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, fixtureName(3)), copy);
+    const store = open(copy);
+    expect(columns(store.db, 'workshops')).toEqual(
+      expect.arrayContaining(['chair_rank', 'note_taker_rank', 'second_signer']),
+    );
+    const s = createServices(store);
+    const [w] = s.workshops.list(IDS.kediri);
+    expect([w.chairName, w.chairRank, w.noteTakerRank, w.secondSigner]).toEqual([
+      'Ir. Bagus Wicaksono, M.Si.',
+      '',
+      '',
+      '',
+    ]);
+    // Settings saved before the list scope and phone settings existed read as their defaults.
+    expect(s.engagements.get(IDS.kediri).documents).toMatchObject({
+      listScope: 'all',
+      phoneInList: true,
+      phoneInAnnex: false,
+    });
+    expect(() => store.db.prepare("UPDATE workshops SET second_signer = 'bupati' WHERE id = ?").run(w.id)).toThrow(
+      /CHECK/,
+    );
   });
 });

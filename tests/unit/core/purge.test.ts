@@ -114,6 +114,7 @@ describe('purgeDeleted', () => {
 
   it('keeps a deleted person who still stands in for someone on a row that stays', async () => {
     const { day1, budi, rahmat } = await kediri();
+    await ok('attendance.checkIn', { dayId: day1, participantId: rahmat.id });
     await ok('attendance.setStatus', {
       dayId: day1,
       participantId: budi.id,

@@ -82,7 +82,10 @@ describe('documents built in the job worker', () => {
     expect(doc.text).toContain('PEMERINTAH KOTA KEDIRI');
     const signedNames = register.slice(0, 9).map((p) => p.name);
     for (const name of signedNames) expect(doc.text).toContain(name);
-    expect(doc.text).not.toContain(register[10].name);
+    // Everyone registered is listed; who did not come says so in Keterangan.
+    const absent = tableRows(doc.documentXml).find((r) => r.includes(register[10].name))!;
+    expect(absent).toContain('Tidak hadir');
+    expect(absent).not.toContain('<w:drawing>');
     // Nine distinct signatures and the emblem.
     expect(doc.media.length).toBe(10);
     expect(tableRows(doc.documentXml).length).toBeGreaterThanOrEqual(10);

@@ -80,6 +80,8 @@ describe('EngagementInput', () => {
     expect(fieldErrors(EngagementInput, engagementInput({ year: 1999 }))).toEqual({ year: 'yearRange' });
     expect(fieldErrors(EngagementInput, engagementInput({ year: 2101 }))).toEqual({ year: 'yearRange' });
     expect(fieldErrors(EngagementInput, engagementInput({ year: 2019.5 }))).toEqual({ year: 'invalid' });
+    // An emptied number field (NaN) is missing: "Wajib diisi.", not "wrong type".
+    expect(fieldErrors(EngagementInput, engagementInput({ year: Number.NaN }))).toEqual({ year: 'required' });
     expect(fieldErrors(EngagementInput, { ...engagementInput(), year: '2019' })).toEqual({
       year: 'invalidType',
     });
@@ -364,5 +366,22 @@ describe('WorkshopPatch', () => {
     expect(fieldErrors(WorkshopPatch, { engagementId: UNKNOWN_ID })).toEqual({
       engagementId: 'unknownField',
     });
+  });
+});
+
+describe('document settings', () => {
+  it('an emptied number (NaN) says "Wajib diisi.", and the list settings are checked', async () => {
+    const { DocumentSettings, DEFAULT_DOCUMENT_SETTINGS } = await import('../../../shared/attendance');
+    const { toFieldIssues, issuesByField } = await import('../../../shared/validation');
+    const errors = (v: unknown) => {
+      const r = DocumentSettings.safeParse(v);
+      return r.success ? {} : issuesByField(toFieldIssues(r.error));
+    };
+    expect(errors(DEFAULT_DOCUMENT_SETTINGS)).toEqual({});
+    expect(errors({ ...DEFAULT_DOCUMENT_SETTINGS, fontSizePt: Number.NaN, blankRows: Number.NaN })).toEqual({
+      fontSizePt: 'required',
+      blankRows: 'required',
+    });
+    expect(errors({ ...DEFAULT_DOCUMENT_SETTINGS, listScope: 'some' })).toEqual({ listScope: 'invalid' });
   });
 });

@@ -175,3 +175,13 @@ describe('zoneDate on text that is not an instant', () => {
     expect(zoneDate('not a time', 'WIB')).toBe('not a time');
   });
 });
+
+describe('times typed for input susulan', () => {
+  it('reads 9.05, 09.05, 0905 and 09:05 as 09:05, and refuses what is not a time', async () => {
+    const { parseTypedTime, zonedInstant } = await import('../../../shared/format');
+    for (const typed of ['9.05', '09.05', '0905', '09:05', ' 09.05 ']) expect(parseTypedTime(typed)).toBe('09:05');
+    for (const typed of ['24.00', '09.60', '9', 'jam 9', '']) expect(parseTypedTime(typed)).toBeNull();
+    expect(zonedInstant('2019-08-28', '09:05', 'WIB')).toBe('2019-08-28T02:05:00.000Z');
+    expect(zonedInstant('2019-08-28', '07:00', 'WIT')).toBe('2019-08-27T22:00:00.000Z');
+  });
+});

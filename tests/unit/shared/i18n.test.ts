@@ -52,8 +52,8 @@ describe('the text catalogues', () => {
     expect(translate('id', 'workshops.deleteConfirm', { name: 'Tahap III' })).toBe(
       'Hapus Bimtek "Tahap III"? Anda dapat mengurungkannya segera setelah ini.',
     );
-    expect(translate('en', 'checkin.doneRepresented', { name: 'Siti', rep: 'Budi' })).toBe(
-      'Siti is represented by Budi. Budi is checked in — please sign.',
+    expect(translate('en', 'checkin.doneRepresentedSigned', { name: 'Siti', rep: 'Budi', time: '09.12 WIB' })).toBe(
+      'Siti is represented by Budi; Budi present at 09.12 WIB.',
     );
     expect(translate('id', 'menu.file')).toBe('Berkas');
     expect(translate('en', 'menu.file')).toBe('File');

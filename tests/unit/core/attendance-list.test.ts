@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { gatherAttendanceList } from '../../../electron/core/documents/files';
+import { useTestBackend } from '../../fixtures/backend';
+import { cellTexts, openDocx, tableRows } from '../../fixtures/docx';
+import { engagementInput, workshopInput } from '../../fixtures/inputs';
+import { signaturePng } from '../../fixtures/png';
+
+/*
+ * The daftar hadir as the secretariat files it: everyone registered for the day with Keterangan
+ * (or only those present), the chair's signature block, the phone column per copy.
+ */
+
+const t = useTestBackend('bimtek-attendance-list-');
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+async function seed() {
+  const e = await t.ok('engagements.create', engagementInput());
+  const w = await t.ok(
+    'workshops.create',
+    workshopInput(e.id, {
+      chairName: 'Dr. Hj. Endang Kartika Sari, M.Si.',
+      chairRank: 'Pembina Utama Muda (IV/c)',
+      chairNip: '196807171993032008',
+      noteTakerName: 'Rina Wulandari, S.Kom.',
+      noteTakerRank: 'Penata (III/c)',
+      noteTakerNip: '199001152015032004',
+      secondSigner: 'notulis',
+    }),
+  );
+  const dayId = w.days[0].id as string;
+  const add = (name: string, role = 'peserta') =>
+    t.ok('participants.create', { engagementId: e.id, name, agency: 'Diskominfo', phone: '081234567890', role });
+  const people = {
+    ani: await add('Ani Hadir'),
+    bayu: await add('Bayu Izin'),
+    citra: await add('Citra Sakit'),
+    dedi: await add('Dedi Diwakili'),
+    eko: await add('Eko Wakil'),
+    fajar: await add('Fajar Tanpa Kabar'),
+    gita: await add('Gita Panitia', 'panitia'),
+  };
+  await t.ok('attendance.checkIn', { dayId, participantId: people.ani.id, signature: b64(signaturePng(1)) });
+  await t.ok('attendance.setStatus', { dayId, participantId: people.bayu.id, status: 'izin' });
+  await t.ok('attendance.setStatus', { dayId, participantId: people.citra.id, status: 'sakit' });
+  await t.ok('attendance.checkIn', { dayId, participantId: people.eko.id, signature: b64(signaturePng(2)) });
+  await t.ok('attendance.setStatus', {
+    dayId,
+    participantId: people.dedi.id,
+    status: 'diwakili',
+    representedById: people.eko.id,
+  });
+  return { e, w, dayId, people };
+}
+
+const remarks = (rows: { name: string; remark?: string }[]) => Object.fromEntries(rows.map((r) => [r.name, r.remark]));
+
+describe('the daftar hadir of a day', () => {
+  it('lists everyone registered with Keterangan by default, the committee only when present', async () => {
+    const { dayId } = await seed();
+    const data = gatherAttendanceList(t.backend().services!, dayId, false);
+    expect(remarks(data.input.rows)).toEqual({
+      'Ani Hadir': 'Hadir',
+      'Bayu Izin': 'Izin',
+      'Citra Sakit': 'Sakit',
+      'Dedi Diwakili': 'Diwakili oleh Eko Wakil',
+      'Eko Wakil': 'Mewakili Dedi Diwakili',
+      'Fajar Tanpa Kabar': 'Tidak hadir',
+    });
+    // Signatures only for those in the room.
+    const signed = data.input.rows.filter((r) => r.signature).map((r) => r.name);
+    expect(signed).toEqual(['Ani Hadir', 'Eko Wakil']);
+    expect(data.input.rows.find((r) => r.name === 'Bayu Izin')!.present).toBe(false);
+  });
+
+  it('"hadir saja" lists only those present, in check-in order', async () => {
+    const { e, dayId } = await seed();
+    const engagement = await t.ok('engagements.get', { id: e.id });
+    await t.ok('engagements.update', {
+      id: e.id,
+      patch: { documents: { ...engagement.documents, listScope: 'present' } },
+    });
+    const data = gatherAttendanceList(t.backend().services!, dayId, false);
+    expect(remarks(data.input.rows)).toEqual({ 'Ani Hadir': 'Hadir', 'Eko Wakil': 'Mewakili Dedi Diwakili' });
+  });
+
+  it('closes with the chair and the note-taker as signatories, in the region on the day', async () => {
+    const { dayId } = await seed();
+    const file = await t.ok('documents.attendanceList', { dayId });
+    const doc = await openDocx(Buffer.from(file.data as string, 'base64'));
+    for (const s of [
+      'Kediri, 28 Agustus 2019',
+      'Mengetahui,',
+      'Pimpinan Rapat,',
+      'Dr. Hj. Endang Kartika Sari, M.Si.',
+      'Pembina Utama Muda (IV/c)',
+      'NIP. 19680717 199303 2 008',
+      'Notulis,',
+      'Penata (III/c)',
+      'NIP. 19900115 201503 2 004',
+    ]) {
+      expect(doc.text).toContain(s);
+    }
+  });
+
+  it('prints phone numbers in the list but not in the copy for the minutes, unless the engagement says so', async () => {
+    const { e, dayId } = await seed();
+    const header = async (copy: 'list' | 'annex') => {
+      const file = await t.ok('documents.attendanceList', { dayId, copy });
+      const doc = await openDocx(Buffer.from(file.data as string, 'base64'));
+      const rows = tableRows(doc.documentXml);
+      return { file, header: cellTexts(rows.find((r) => r.includes('<w:tblHeader/>'))!), text: doc.text };
+    };
+    const list = await header('list');
+    expect(list.header).toContain('No. HP');
+    expect(list.text).toContain('0812 3456 7890');
+    const annex = await header('annex');
+    expect(annex.header).not.toContain('No. HP');
+    expect(annex.text).not.toContain('0812 3456 7890');
+    expect(annex.file.fileName).toMatch(/\(lampiran\)\.docx$/);
+
+    const engagement = await t.ok('engagements.get', { id: e.id });
+    await t.ok('engagements.update', {
+      id: e.id,
+      patch: { documents: { ...engagement.documents, phoneInList: false, phoneInAnnex: true } },
+    });
+    expect((await header('list')).header).not.toContain('No. HP');
+    expect((await header('annex')).header).toContain('No. HP');
+  });
+});
