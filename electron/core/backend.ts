@@ -61,6 +61,7 @@ export function createServices(
     file: store.file,
     now: () => ctx.now(),
     log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
+    check: (file, seal) => jobs.run('backups.check', { file, seal }),
   });
   return { ctx, blobs, engagements, workshops, participants, attendance, imports, documents, jobs, pins, backups };
 }
