@@ -37,6 +37,8 @@ export interface BackendOptions {
   log?: (message: string, error?: unknown) => void;
   /** Replace the clock or id source (tests). */
   context?: Partial<Omit<ServiceContext, 'db'>>;
+  /** How often an automatic backup is taken while there are changes (10 minutes; tests shorten it). */
+  autoBackupEveryMs?: number;
 }
 
 /** Build the services on an open store and the implementation of every contract operation. */
@@ -148,7 +150,7 @@ export function createBackend(opts: BackendOptions) {
         (b) => bus.emit({ entity: 'backup', id: b.name, action: 'created' }),
         () => (changed = true),
       );
-    }, AUTO_EVERY_MS);
+    }, opts.autoBackupEveryMs ?? AUTO_EVERY_MS);
     autoTimer.unref();
   }
 
