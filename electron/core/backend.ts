@@ -40,6 +40,8 @@ export interface BackendOptions {
   log?: (message: string, error?: unknown) => void;
   /** Replace the clock or id source (tests). */
   context?: Partial<Omit<ServiceContext, 'db'>>;
+  /** How often an automatic backup is taken while there are changes (10 minutes; tests shorten it). */
+  autoBackupEveryMs?: number;
 }
 
 /** Build the services on an open store and the implementation of every contract operation. */
@@ -66,6 +68,7 @@ export function createServices(
     file: store.file,
     now: () => ctx.now(),
     log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
+    check: (file, seal) => jobs.run('backups.check', { file, seal }),
   });
   return {
     ctx,
@@ -168,7 +171,7 @@ export function createBackend(opts: BackendOptions) {
         (b) => bus.emit({ entity: 'backup', id: b.name, action: 'created' }),
         () => (changed = true),
       );
-    }, AUTO_EVERY_MS);
+    }, opts.autoBackupEveryMs ?? AUTO_EVERY_MS);
     autoTimer.unref();
   }
 

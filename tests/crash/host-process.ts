@@ -96,7 +96,13 @@ export function request(
   agent?: http.Agent | false,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(urlPath, base), { method, headers, agent }, (res) => {
+    // A body always goes with its length: Node's client frames a GET, DELETE or OPTIONS body with
+    // neither length nor chunks, which any server reads as the start of the next request.
+    const framed =
+      body === undefined || headers['content-length'] !== undefined
+        ? headers
+        : { ...headers, 'content-length': Buffer.byteLength(body) };
+    const req = http.request(new URL(urlPath, base), { method, headers: framed, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));

@@ -69,9 +69,8 @@ const VALID = validInputs() as Record<OpName, unknown>;
 
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzFigures> {
   const random = seededRandom(opts.seed);
-  // A connection per request: a dropped connection is then the host's doing, never a reused
-  // keep-alive socket the host had already closed after an earlier refusal.
-  const agent = false;
+  // One kept-alive connection, as a browser uses: an earlier refusal must not spoil the next call.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const host = new URL(opts.base).host;
   const f: FuzzFigures = {
     calls: 0,
@@ -92,6 +91,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzFigures> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
   let ids = recordIds(opts.db);
+  let previous = '';
   for (let i = 0; i < opts.calls; i++) {
     if (i % 50 === 0) ids = recordIds(opts.db);
     const ctx: GenContext = { random, ids };
@@ -118,10 +118,11 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzFigures> {
     } catch (e) {
       f.calls++;
       f.crashes++;
-      problem(`no answer: ${(e as Error).message} to ${label}`);
+      problem(`no answer: ${(e as Error).message} to ${label} (after: ${previous})`);
       continue;
     }
     f.calls++;
+    previous = `${label.slice(0, 80)} → ${answer.status}`;
     if (answer.status >= 500) {
       f.status5xx++;
       problem(`${answer.status} for ${label}`);
@@ -156,6 +157,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzFigures> {
       }
     }
   }
+  agent.destroy();
   return f;
 }
 

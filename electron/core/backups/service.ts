@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { BACKUP_NAME, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../shared/contract/backups';
 import { AppError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { openStore } from '../store/store';
+import { inspectBackup, sealBackup, type CheckedBackup } from './check';
 
 /** How many of the newest backups are always kept; beyond them, one per day for `KEEP_DAYS` days. */
 export const KEEP_LATEST = 20;
@@ -19,6 +20,11 @@ export interface BackupServiceOptions {
   file: string;
   now(): string;
   log(message: string, error?: unknown): void;
+  /**
+   * Seal (when asked) and check a backup file: the job pool runs it in a worker, so a quick_check
+   * of a large file never blocks the thread that answers calls. Inline when not given.
+   */
+  check?(file: string, seal: boolean): Promise<CheckedBackup>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,34 +39,6 @@ function parseName(name: string): { createdAt: string; reason: BackupReason } | 
   const m = /^bimtek-studio-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-\d+)?-([a-z-]+)\.sqlite$/.exec(name);
   if (!m || !(BACKUP_REASONS as readonly string[]).includes(m[2])) return null;
   return { createdAt: isoOfStamp(m[1]), reason: m[2] as BackupReason };
-}
-
-/** Opens a backup read-only: integrity (quick_check), schema version and what it holds. */
-function inspect(file: string): Omit<BackupInfo, 'name' | 'createdAt' | 'reason'> & { ok: boolean } {
-  const sizeBytes = fs.statSync(file).size;
-  let db: Database | null = null;
-  try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    const ok = db.pragma('quick_check', { simple: true }) === 'ok';
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const count = (sql: string) => (db!.prepare(sql).get() as { n: number }).n;
-    let counts: BackupInfo['counts'] = null;
-    try {
-      counts = {
-        engagements: count('SELECT count(*) AS n FROM engagements WHERE deleted_at IS NULL'),
-        workshops: count('SELECT count(*) AS n FROM workshops WHERE deleted_at IS NULL'),
-        participants: count('SELECT count(*) AS n FROM participants WHERE deleted_at IS NULL'),
-        checkIns: count('SELECT count(*) AS n FROM attendance WHERE deleted_at IS NULL AND check_in_at IS NOT NULL'),
-      };
-    } catch {
-      counts = null; // an older schema: the backup is listed, its counts are not known
-    }
-    return { ok, sizeBytes, schemaVersion, counts };
-  } catch {
-    return { ok: false, sizeBytes, schemaVersion: 0, counts: null };
-  } finally {
-    db?.close();
-  }
 }
 
 /**
@@ -82,24 +60,29 @@ export function createBackupService(opts: BackupServiceOptions) {
     return name;
   };
 
-  /** Checks a freshly written copy and gives it its name; throws (and removes it) when it is not sound. */
-  const finish = (partial: string, name: string, reason: BackupReason): BackupInfo => {
-    const copy = new BetterSqlite3(partial, { fileMustExist: true });
-    try {
-      // One self-contained file: no -wal/-shm beside a backup.
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    const checked = inspect(partial);
+  const check =
+    opts.check ??
+    ((file: string, seal: boolean) => {
+      if (seal) sealBackup(file);
+      return Promise.resolve(inspectBackup(file));
+    });
+  /** What a backup holds, written beside it at backup time so the list never opens every file. */
+  const sidecar = (name: string) => path.join(folder, `${name}.json`);
+
+  /** Gives a checked copy its name and its sidecar; throws when the copy is not sound. */
+  const finish = (partial: string, name: string, reason: BackupReason, checked: CheckedBackup): BackupInfo => {
     if (!checked.ok) throw new Error(`backup ${name} failed quick_check`);
-    fs.renameSync(partial, path.join(folder, name));
     const { ok: _ok, ...rest } = checked;
-    return { name, createdAt: parseName(name)!.createdAt, reason, ...rest };
+    const info: BackupInfo = { name, createdAt: parseName(name)!.createdAt, reason, ...rest };
+    fs.writeFileSync(sidecar(name), JSON.stringify(info));
+    fs.renameSync(partial, path.join(folder, name));
+    return info;
   };
 
   const failed = (reason: BackupReason, partial: string, e: unknown): never => {
     fs.rmSync(partial, { force: true });
+    const name = path.basename(partial).replace(/^\.(.*)\.partial$/, '$1');
+    if (!fs.existsSync(path.join(folder, name))) fs.rmSync(sidecar(name), { force: true });
     lastFailure = { at: opts.now(), reason };
     log(`backup (${reason}) failed`, e);
     throw new AppError('IO', 'backupFailed');
@@ -115,7 +98,7 @@ export function createBackupService(opts: BackupServiceOptions) {
       try {
         fs.mkdirSync(folder, { recursive: true });
         await db.backup(partial);
-        const info = finish(partial, name, reason);
+        const info = finish(partial, name, reason, await check(partial, true));
         lastFailure = null;
         service.prune();
         return info;
@@ -134,7 +117,8 @@ export function createBackupService(opts: BackupServiceOptions) {
       try {
         fs.mkdirSync(folder, { recursive: true });
         db.prepare('VACUUM INTO ?').run(partial);
-        const info = finish(partial, name, reason);
+        sealBackup(partial);
+        const info = finish(partial, name, reason, inspectBackup(partial));
         lastFailure = null;
         service.prune();
         return info;
@@ -163,8 +147,14 @@ export function createBackupService(opts: BackupServiceOptions) {
 
     list(): { backups: BackupInfo[]; folder: string; lastFailure: typeof lastFailure } {
       const backups = service.names().map((b): BackupInfo => {
-        const { ok: _ok, ...rest } = inspect(path.join(folder, b.name));
-        return { ...b, ...rest };
+        try {
+          const known = JSON.parse(fs.readFileSync(sidecar(b.name), 'utf8')) as BackupInfo;
+          return { ...b, sizeBytes: known.sizeBytes, schemaVersion: known.schemaVersion, counts: known.counts };
+        } catch {
+          // No sidecar (copied in by hand): listed; what it holds is known once it is restored.
+          const size = fs.statSync(path.join(folder, b.name), { throwIfNoEntry: false })?.size ?? 0;
+          return { ...b, sizeBytes: size, schemaVersion: 0, counts: null };
+        }
       });
       return { backups, folder, lastFailure };
     },
@@ -182,7 +172,10 @@ export function createBackupService(opts: BackupServiceOptions) {
         keep.add(b.name);
       }
       const removed = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
-      for (const name of removed) fs.rmSync(path.join(folder, name), { force: true });
+      for (const name of removed) {
+        fs.rmSync(path.join(folder, name), { force: true });
+        fs.rmSync(sidecar(name), { force: true });
+      }
       return removed;
     },
 
@@ -195,7 +188,7 @@ export function createBackupService(opts: BackupServiceOptions) {
       const source = path.join(folder, name);
       const parsed = parseName(name);
       if (!parsed || !fs.existsSync(source)) throw new AppError('NOT_FOUND', 'backupNotFound');
-      const checked = inspect(source);
+      const checked = await check(source, false);
       if (!checked.ok) throw new AppError('VALIDATION', 'backupDamaged');
       if (checked.schemaVersion > LATEST_SCHEMA_VERSION) {
         throw new AppError('VALIDATION', 'backupNewer', undefined, {

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAgendaService } from '../agenda/service';
 import { createAttendanceService } from '../attendance/service';
+import { inspectBackup, sealBackup } from '../backups/check';
 import { createEngagementService } from '../engagements/service';
 import { exportPackage, importPackage, previewPackage } from '../packages/service';
 import { classifyImport, readImportTable } from '../participants/imports';
@@ -91,6 +92,11 @@ const tasks: Tasks = {
       withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
       format,
     );
+  },
+
+  'backups.check'({ file, seal }) {
+    if (seal) sealBackup(file);
+    return inspectBackup(file);
   },
 
   'packages.export'({ dbFile, engagementId, appVersion, now }) {

@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/languages';
 import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
+import type { CheckedBackup } from '../backups/check';
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
 export interface FileBytes {
@@ -40,6 +41,8 @@ export interface JobMap {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;
   };
+  /** Seal (single-file journal) and check a backup file: quick_check, schema version, what it holds. */
+  'backups.check': { input: { file: string; seal: boolean }; output: CheckedBackup };
   /** An engagement package (.bimtek), made on the worker's own connection. */
   'packages.export': {
     input: StoreJob & { engagementId: string; appVersion: string; now: string };

@@ -16,8 +16,9 @@ let backends: Backend[];
 let clock: number;
 let events: ChangeEvent[];
 
-function start(): Backend {
+function start(autoBackupEveryMs?: number): Backend {
   const b = createBackend({
+    autoBackupEveryMs,
     dataDir: dir,
     mode: 'browser',
     version: 'test',
@@ -62,7 +63,8 @@ describe('backups', () => {
       counts: { engagements: 1, workshops: 0, participants: 1, checkIns: 0 },
     });
     const file = path.join(dir, 'backups', made.name);
-    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([made.name]); // no -wal, no partial
+    // The copy and what it holds (so the list never opens every file); no -wal, no partial.
+    expect(fs.readdirSync(path.join(dir, 'backups')).sort()).toEqual([made.name, `${made.name}.json`]);
     const copy = new BetterSqlite3(file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT name FROM participants').all()).toEqual([{ name: 'Budi Santoso' }]);
@@ -80,6 +82,21 @@ describe('backups', () => {
     const list = await ok(again, 'backups.list', {});
     expect(list.backups).toHaveLength(1);
     expect(list.backups[0]).toMatchObject({ reason: 'start', counts: { engagements: 1 } });
+  });
+
+  it('is taken automatically while there are changes, and not when nothing changed', async () => {
+    const b = start(150);
+    const reasons = async () =>
+      ((await ok(b, 'backups.list', {})).backups as { reason: string }[]).map((x) => x.reason);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await reasons()).toEqual([]); // nothing changed yet
+    await ok(b, 'engagements.create', engagementInput());
+    await expect.poll(reasons, { timeout: 3000 }).toEqual(['auto']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await reasons()).toEqual(['auto']); // no change since: no new backup
+    await ok(b, 'engagements.create', engagementInput({ regionName: 'Malang' }));
+    await expect.poll(reasons, { timeout: 3000 }).toEqual(['auto', 'auto']);
+    expect(events.filter((e) => e.entity === 'backup')).toHaveLength(2);
   });
 
   it('an empty new data folder gets no backup at start', async () => {
