@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { foldRun, formatCountdown, planDay, timerTone, type ProjectorView } from '../../../shared/agenda';
 import { formatClock, formatLongDate, regionTitle, stageLabel } from '../../../shared/format';
 import { useErrorText, useLanguage, useT } from '../../i18n';
@@ -42,6 +42,7 @@ function useProjectorSurface() {
 
 function Projected({ view, label }: { view: ProjectorView; label: string }) {
   const t = useT();
+  const stage = useFitStage(view);
   const [fullScreen, setFullScreen] = useState(false);
   useEffect(() => {
     const on = () => setFullScreen(document.fullscreenElement !== null);
@@ -56,7 +57,7 @@ function Projected({ view, label }: { view: ProjectorView; label: string }) {
       data-frozen={view.frozen || undefined}
       data-blank={view.blank || undefined}
     >
-      <div className="projector-stage">
+      <div className="projector-stage" ref={stage}>
         {view.mode === 'title' && <TitleSlide view={view} />}
         {view.mode === 'step' && <StepSlide view={view} />}
         {view.mode === 'agenda' && <AgendaSlide view={view} />}
@@ -146,20 +147,14 @@ function AgendaSlide({ view }: { view: ProjectorView }) {
   const t = useT();
   const lang = useLanguage((s) => s.language);
   const r = useRun(view);
+  const board = useFitText(r?.day.steps.map((s) => s.title).join('\n') ?? '');
   if (!r) return <p className="slide__headline">{t('projector.noDay')}</p>;
   const { day, run } = r;
   const plan = planDay(day, day.steps);
   return (
     <section className="slide slide--agenda">
       <h1 className="slide__subhead">{t('projector.agendaOf', { date: formatLongDate(day.date, lang) })}</h1>
-      <ol
-        className="agenda-board"
-        style={{
-          // Every row shares the height, so twenty steps still fit the image without scrolling.
-          gridTemplateRows: `repeat(${Math.max(1, day.steps.length)}, minmax(0, 1fr))`,
-          fontSize: `min(var(--font-size-300), ${(60 / Math.max(1, day.steps.length)).toFixed(2)}vmin)`,
-        }}
-      >
+      <ol className="agenda-board" ref={board}>
         {day.steps.map((s, i) => {
           const state = run.steps.get(s.id)!.state;
           return (
@@ -178,6 +173,54 @@ function AgendaSlide({ view }: { view: ProjectorView }) {
       </ol>
     </section>
   );
+}
+
+/**
+ * Whatever a slide holds (a long workshop title, a three-line step), it is shown whole: when its
+ * content is taller than the stage, the slide is scaled down to fit instead of being cut.
+ */
+function useFitStage(view: ProjectorView) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const stage = ref.current;
+    const slide = stage?.firstElementChild as HTMLElement | null;
+    if (!stage || !slide) return;
+    const fit = () => {
+      slide.style.zoom = '';
+      const room = stage.clientHeight - parseFloat(getComputedStyle(stage).paddingTop) * 2;
+      if (slide.scrollHeight > room) slide.style.zoom = String(Math.max(0.5, room / slide.scrollHeight));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [view]);
+  return ref;
+}
+
+/**
+ * The largest type (up to the projector's body size) at which the list fits its box without
+ * scrolling or cutting a line: long titles wrap instead of being clipped, and a day of twenty
+ * steps still fits. Measured after layout, again when the text or the window changes.
+ */
+function useFitText(text: string) {
+  const ref = useRef<HTMLOListElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fit = () => {
+      const vmin = Math.min(window.innerWidth, window.innerHeight) / 100;
+      let size = 4.2 * vmin;
+      el.style.fontSize = `${size}px`;
+      while (el.scrollHeight > el.clientHeight + 1 && size > 1.6 * vmin) {
+        size *= 0.94;
+        el.style.fontSize = `${size}px`;
+      }
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [text]);
+  return ref;
 }
 
 function AttendanceSlide({ view }: { view: ProjectorView }) {

@@ -179,6 +179,10 @@ test.describe('stage guide', () => {
       [1024, 768],
     ]) {
       await projector.setViewportSize({ width: w, height: h });
+      // The whole day fits the image: no scrolling, no line cut off.
+      await expect
+        .poll(() => projector.locator('.agenda-board').evaluate((el) => el.scrollHeight - el.clientHeight))
+        .toBeLessThanOrEqual(1);
       await snap(projector, testInfo, `projector-agenda-${w}x${h}`);
     }
     await page.getByRole('button', { name: 'Langkah + waktu' }).click();
