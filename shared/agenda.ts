@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TimeZone } from './domain';
 import { ZONE_OFFSET_HOURS, zoneDate } from './format';
 import { clockTime, idSchema, LIMITS, optionalText, requiredText, typeError } from './primitives';
+import type { TemplateId } from './template-ids';
 
 /**
  * The agenda of a workshop day (susunan acara) and how it runs: the steps the facilitator edits,
@@ -358,16 +359,13 @@ export interface TemplateDay {
 }
 
 export interface StageTemplate {
-  id: 'tahap-1' | 'tahap-2' | 'tahap-3' | 'tahap-4';
+  id: TemplateId;
   title: Bilingual;
   summary: Bilingual;
   days: TemplateDay[];
 }
 
-export const TEMPLATE_IDS = ['tahap-1', 'tahap-2', 'tahap-3', 'tahap-4'] as const;
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
-
-export const templateIdSchema = z.enum(TEMPLATE_IDS, { error: 'invalid' });
+export { TEMPLATE_IDS, templateIdSchema, type TemplateId } from './template-ids';
 
 export { clockTime };
 

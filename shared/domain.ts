@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_LETTERHEAD, DocumentSettings, KioskPin, Letterhead } from './attendance';
-import { templateIdSchema } from './agenda';
+import { templateIdSchema } from './template-ids';
 import { LANGUAGES } from './languages';
 import { clockTime, idSchema, isoDate, LIMITS, nipText, optionalText, requiredText, typeError } from './primitives';
 
