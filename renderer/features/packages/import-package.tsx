@@ -4,13 +4,14 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
-import { readFileBase64 } from '../../lib/files';
+import { uploadFile } from '../../lib/files';
 import { Modal } from '../participants/modal';
 import './import-package.css';
 
 interface Picked {
   fileName: string;
-  data: string;
+  /** The token the core issued for the file (it stays on the host; the import uses it again). */
+  file: string;
   preview: PackagePreview;
 }
 
@@ -32,14 +33,15 @@ export function ImportPackageButton() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
-    const data = await readFileBase64(file);
-    const r = await call('packages.preview', { fileName: file.name, data });
+    // The file streams to the host; only its token comes back with the preview.
+    const r = await uploadFile('packages.preview', file);
     setBusy(false);
     if (input.current) input.current.value = '';
     if (!r.ok) return toast({ text: errorText(r.error) });
+    if (!r.value.file) return;
     setFailure(null);
     setChoices(Object.fromEntries(r.value.conflicts.map((c) => [c.key, c.defaultChoice])));
-    setPicked({ fileName: file.name, data, preview: r.value });
+    setPicked({ fileName: file.name, file: r.value.file, preview: r.value });
   };
 
   const commit = async () => {
@@ -47,7 +49,7 @@ export function ImportPackageButton() {
     setBusy(true);
     const r = await call('packages.import', {
       fileName: picked.fileName,
-      data: picked.data,
+      file: picked.file,
       resolutions: Object.entries(choices).map(([key, choice]) => ({ key, choice })),
     });
     setBusy(false);
