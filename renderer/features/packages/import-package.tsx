@@ -3,7 +3,7 @@ import type { PackagePreview } from '../../../shared/contract/packages';
 import type { AppErrorShape } from '../../../shared/errors';
 import { useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
-import { call } from '../../lib/api';
+import { call, transport } from '../../lib/api';
 import { uploadFile } from '../../lib/files';
 import { Modal } from '../participants/modal';
 import './import-package.css';
@@ -30,18 +30,34 @@ export function ImportPackageButton() {
   const when = (iso: string) =>
     new Date(iso).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    // The file streams to the host; only its token comes back with the preview.
-    const r = await uploadFile('packages.preview', file);
-    setBusy(false);
-    if (input.current) input.current.value = '';
+  const show = (fileName: string, r: Awaited<ReturnType<typeof call<'packages.preview'>>>) => {
     if (!r.ok) return toast({ text: errorText(r.error) });
     if (!r.value.file) return;
     setFailure(null);
     setChoices(Object.fromEntries(r.value.conflicts.map((c) => [c.key, c.defaultChoice])));
-    setPicked({ fileName: file.name, file: r.value.file, preview: r.value });
+    setPicked({ fileName, file: r.value.file, preview: r.value });
+  };
+
+  // Browser mode: the file streams to the host; only its token comes back with the preview.
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    const r = await uploadFile('packages.preview', file);
+    setBusy(false);
+    if (input.current) input.current.value = '';
+    show(file.name, r);
+  };
+
+  // Desktop: the main process opens the file the user picks and the core names it by a token.
+  const openFile = window.bimtek?.openFile;
+  const pick = async () => {
+    if (transport !== 'electron' || !openFile) return input.current?.click();
+    const picked = await openFile('packages.preview', ['bimtek']);
+    if (!picked.picked) return picked.error ? toast({ text: picked.error }) : undefined;
+    setBusy(true);
+    const r = await call('packages.preview', { fileName: picked.fileName, file: picked.file });
+    setBusy(false);
+    show(picked.fileName, r);
   };
 
   const commit = async () => {
@@ -62,7 +78,7 @@ export function ImportPackageButton() {
   const p = picked?.preview;
   return (
     <>
-      <button className="btn" disabled={busy} onClick={() => input.current?.click()}>
+      <button className="btn" disabled={busy} onClick={() => void pick()}>
         {t('packages.import')}
       </button>
       <input
