@@ -817,6 +817,9 @@ export const en = {
       workshop_days: 'Workshop days',
       participants: 'Participants',
       attendance: 'Attendance',
+      agenda_steps: 'Agenda steps',
+      run_events: 'Run log',
+      projector_state: 'Projector display',
     },
   },
 } as const satisfies Catalogue;

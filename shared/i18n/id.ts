@@ -829,6 +829,9 @@ export const id = {
       workshop_days: 'Hari pelaksanaan',
       participants: 'Peserta',
       attendance: 'Kehadiran',
+      agenda_steps: 'Langkah agenda',
+      run_events: 'Catatan jalannya acara',
+      projector_state: 'Tampilan proyektor',
     },
   },
 } as const;

@@ -9,6 +9,7 @@ import { memorySettings } from '../../../electron/core/settings';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations/index';
 import type { FilePayload } from '../../../shared/attendance';
 import type { OpName } from '../../../shared/contract';
+import { isMessageKey, translate } from '../../../shared/i18n';
 import { MESSAGES } from '../../../shared/messages';
 import { engagementInput, makeTempDir, removeTempDir, STEP, workshopInput } from '../../fixtures/inputs';
 import { emblemPng, signaturePng } from '../../fixtures/png';
@@ -279,6 +280,16 @@ describe('engagement packages (.bimtek)', () => {
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toContain(`skema ${LATEST_SCHEMA_VERSION + 1}`);
     expect(err.message).toContain(`skema ${LATEST_SCHEMA_VERSION})`);
+  });
+});
+
+describe('the preview names every kind of record a package carries', () => {
+  it('has a label for every table of the registry, in both languages', () => {
+    for (const t of PACKAGE_TABLES) {
+      const key = `packages.tables.${t.table}`;
+      expect(isMessageKey(key), key).toBe(true);
+      expect(translate('en', key as 'packages.tables.engagements')).not.toBe(key);
+    }
   });
 });
 
