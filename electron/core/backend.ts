@@ -165,7 +165,11 @@ export function createBackend(opts: BackendOptions) {
   let autoTimer: ReturnType<typeof setInterval> | null = null;
   if (services) {
     // Left by a process that was killed: the folder is locked, so nothing in `tmp/` is anyone's now.
-    services.uploads.clear();
+    try {
+      services.uploads.clear();
+    } catch (e) {
+      log('could not clear the temp folder', e);
+    }
     const hasData = services.ctx.db.prepare('SELECT 1 FROM engagements LIMIT 1').get() !== undefined;
     if (hasData) {
       try {
@@ -229,7 +233,11 @@ export function createBackend(opts: BackendOptions) {
       if (autoTimer) clearInterval(autoTimer);
       // Jobs still running are rejected; the workers' own connections close with their threads.
       void jobs.close();
-      services?.uploads.clear();
+      try {
+        services?.uploads.clear();
+      } catch (e) {
+        log('could not clear the temp folder', e);
+      }
       store?.close();
       store = null;
       lock?.release();

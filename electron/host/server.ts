@@ -19,7 +19,7 @@ import { errorShape } from '../../shared/messages';
 import type { Backend } from '../core/backend';
 import { payloadBytes, payloadFile } from '../core/documents/file-payload';
 import { rawJsonOf } from '../core/jobs/raw-json';
-import type { Caller } from '../core/handlers';
+import { ioKey, type Caller } from '../core/handlers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -266,10 +266,16 @@ export function createHostServer(opts: HostOptions) {
         fs.rmSync(file, { force: true });
         backend.log('host: upload not completed', e);
         if (!res.headersSent && !res.destroyed) {
-          sendJson(res, 400, {
-            ok: false,
-            error: errorShape(backend.language(), 'VALIDATION', 'packageDamaged'),
-          });
+          // The disk filled up (or the folder went away) while receiving: say so; otherwise the
+          // body was cut and what arrived is not the file.
+          const code = (e as { code?: string }).code ?? '';
+          sendJson(
+            res,
+            /^E[A-Z]+$/.test(code) && code !== 'ECONNRESET' ? 200 : 400,
+            /^E[A-Z]+$/.test(code) && code !== 'ECONNRESET'
+              ? { ok: false, error: errorShape(backend.language(), 'IO', ioKey(code)) }
+              : { ok: false, error: errorShape(backend.language(), 'VALIDATION', 'packageDamaged') },
+          );
         }
         return;
       }
