@@ -19,6 +19,7 @@ import { applyMenu } from './shell/menu';
 import { createProjectorWindows, registerProjectorWindow, type ProjectorWindows } from './shell/projector-window';
 import { APP_ENTRY_URL } from './shell/origin';
 import { handleAppProtocol, registerAppScheme } from './shell/protocol';
+import { registerOpenFile } from './shell/open-file';
 import { registerExportFile, registerSaveFile } from './shell/save-file';
 import { openShellSettings, type ShellSettings } from './shell/settings';
 import { appWindowOptions } from './shell/window-options';
@@ -172,6 +173,23 @@ async function start(): Promise<void> {
     { ...saveDeps, dispatch: backend.handlers.dispatch, roles: windowRoles },
     facilitatorFrame,
   );
+  // Imports of files of any size (packages): the user picks the file here, the core names it by a
+  // token, and the page never sends a path or the bytes.
+  const unregisterOpen = registerOpenFile(
+    ipcMain,
+    {
+      showOpenDialog: (event, options) => {
+        const parent = BrowserWindow.fromWebContents(event.sender);
+        return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+      },
+      adopt: (file) => backend.services?.uploads.adopt(file) ?? null,
+      roleOf: (event) => windowRoles.roleOf(event.sender),
+      defaultDir: () => app.getPath('documents'),
+      language: backend.language,
+      log,
+    },
+    facilitatorFrame,
+  );
   // The self check-in window: same preload, preferences and (default, hardened) session as the
   // facilitator window; `web-contents-created` hardens its contents like every other.
   const kiosk = createKioskWindows({
@@ -221,6 +239,7 @@ async function start(): Promise<void> {
     unregisterProjector();
     unregisterKiosk();
     unregisterExport();
+    unregisterOpen();
     unregisterSave();
     unregisterIpc();
     backend.close();

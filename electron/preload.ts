@@ -11,6 +11,7 @@ import {
   isProjectorWorkshopId,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
+  OPEN_FILE_CHANNEL,
   PROJECTOR_CLOSE_CHANNEL,
   PROJECTOR_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
@@ -18,6 +19,7 @@ import {
   type ExportFileResult,
   type KioskCloseResult,
   type KioskWindowResult,
+  type OpenFileResult,
   type ProjectorCloseResult,
   type ProjectorWindowResult,
   type SaveFileRequest,
@@ -86,6 +88,19 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
       return { saved: false, error: errorMessage(pageLanguage(), 'internal') };
     }
   };
+  const openFile = async (op: OpName, extensions: string[]): Promise<OpenFileResult> => {
+    if (typeof op !== 'string' || op.length > 100) {
+      return { picked: false, error: errorMessage(pageLanguage(), 'unknownOperation') };
+    }
+    try {
+      const r = (await ipc.invoke(OPEN_FILE_CHANNEL, op, extensions)) as OpenFileResult | null;
+      return r?.picked === true
+        ? { picked: true, file: String(r.file), fileName: String(r.fileName) }
+        : { picked: false, ...(r?.error ? { error: String(r.error) } : {}) };
+    } catch {
+      return { picked: false, error: errorMessage(pageLanguage(), 'internal') };
+    }
+  };
   const openKioskWindow = async (route: string): Promise<KioskWindowResult> => {
     // Refused here without IPC; the main process refuses it as well (it trusts no page).
     if (!isKioskRoute(route)) return { opened: false };
@@ -128,6 +143,7 @@ export function createBridge(ipc: BridgeIpc): BimtekBridge {
     onChange,
     saveFile,
     exportFile,
+    openFile,
     openKioskWindow,
     closeKioskWindow,
     openProjectorWindow,

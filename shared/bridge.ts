@@ -34,6 +34,15 @@ export interface ExportFileResult extends SaveFileResult {
   refusal?: AppErrorShape;
 }
 
+/**
+ * IPC channel that lets the user pick a file in the native open dialog for an operation that takes
+ * a file by reference (`UPLOAD_OPS`): the main process registers the file with the core and the
+ * page gets only a token and the file's name, never a path it could choose itself.
+ */
+export const OPEN_FILE_CHANNEL = 'bimtek:open-file';
+
+export type OpenFileResult = { picked: true; file: string; fileName: string } | { picked: false; error?: string };
+
 /** IPC channel that opens (or brings to the front) the self check-in window (Electron only). */
 export const KIOSK_OPEN_CHANNEL = 'bimtek:kiosk-window:open';
 /** IPC channel that closes the self check-in window (Electron only). */
@@ -113,6 +122,12 @@ export interface BimtekBridge {
    * the bytes passing through the page. Never throws.
    */
   exportFile(op: OpName, input: unknown): Promise<ExportFileResult>;
+  /**
+   * Pick a file in the native open dialog for an operation that takes one (`UPLOAD_OPS`), showing
+   * files with these extensions; resolves its token and name, `{ picked: false }` when cancelled.
+   * Optional: a page served by an older main process has no such channel. Never throws.
+   */
+  openFile?(op: OpName, extensions: string[]): Promise<OpenFileResult>;
   /**
    * Show a self check-in route (`#/engagements/<e>/workshops/<w>/days/<d>/self`) in its own window:
    * full screen on the second display when there is one, otherwise a normal window. If the window

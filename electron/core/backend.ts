@@ -26,6 +26,7 @@ import { createDocumentService } from './documents/service';
 import { createEngagementService } from './engagements/service';
 import { createImportService } from './participants/imports';
 import { createJobPool, type JobPool } from './jobs/pool';
+import { createUploads } from './uploads';
 import { createParticipantService } from './participants/service';
 import { createWorkshopService } from './workshops/service';
 import type { SettingsStore } from './settings';
@@ -70,8 +71,11 @@ export function createServices(
     log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
     check: (file, seal) => jobs.run('backups.check', { file, seal }),
   });
+  // Files that reach the core by reference (packages), in the data folder's `tmp/`.
+  const uploads = createUploads(path.join(path.dirname(store.file), 'tmp'));
   return {
     ctx,
+    uploads,
     blobs,
     engagements,
     workshops,
@@ -105,7 +109,14 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
     ...backupApp(s.backups),
-    ...packageApp({ ctx: s.ctx, backups: s.backups, jobs: s.jobs, dbFile: s.ctx.db.name, appVersion }),
+    ...packageApp({
+      ctx: s.ctx,
+      backups: s.backups,
+      jobs: s.jobs,
+      uploads: s.uploads,
+      dbFile: s.ctx.db.name,
+      appVersion,
+    }),
     // A backup comes before every import: an import that turns out wrong can be undone by Pulihkan.
     'participants.importCommit': async (input, caller) => {
       await s.backups.create('before-import');
@@ -153,6 +164,12 @@ export function createBackend(opts: BackendOptions) {
   let changed = false;
   let autoTimer: ReturnType<typeof setInterval> | null = null;
   if (services) {
+    // Left by a process that was killed: the folder is locked, so nothing in `tmp/` is anyone's now.
+    try {
+      services.uploads.clear();
+    } catch (e) {
+      log('could not clear the temp folder', e);
+    }
     const hasData = services.ctx.db.prepare('SELECT 1 FROM engagements LIMIT 1').get() !== undefined;
     if (hasData) {
       try {
@@ -216,6 +233,11 @@ export function createBackend(opts: BackendOptions) {
       if (autoTimer) clearInterval(autoTimer);
       // Jobs still running are rejected; the workers' own connections close with their threads.
       void jobs.close();
+      try {
+        services?.uploads.clear();
+      } catch (e) {
+        log('could not clear the temp folder', e);
+      }
       store?.close();
       store = null;
       lock?.release();

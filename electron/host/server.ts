@@ -1,15 +1,25 @@
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FilePayload } from '../../shared/attendance';
-import { eventFor, FILE_OPS, isRole, ROLE_HEADER, type OpName, type Role } from '../../shared/contract';
+import {
+  eventFor,
+  FILE_OPS,
+  isRole,
+  mayCall,
+  ROLE_HEADER,
+  UPLOAD_OPS,
+  type OpName,
+  type Role,
+} from '../../shared/contract';
 import { CSP } from '../../shared/csp';
 import { errorShape } from '../../shared/messages';
 import type { Backend } from '../core/backend';
-import { payloadBytes } from '../core/documents/file-payload';
+import { payloadBytes, payloadFile } from '../core/documents/file-payload';
 import { rawJsonOf } from '../core/jobs/raw-json';
-import type { Caller } from '../core/handlers';
+import { ioKey, type Caller } from '../core/handlers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,7 +32,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Largest request body accepted (images of signatures and emblems travel as data URLs). */
+/**
+ * Largest JSON request body accepted (images of signatures and emblems travel as data URLs).
+ * Packages do not pass here: they stream to `POST /upload/<op>`, capped only by the disk.
+ */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface HostOptions {
@@ -195,6 +208,86 @@ export function createHostServer(opts: HostOptions) {
       return;
     }
 
+    // `/upload/<op>` streams a file (a package of any size) to the data folder's `tmp/`, then runs
+    // the operation with the token the core issued for it: `{ fileName, file: <token> }`. The
+    // operations that take a file are derived from the contract (`UPLOAD_OPS`).
+    if (pathname.startsWith('/upload/')) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
+        return;
+      }
+      const origin = req.headers.origin;
+      if (origin && !sameOrigin(origin, req.headers.host)) {
+        req.resume();
+        sendJson(res, 403, { ok: false, error: errorShape(backend.language(), 'FORBIDDEN', 'forbiddenOrigin') });
+        return;
+      }
+      const name = pathname.slice('/upload/'.length) as OpName;
+      if (!UPLOAD_OPS.includes(name)) {
+        req.resume();
+        sendJson(res, 404, {
+          ok: false,
+          error: errorShape(backend.language(), 'UNKNOWN_OPERATION', 'unknownOperation'),
+        });
+        return;
+      }
+      // The role is checked before a byte is written: a caller who may not run the operation
+      // cannot fill the disk either. The core checks it again on dispatch, as for every call.
+      const caller = callerOf(req, url);
+      if (!caller) {
+        req.resume();
+        return refuseRole(res);
+      }
+      if (!mayCall(caller.role, name)) {
+        req.resume();
+        const key = caller.role === 'room-device' ? 'roomNetworkForbidden' : 'forbiddenForRole';
+        sendJson(res, 403, {
+          ok: false,
+          error: errorShape(backend.language(), 'FORBIDDEN', key, { role: caller.role }),
+        });
+        return;
+      }
+      const uploads = backend.services?.uploads;
+      if (!uploads) {
+        req.resume();
+        sendJson(res, 200, {
+          ok: false,
+          error: errorShape(backend.language(), 'STORE_UNAVAILABLE', 'storeUnavailable'),
+        });
+        return;
+      }
+      const { token, file } = uploads.create();
+      const declared = req.headers['content-length'];
+      try {
+        await pipeline(req, fs.createWriteStream(file, { flags: 'wx' }));
+        // A body shorter than it said it was (a cut connection that still ended) is not a file.
+        if (declared !== undefined && fs.statSync(file).size !== Number(declared)) throw new Error('cut upload');
+      } catch (e) {
+        fs.rmSync(file, { force: true });
+        backend.log('host: upload not completed', e);
+        if (!res.headersSent && !res.destroyed) {
+          // The disk filled up (or the folder went away) while receiving: say so; otherwise the
+          // body was cut and what arrived is not the file.
+          const code = (e as { code?: string }).code ?? '';
+          sendJson(
+            res,
+            /^E[A-Z]+$/.test(code) && code !== 'ECONNRESET' ? 200 : 400,
+            /^E[A-Z]+$/.test(code) && code !== 'ECONNRESET'
+              ? { ok: false, error: errorShape(backend.language(), 'IO', ioKey(code)) }
+              : { ok: false, error: errorShape(backend.language(), 'VALIDATION', 'packageDamaged') },
+          );
+        }
+        return;
+      }
+      uploads.accept(token, file);
+      const fileName = url.searchParams.get('fileName') ?? '';
+      const result = await backend.handlers.dispatch(name, { fileName, file: token }, caller);
+      // A refused call leaves nothing behind; an accepted one keeps its file for the core to use.
+      if (!result.ok) uploads.release(token);
+      sendJson(res, result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 200), result);
+      return;
+    }
+
     // `/files/<op>` runs a file-making operation like `/api/<op>` (same checks, same envelope when
     // refused) and answers the file itself, as bytes: no base64 inside JSON for a 5 MB document.
     const fileRoute = pathname.startsWith('/files/');
@@ -275,10 +368,27 @@ export function createHostServer(opts: HostOptions) {
   };
 }
 
-/** A file answer: its bytes, its type, and its name (RFC 6266/5987, and plainly in `x-file-name`). */
+/**
+ * A file answer: its bytes, its type, and its name (RFC 6266/5987, and plainly in `x-file-name`).
+ * A file the core left on disk (a package) is streamed from there and removed once sent or dropped.
+ */
 function sendFile(res: http.ServerResponse, file: FilePayload): void {
-  const bytes = payloadBytes(file);
+  const onDisk = payloadFile(file);
   const encoded = encodeURIComponent(file.fileName);
+  const headers = {
+    'content-type': file.mime,
+    'content-disposition': `attachment; filename*=UTF-8''${encoded}`,
+    'x-file-name': encoded,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+  if (onDisk) {
+    const remove = () => fs.rm(onDisk, { force: true }, () => {});
+    res.writeHead(200, { ...headers, 'content-length': fs.statSync(onDisk).size });
+    void pipeline(fs.createReadStream(onDisk), res).then(remove, remove);
+    return;
+  }
+  const bytes = payloadBytes(file);
   res.writeHead(200, {
     'content-type': file.mime,
     'content-length': bytes.byteLength,

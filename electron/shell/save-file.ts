@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
 import type { FilePayload } from '../../shared/attendance';
@@ -12,7 +13,7 @@ import { FILE_OPS, type OpName } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { safeFileName } from '../../shared/files';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/languages';
-import { payloadBytes } from '../core/documents/file-payload';
+import { payloadBytes, payloadFile } from '../core/documents/file-payload';
 import { isTrustedSender, type Dispatch, type WindowRoles } from './ipc';
 
 /** Largest export accepted over IPC (a minutes DOCX with hundreds of signatures stays far below). */
@@ -50,6 +51,11 @@ export interface SaveFileDeps {
     options: SaveDialogOptions,
   ): Promise<{ canceled: boolean; filePath?: string }>;
   writeFile(file: string, data: Uint8Array): Promise<void>;
+  /**
+   * Move a file the core left on disk (a package of any size) to where the user chose: a rename,
+   * or a copy then removal across disks. Default: `moveFile` below.
+   */
+  moveFile?(from: string, to: string): Promise<void>;
   /** Folder the dialog opens in (the user's Documents). */
   defaultDir(): string;
   language(): Language;
@@ -70,10 +76,24 @@ export async function saveWithDialog(
   return saveBytesWithDialog(event, { fileName: request.fileName, bytes: Buffer.from(request.data, 'base64') }, deps);
 }
 
-/** Ask the user where to save, then write the bytes there; never throws. */
+/** Rename `from` to `to`, or copy and remove it when they are on different disks. */
+export async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'EXDEV') throw e;
+    await fs.copyFile(from, to);
+    await fs.rm(from, { force: true });
+  }
+}
+
+/**
+ * Ask the user where to save, then write the bytes there (or move the file the core made there:
+ * `fromFile`); never throws.
+ */
 export async function saveBytesWithDialog(
   event: IpcMainInvokeEvent,
-  file: { fileName: string; bytes: Uint8Array },
+  file: { fileName: string; bytes?: Uint8Array; fromFile?: string },
   deps: SaveFileDeps,
 ): Promise<SaveFileResult> {
   const lang = languageOf(deps);
@@ -86,7 +106,8 @@ export async function saveBytesWithDialog(
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false };
-    await deps.writeFile(choice.filePath, file.bytes);
+    if (file.fromFile) await (deps.moveFile ?? moveFile)(file.fromFile, choice.filePath);
+    else await deps.writeFile(choice.filePath, file.bytes ?? new Uint8Array());
     return { saved: true, path: choice.filePath };
   } catch (e) {
     deps.log?.('save-file failed', e);
@@ -155,8 +176,21 @@ export function registerExportFile(
       const r = await deps.dispatch(op, input, { role, key: `window:${event.sender.id}` });
       if (!r.ok) return { saved: false, error: r.error.message, refusal: r.error };
       const file = r.value as FilePayload;
-      const saved = await saveBytesWithDialog(event, { fileName: file.fileName, bytes: payloadBytes(file) }, deps);
-      return { ...saved, fileName: file.fileName };
+      // A file the core left on disk (a package) is moved, never read into memory; whatever is
+      // left of it (cancelled, failed) is removed.
+      const onDisk = payloadFile(file);
+      try {
+        const saved = await saveBytesWithDialog(
+          event,
+          onDisk
+            ? { fileName: file.fileName, fromFile: onDisk }
+            : { fileName: file.fileName, bytes: payloadBytes(file) },
+          deps,
+        );
+        return { ...saved, fileName: file.fileName };
+      } finally {
+        if (onDisk) await fs.rm(onDisk, { force: true }).catch(() => {});
+      }
     } catch (e) {
       deps.log?.('export-file failed', e);
       return { saved: false, error: translate(lang, 'dialogs.saveFile.failed') };

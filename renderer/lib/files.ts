@@ -1,5 +1,5 @@
 import type { SaveFileRequest } from '../../shared/bridge';
-import { ROLE_HEADER, type FileOpName, type OpInput } from '../../shared/contract';
+import { ROLE_HEADER, type FileOpName, type OpName, type OpOutput, type OpInput } from '../../shared/contract';
 import type { AppErrorShape, Result } from '../../shared/errors';
 import { offline, pageRole, transport } from './api';
 
@@ -91,4 +91,22 @@ export function readFileBase64(file: File): Promise<string> {
     };
     reader.readAsDataURL(file);
   });
+}
+
+/**
+ * Send a file the user picked to an operation that takes a file by reference (`UPLOAD_OPS`), in
+ * browser mode: the bytes stream as the request body to `POST /upload/<op>` (no base64, no size
+ * cap but the disk), and the host answers the operation's result, run on the token it issued.
+ */
+export async function uploadFile<K extends OpName>(op: K, file: File): Promise<Result<OpOutput<K>>> {
+  try {
+    const res = await fetch(`./upload/${op}?fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', [ROLE_HEADER]: pageRole() },
+      body: file,
+    });
+    return (await res.json()) as Result<OpOutput<K>>;
+  } catch {
+    return offline();
+  }
 }

@@ -11,9 +11,11 @@ import { engagementOps } from './engagements';
 import { packageOps } from './packages';
 import { participantOps } from './participants';
 import { storeOps } from './store';
+import { UploadRef } from './uploads';
 import { workshopOps } from './workshops';
 
 export { EVERY_ROLE, isRole, ROLES, type OperationDef, type Role } from './define';
+export { UploadRef } from './uploads';
 
 /**
  * The contract: every operation named once, composed from one slice per feature area
@@ -52,6 +54,15 @@ export type FileOpName = { [K in OpName]: Contract[K]['output'] extends typeof F
 
 /** The operations that make a file (an export): their answer is a `FilePayload`. */
 export const FILE_OPS: readonly OpName[] = OP_NAMES.filter((n) => opDef(n).output === FilePayload);
+
+/**
+ * The operations that take a file by reference (their input has a `file` field that is an
+ * `UploadRef`): browser mode streams the file to `POST /upload/<op>` and the host names it by token.
+ */
+export const UPLOAD_OPS: readonly OpName[] = OP_NAMES.filter((n) => {
+  const input = opDef(n).input as unknown as { shape?: Record<string, unknown> };
+  return input.shape?.file === UploadRef;
+});
 
 /** Whether a caller of `role` may call `name`. */
 export const mayCall = (role: Role, name: OpName): boolean => opDef(name).roles.includes(role);

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { base64Data, FilePayload } from '../attendance';
+import { FilePayload } from '../attendance';
 import { idSchema } from '../domain';
 import { requiredText, str } from '../primitives';
 import { mutation, ONLY_FACILITATOR, query } from './define';
+import { UploadRef } from './uploads';
 
-/** A `.bimtek` package file as the page sends it. */
-export const PackageFile = z.strictObject({ fileName: requiredText(260), data: base64Data });
+/**
+ * A `.bimtek` package file, by reference: streamed to the host or picked in the desktop dialog,
+ * never sent inside the call (a package has no size cap other than the disk).
+ */
+export const PackageFile = z.strictObject({ fileName: requiredText(260), file: UploadRef });
 
 /** What an import does to one kind of record. */
 export const PackageTableCounts = z.object({
@@ -38,6 +42,8 @@ export const PackagePreview = z.object({
   tables: z.array(PackageTableCounts),
   conflicts: z.array(PackageConflict),
   images: z.number().int(),
+  /** The file previewed, to import it without sending it again (valid for an hour). */
+  file: UploadRef.optional(),
 });
 export type PackagePreview = z.output<typeof PackagePreview>;
 

@@ -637,6 +637,8 @@ export const en = {
       'This package is damaged or cut short (its checksum does not match). Nothing was changed. Copy the file again from the laptop it came from.',
     packageNewer:
       'This package was made by a newer version of Bimtek Studio (schema {found}; this version uses schema {schema}). Update the app first. Nothing was changed.',
+    packageUploadUnknown:
+      'This package file is no longer available (already imported, expired, or not sent through this app). Choose the file again. Nothing was changed.',
     dbInUseBrowser:
       'In use by Bimtek Studio in browser mode (process {pid} on computer {hostname}, address {url}) since {since}.',
   },
@@ -815,6 +817,9 @@ export const en = {
       workshop_days: 'Workshop days',
       participants: 'Participants',
       attendance: 'Attendance',
+      agenda_steps: 'Agenda steps',
+      run_events: 'Run log',
+      projector_state: 'Projector display',
     },
   },
 } as const satisfies Catalogue;

@@ -651,6 +651,8 @@ export const id = {
       'Paket ini rusak atau terpotong (checksum tidak cocok). Tidak ada yang diubah. Salin ulang berkasnya dari laptop asal.',
     packageNewer:
       'Paket ini dibuat oleh versi Bimtek Studio yang lebih baru (skema {found}; versi ini memakai skema {schema}). Perbarui aplikasi dahulu. Tidak ada yang diubah.',
+    packageUploadUnknown:
+      'Berkas paket ini tidak lagi tersedia (sudah diimpor, kedaluwarsa, atau tidak dikirim lewat aplikasi ini). Pilih berkasnya lagi. Tidak ada yang diubah.',
     dbInUseBrowser:
       'Dipakai oleh Bimtek Studio mode peramban (proses {pid} di komputer {hostname}, alamat {url}) sejak {since}.',
   },
@@ -827,6 +829,9 @@ export const id = {
       workshop_days: 'Hari pelaksanaan',
       participants: 'Peserta',
       attendance: 'Kehadiran',
+      agenda_steps: 'Langkah agenda',
+      run_events: 'Catatan jalannya acara',
+      projector_state: 'Tampilan proyektor',
     },
   },
 } as const;

@@ -252,6 +252,17 @@ function rawAbuse(random: () => number, host: string): RawRequest {
       body: '{}',
     }),
     () => ({
+      label: 'odd upload',
+      method: 'POST',
+      path: `/upload/${pick(['__proto__', 'engagements.create', 'packages.preview', 'packages.import', op])}?fileName=${safeEncode(pick(ODD_STRINGS)).slice(0, 200)}`,
+      headers: {
+        host,
+        'content-type': 'application/octet-stream',
+        ...(random() < 0.3 ? { [ROLE_HEADER]: pick(['kiosk', 'admin', 'projector']) } : {}),
+      },
+      body: pick(['', 'BIMTEK-PACKAGE 1\n', 'PK\u0003\u0004', '{}', pick(ODD_STRINGS)]),
+    }),
+    () => ({
       label: 'foreign Host',
       method: 'POST',
       path: `/api/${op}`,

@@ -99,16 +99,16 @@ const tasks: Tasks = {
     return inspectBackup(file);
   },
 
-  'packages.export'({ dbFile, engagementId, appVersion, now }) {
-    return withStore(dbFile, null, (s) => exportPackage(s.db, engagementId, appVersion, now));
+  'packages.export'({ dbFile, engagementId, appVersion, now, outFile }) {
+    return withStore(dbFile, null, (s) => exportPackage(s.db, engagementId, appVersion, now, outFile));
   },
 
-  'packages.preview'({ dbFile, bytes }) {
-    return withStore(dbFile, null, (s) => previewPackage(s.db, bytes));
+  'packages.preview'({ dbFile, file }) {
+    return withStore(dbFile, null, (s) => previewPackage(s.db, file));
   },
 
-  'packages.import'({ dbFile, bytes, resolutions }) {
-    return withStore(dbFile, null, (s) => importPackage(s.db, bytes, resolutions));
+  'packages.import'({ dbFile, file, resolutions }) {
+    return withStore(dbFile, null, (s) => importPackage(s.db, file, resolutions));
   },
 
   'pool.echo'({ bytes }) {

@@ -10,6 +10,13 @@ export interface FileBytes {
   bytes: Uint8Array;
 }
 
+/** A file made in a worker and left on disk (a package of any size): the caller moves, streams or deletes it. */
+export interface FileOnDisk {
+  fileName: string;
+  mime: string;
+  file: string;
+}
+
 /** What a job reading the store needs: the SQLite file (the worker opens its own connection). */
 interface StoreJob {
   dbFile: string;
@@ -43,16 +50,16 @@ export interface JobMap {
   };
   /** Seal (single-file journal) and check a backup file: quick_check, schema version, what it holds. */
   'backups.check': { input: { file: string; seal: boolean }; output: CheckedBackup };
-  /** An engagement package (.bimtek), made on the worker's own connection. */
+  /** An engagement package (.bimtek), made on the worker's own connection and written to `outFile`. */
   'packages.export': {
-    input: StoreJob & { engagementId: string; appVersion: string; now: string };
-    output: FileBytes;
+    input: StoreJob & { engagementId: string; appVersion: string; now: string; outFile: string };
+    output: FileOnDisk;
   };
-  /** What importing a package would do (reads only). */
-  'packages.preview': { input: StoreJob & { bytes: Uint8Array }; output: PackagePreview };
-  /** Merging a package in one write transaction. */
+  /** What importing the package in `file` would do (reads only). */
+  'packages.preview': { input: StoreJob & { file: string }; output: PackagePreview };
+  /** Merging the package in `file` in one write transaction. */
   'packages.import': {
-    input: StoreJob & { bytes: Uint8Array; resolutions: Record<string, 'here' | 'there'> };
+    input: StoreJob & { file: string; resolutions: Record<string, 'here' | 'there'> };
     output: PackagePreview;
   };
   /** Returns its bytes reversed: the pool's own round trip, without the store. */

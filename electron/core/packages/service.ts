@@ -3,9 +3,8 @@ import type { PackagePreview } from '../../../shared/contract/packages';
 import { AppError } from '../../../shared/errors';
 import { regionTitle } from '../../../shared/format';
 import { stripNonXml } from '../../../shared/primitives';
-import type { FileBytes } from '../jobs/types';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
-import { PackageError, readContainer, sha256hex, writeContainer } from './container';
+import { ContainerWriter, openContainer, PackageError, sha256hex, type ContainerFile } from './container';
 import { PACKAGE_TABLES, type PackageTable } from './tables';
 
 export const PACKAGE_MIME = 'application/x-bimtek-package';
@@ -34,7 +33,10 @@ interface BlobRow {
 interface Package {
   manifest: Manifest;
   rows: Map<string, Row[]>;
-  blobs: { meta: BlobRow; data: Buffer }[];
+  blobs: BlobRow[];
+  /** One image's bytes, read from the file when it is needed. */
+  blob(hash: string): Buffer;
+  close(): void;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,12 +45,29 @@ const HASH = /^[0-9a-f]{64}$/;
 const columnsOf = (db: Database, table: string) =>
   (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
 
-/** The engagement with all its rows (deleted ones too: a deletion must travel) and the images they name. */
-export function exportPackage(db: Database, engagementId: string, appVersion: string, now: string): FileBytes {
+/** A package written to a file by a worker: the file is the caller's to move, stream or delete. */
+export interface PackageFileOut {
+  fileName: string;
+  mime: string;
+  file: string;
+}
+
+/**
+ * The engagement with all its rows (deleted ones too: a deletion must travel) and the images they
+ * name, written to `outFile` part by part: the row parts are made in memory, the images are read
+ * from the store and written one at a time, so a package of any size needs only disk.
+ */
+export function exportPackage(
+  db: Database,
+  engagementId: string,
+  appVersion: string,
+  now: string,
+  outFile: string,
+): PackageFileOut {
   const engagement = db.prepare('SELECT * FROM engagements WHERE id = ?').get(engagementId) as Row | undefined;
   if (!engagement) throw new AppError('NOT_FOUND', 'engagementNotFound');
   const title = `${regionTitle(engagement.region_kind as 'kota', String(engagement.region_name))} ${engagement.year}`;
-  const parts: { name: string; data: Uint8Array }[] = [];
+  const rowParts: { name: string; data: Uint8Array }[] = [];
   const counts: Record<string, number> = {};
   const hashes = new Set<string>();
   for (const t of PACKAGE_TABLES) {
@@ -57,19 +76,23 @@ export function exportPackage(db: Database, engagementId: string, appVersion: st
       .all({ engagementId }) as Row[];
     counts[t.table] = rows.length;
     for (const r of rows) for (const c of t.blobColumns ?? []) if (typeof r[c] === 'string') hashes.add(r[c] as string);
-    parts.push({ name: `rows/${t.table}.json`, data: Buffer.from(JSON.stringify(rows), 'utf8') });
+    rowParts.push({ name: `rows/${t.table}.json`, data: Buffer.from(JSON.stringify(rows), 'utf8') });
   }
-  const blobMeta: BlobRow[] = [];
-  const getBlob = db.prepare('SELECT hash, mime, width, height, created_at, data FROM blobs WHERE hash = ?');
+  // Images are named by the SHA-256 of their bytes: the manifest (written first) lists them by
+  // size and name, and each one's bytes are checked against its name as it is written.
+  const blobMeta: (BlobRow & { bytes: number })[] = [];
+  const getMeta = db.prepare(
+    'SELECT hash, mime, width, height, created_at, length(data) AS bytes FROM blobs WHERE hash = ?',
+  );
   for (const h of hashes) {
-    const b = getBlob.get(h) as (BlobRow & { data: Buffer }) | undefined;
-    if (!b) continue;
-    const { data, ...meta } = b;
-    blobMeta.push(meta);
-    parts.push({ name: `blobs/${h}`, data });
+    const b = getMeta.get(h) as (BlobRow & { bytes: number }) | undefined;
+    if (b) blobMeta.push(b);
   }
   counts.blobs = blobMeta.length;
-  parts.push({ name: 'blobs.json', data: Buffer.from(JSON.stringify(blobMeta), 'utf8') });
+  rowParts.push({
+    name: 'blobs.json',
+    data: Buffer.from(JSON.stringify(blobMeta.map(({ bytes: _b, ...meta }) => meta)), 'utf8'),
+  });
   const manifest: Manifest = {
     format: 1,
     app: 'Bimtek Studio',
@@ -79,36 +102,59 @@ export function exportPackage(db: Database, engagementId: string, appVersion: st
     engagementId,
     title,
     counts,
-    parts: parts.map((p) => ({ name: p.name, bytes: p.data.byteLength, sha256: sha256hex(p.data) })),
+    parts: [
+      ...rowParts.map((p) => ({ name: p.name, bytes: p.data.byteLength, sha256: sha256hex(p.data) })),
+      ...blobMeta.map((b) => ({ name: `blobs/${b.hash}`, bytes: b.bytes, sha256: b.hash })),
+    ],
   };
-  const bytes = writeContainer([
-    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest), 'utf8') },
-    ...parts,
-  ]);
+  const out = new ContainerWriter(outFile);
+  try {
+    out.add('manifest.json', Buffer.from(JSON.stringify(manifest), 'utf8'));
+    for (const p of rowParts) out.add(p.name, p.data);
+    const getData = db.prepare('SELECT data FROM blobs WHERE hash = ?').pluck();
+    for (const b of blobMeta) {
+      const data = getData.get(b.hash) as Buffer;
+      if (out.add(`blobs/${b.hash}`, data) !== b.hash) throw new Error(`blob ${b.hash} does not match its hash`);
+    }
+    out.finish();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
   const safeName = title.replace(/[\\/:*?"<>|]/g, '-');
-  return {
-    fileName: `${safeName}.bimtek`,
-    mime: PACKAGE_MIME,
-    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  };
+  return { fileName: `${safeName}.bimtek`, mime: PACKAGE_MIME, file: outFile };
 }
 
 const refuse = (key: string, params?: Record<string, string | number>): never => {
   throw new AppError('VALIDATION', key, undefined, params);
 };
 
-/** Reads and checks a package: container, manifest, every part's SHA-256, schema version, row shapes. */
-export function readPackage(bytes: Uint8Array): Package {
-  let parts: Map<string, Buffer>;
+/**
+ * Reads and checks a package file: container (in chunks), manifest, every part's SHA-256, schema
+ * version, row shapes. The images stay in the file: `blob()` reads one when it is inserted.
+ * The caller closes it.
+ */
+export function readPackage(file: string): Package {
+  let container: ContainerFile;
   try {
-    parts = readContainer(bytes);
+    container = openContainer(file);
   } catch (e) {
     if (e instanceof PackageError) return refuse(e.problem === 'notAPackage' ? 'packageNotAPackage' : 'packageDamaged');
     throw e;
   }
+  try {
+    return checkPackage(container);
+  } catch (e) {
+    container.close();
+    throw e;
+  }
+}
+
+function checkPackage(container: ContainerFile): Package {
+  const parts = container.parts;
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(parts.get('manifest.json')?.toString('utf8') ?? '') as Manifest;
+    manifest = JSON.parse(container.read('manifest.json')?.toString('utf8') ?? '') as Manifest;
   } catch {
     return refuse('packageNotAPackage');
   }
@@ -119,14 +165,14 @@ export function readPackage(bytes: Uint8Array): Package {
     return refuse('packageNewer', { found: String(manifest.schemaVersion), schema: LATEST_SCHEMA_VERSION });
   }
   for (const p of manifest.parts ?? []) {
-    const data = parts.get(p.name);
-    if (!data || data.byteLength !== p.bytes || sha256hex(data) !== p.sha256) return refuse('packageDamaged');
+    const ref = parts.get(p.name);
+    if (!ref || ref.length !== p.bytes || ref.sha256 !== p.sha256) return refuse('packageDamaged');
   }
   const listed = new Set((manifest.parts ?? []).map((p) => p.name));
   const json = (name: string): unknown => {
     if (!listed.has(name)) return [];
     try {
-      return JSON.parse(parts.get(name)!.toString('utf8'));
+      return JSON.parse(container.read(name)!.toString('utf8'));
     } catch {
       return refuse('packageDamaged');
     }
@@ -153,12 +199,19 @@ export function readPackage(bytes: Uint8Array): Package {
   const blobMeta = json('blobs.json');
   if (!Array.isArray(blobMeta)) return refuse('packageDamaged');
   const blobs = (blobMeta as BlobRow[]).map((meta) => {
-    const data = parts.get(`blobs/${meta.hash}`);
-    // An image is named by the SHA-256 of its bytes: one that does not match is not that image.
-    if (!HASH.test(String(meta.hash)) || !data || sha256hex(data) !== meta.hash) return refuse('packageDamaged');
-    return { meta, data: data! };
+    const ref = parts.get(`blobs/${meta.hash}`);
+    // An image is named by the SHA-256 of its bytes (computed while the file was checked): one
+    // that does not match is not that image.
+    if (!HASH.test(String(meta.hash)) || !ref || ref.sha256 !== meta.hash) return refuse('packageDamaged');
+    return meta;
   });
-  return { manifest, rows, blobs };
+  return {
+    manifest,
+    rows,
+    blobs,
+    blob: (hash) => container.read(`blobs/${hash}`)!,
+    close: () => container.close(),
+  };
 }
 
 type Action = 'added' | 'updated' | 'kept' | 'deleted' | 'unchanged';
@@ -249,9 +302,13 @@ function previewOf(pkg: Package, planned: Planned[]): PackagePreview {
   };
 }
 
-export function previewPackage(db: Database, bytes: Uint8Array): PackagePreview {
-  const pkg = readPackage(bytes);
-  return previewOf(pkg, plan(db, pkg));
+export function previewPackage(db: Database, file: string): PackagePreview {
+  const pkg = readPackage(file);
+  try {
+    return previewOf(pkg, plan(db, pkg));
+  } finally {
+    pkg.close();
+  }
 }
 
 /**
@@ -260,10 +317,18 @@ export function previewPackage(db: Database, bytes: Uint8Array): PackagePreview 
  */
 export function importPackage(
   db: Database,
-  bytes: Uint8Array,
+  file: string,
   resolutions: Record<string, 'here' | 'there'>,
 ): PackagePreview {
-  const pkg = readPackage(bytes);
+  const pkg = readPackage(file);
+  try {
+    return mergePackage(db, pkg, resolutions);
+  } finally {
+    pkg.close();
+  }
+}
+
+function mergePackage(db: Database, pkg: Package, resolutions: Record<string, 'here' | 'there'>): PackagePreview {
   const insertBlob = db.prepare(
     'INSERT INTO blobs (hash, mime, width, height, data, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING',
   );
@@ -271,8 +336,9 @@ export function importPackage(
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
     const planned = plan(db, pkg);
+    // One image in memory at a time, read from the package file as it is inserted.
     for (const b of pkg.blobs) {
-      insertBlob.run(b.meta.hash, b.meta.mime, b.meta.width, b.meta.height, b.data, b.meta.created_at);
+      insertBlob.run(b.hash, b.mime, b.width, b.height, pkg.blob(b.hash), b.created_at);
     }
     for (const p of planned) {
       const choice = p.conflict ? (resolutions[p.conflict.key] ?? p.conflict.defaultChoice) : null;

@@ -3,14 +3,15 @@ import type { PackagePreview } from '../../../shared/contract/packages';
 import type { AppErrorShape } from '../../../shared/errors';
 import { useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
-import { call } from '../../lib/api';
-import { readFileBase64 } from '../../lib/files';
+import { call, transport } from '../../lib/api';
+import { uploadFile } from '../../lib/files';
 import { Modal } from '../participants/modal';
 import './import-package.css';
 
 interface Picked {
   fileName: string;
-  data: string;
+  /** The token the core issued for the file (it stays on the host; the import uses it again). */
+  file: string;
   preview: PackagePreview;
 }
 
@@ -29,17 +30,34 @@ export function ImportPackageButton() {
   const when = (iso: string) =>
     new Date(iso).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
+  const show = (fileName: string, r: Awaited<ReturnType<typeof call<'packages.preview'>>>) => {
+    if (!r.ok) return toast({ text: errorText(r.error) });
+    if (!r.value.file) return;
+    setFailure(null);
+    setChoices(Object.fromEntries(r.value.conflicts.map((c) => [c.key, c.defaultChoice])));
+    setPicked({ fileName, file: r.value.file, preview: r.value });
+  };
+
+  // Browser mode: the file streams to the host; only its token comes back with the preview.
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
-    const data = await readFileBase64(file);
-    const r = await call('packages.preview', { fileName: file.name, data });
+    const r = await uploadFile('packages.preview', file);
     setBusy(false);
     if (input.current) input.current.value = '';
-    if (!r.ok) return toast({ text: errorText(r.error) });
-    setFailure(null);
-    setChoices(Object.fromEntries(r.value.conflicts.map((c) => [c.key, c.defaultChoice])));
-    setPicked({ fileName: file.name, data, preview: r.value });
+    show(file.name, r);
+  };
+
+  // Desktop: the main process opens the file the user picks and the core names it by a token.
+  const openFile = window.bimtek?.openFile;
+  const pick = async () => {
+    if (transport !== 'electron' || !openFile) return input.current?.click();
+    const picked = await openFile('packages.preview', ['bimtek']);
+    if (!picked.picked) return picked.error ? toast({ text: picked.error }) : undefined;
+    setBusy(true);
+    const r = await call('packages.preview', { fileName: picked.fileName, file: picked.file });
+    setBusy(false);
+    show(picked.fileName, r);
   };
 
   const commit = async () => {
@@ -47,7 +65,7 @@ export function ImportPackageButton() {
     setBusy(true);
     const r = await call('packages.import', {
       fileName: picked.fileName,
-      data: picked.data,
+      file: picked.file,
       resolutions: Object.entries(choices).map(([key, choice]) => ({ key, choice })),
     });
     setBusy(false);
@@ -60,7 +78,7 @@ export function ImportPackageButton() {
   const p = picked?.preview;
   return (
     <>
-      <button className="btn" disabled={busy} onClick={() => input.current?.click()}>
+      <button className="btn" disabled={busy} onClick={() => void pick()}>
         {t('packages.import')}
       </button>
       <input

@@ -16,7 +16,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A second laptop: a host of its own on its own data folder. */
-async function secondLaptop(): Promise<{ url: string; child: ChildProcess }> {
+async function secondLaptop(): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bimtek-second-laptop-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/host/serve.mjs', '--port', String(port), '--data', dir], {
@@ -25,7 +25,7 @@ async function secondLaptop(): Promise<{ url: string; child: ChildProcess }> {
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${url}healthz`)).status === 200) return { url, child };
+      if ((await fetch(`${url}healthz`)).status === 200) return { url, child, dir };
     } catch {
       // not listening yet
     }
@@ -91,6 +91,9 @@ test('export a package in one host, import it in another with its own data folde
   await dialog.getByRole('button', { name: 'Impor', exact: true }).click();
   await expect(other.getByRole('heading', { name: `Kota ${region}` })).toBeVisible();
   await expect(other.getByRole('link', { name: /Bimtek Tahap III Probolinggo/ })).toBeVisible();
+  // The package was streamed to the second host's temp folder and removed once imported.
+  const tmp = path.join(second.dir, 'tmp');
+  expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
   await other.goto(`${second.url}#/engagements/${e.value.id}/participants`);
   await expect(other.getByText('Budi Santoso')).toBeVisible();
   await other.close();

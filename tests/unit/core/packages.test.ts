@@ -9,6 +9,7 @@ import { memorySettings } from '../../../electron/core/settings';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations/index';
 import type { FilePayload } from '../../../shared/attendance';
 import type { OpName } from '../../../shared/contract';
+import { isMessageKey, translate } from '../../../shared/i18n';
 import { MESSAGES } from '../../../shared/messages';
 import { engagementInput, makeTempDir, removeTempDir, STEP, workshopInput } from '../../fixtures/inputs';
 import { emblemPng, signaturePng } from '../../fixtures/png';
@@ -45,6 +46,20 @@ async function refused(b: Backend, op: OpName, input: unknown) {
 }
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
+
+/** A package file received by a laptop (as the upload route or the desktop dialog hands it over): its token. */
+function sent(b: Backend, bytes: Uint8Array): string {
+  const { token, file } = b.services!.uploads.create();
+  fs.writeFileSync(file, bytes);
+  b.services!.uploads.accept(token, file);
+  return token;
+}
+
+/** What is left in a laptop's temp folder. */
+const tmpFiles = (b: Backend) => {
+  const t = b.services!.uploads.tmpDir;
+  return fs.existsSync(t) ? fs.readdirSync(t) : [];
+};
 
 async function exported(b: Backend, engagementId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
   const file = (await ok(b, 'packages.export', { engagementId })) as FilePayload;
@@ -106,7 +121,7 @@ describe('engagement packages (.bimtek)', () => {
     expect(pkg.fileName).toBe('Kota Kediri 2019.bimtek');
 
     const b = laptop('b');
-    const preview = await ok(b, 'packages.preview', { fileName: pkg.fileName, data: b64(pkg.bytes) });
+    const preview = await ok(b, 'packages.preview', { fileName: pkg.fileName, file: sent(b, pkg.bytes) });
     expect(preview).toMatchObject({
       engagementId: e.id,
       title: 'Kota Kediri 2019',
@@ -125,7 +140,7 @@ describe('engagement packages (.bimtek)', () => {
     ]);
     expect(preview.conflicts).toEqual([]);
 
-    await ok(b, 'packages.import', { fileName: pkg.fileName, data: b64(pkg.bytes) });
+    await ok(b, 'packages.import', { fileName: pkg.fileName, file: sent(b, pkg.bytes) });
     expect(rowsOf(b, e.id)).toEqual(rowsOf(a, e.id));
     const blobs = (x: Backend) =>
       x.services!.ctx.db.prepare('SELECT hash, data FROM blobs ORDER BY hash').all() as {
@@ -141,7 +156,7 @@ describe('engagement packages (.bimtek)', () => {
 
     // The same package again changes nothing.
     const before = fingerprint(b.services!.ctx.db);
-    const again = await ok(b, 'packages.import', { fileName: pkg.fileName, data: b64(pkg.bytes) });
+    const again = await ok(b, 'packages.import', { fileName: pkg.fileName, file: sent(b, pkg.bytes) });
     expect(
       again.tables.every(
         (t: { added: number; updated: number; deleted: number }) => t.added + t.updated + t.deleted === 0,
@@ -155,7 +170,7 @@ describe('engagement packages (.bimtek)', () => {
     const { e, w, people } = await seed(a);
     const b = laptop('b');
     const first = await exported(a, e.id);
-    await ok(b, 'packages.import', { fileName: first.fileName, data: b64(first.bytes) });
+    await ok(b, 'packages.import', { fileName: first.fileName, file: sent(b, first.bytes) });
 
     // They split. A: renames Budi, deletes Siti's record, renames Agus. B: moves the venue, renames Agus too.
     await ok(a, 'participants.update', { id: people[0].id, patch: { name: 'Budi Santoso, S.T.' } });
@@ -165,7 +180,7 @@ describe('engagement packages (.bimtek)', () => {
     await ok(b, 'participants.update', { id: people[2].id, patch: { name: 'Agus Salim (B)' } });
 
     const second = await exported(a, e.id);
-    const input = { fileName: second.fileName, data: b64(second.bytes) };
+    const input = { fileName: second.fileName, file: sent(b, second.bytes) };
     const preview = await ok(b, 'packages.preview', input);
     const row = (t: string) => preview.tables.find((x: { table: string }) => x.table === t);
     expect(row('participants')).toMatchObject({ updated: 1, deleted: 1, kept: 1 });
@@ -201,13 +216,50 @@ describe('engagement packages (.bimtek)', () => {
       [Buffer.from('PK\u0003\u0004 not ours'), 'packageNotAPackage'],
     ] as const) {
       for (const op of ['packages.preview', 'packages.import'] as const) {
-        const err = await refused(b, op, { fileName: 'x.bimtek', data: b64(bytes) });
+        const err = await refused(b, op, { fileName: 'x.bimtek', file: sent(b, bytes) });
         expect(err.code).toBe('VALIDATION');
         expect(err.message).toBe(MESSAGES.id.errors[key]);
       }
     }
     expect(fingerprint(b.services!.ctx.db)).toBe(before);
     expect(fs.existsSync(path.join(dir, 'b', 'backups'))).toBe(false);
+    // Every refused file was removed from the temp folder.
+    expect(tmpFiles(b)).toEqual([]);
+  });
+
+  it("accepts only a token it issued: a forged token, a path, another laptop's token are refused", async () => {
+    const a = laptop('a');
+    const { e } = await seed(a);
+    const pkg = await exported(a, e.id);
+    const b = laptop('b');
+    const before = fingerprint(b.services!.ctx.db);
+    const elsewhere = sent(a, pkg.bytes);
+    for (const file of ['0123456789abcdef0123456789abcdef', elsewhere]) {
+      for (const op of ['packages.preview', 'packages.import'] as const) {
+        const err = await refused(b, op, { fileName: 'x.bimtek', file });
+        expect(err.code).toBe('VALIDATION');
+        expect(err.message).toBe(MESSAGES.id.errors.packageUploadUnknown);
+      }
+    }
+    for (const file of [path.join(dir, 'a', 'tmp', `upload-${elsewhere}`), '../bimtek-studio.sqlite', '']) {
+      const err = await refused(b, 'packages.preview', { fileName: 'x.bimtek', file });
+      expect(err.code).toBe('VALIDATION');
+    }
+    expect(fingerprint(b.services!.ctx.db)).toBe(before);
+  });
+
+  it('a token is used up by its import, and the temp files go', async () => {
+    const a = laptop('a');
+    const { e } = await seed(a);
+    const pkg = await exported(a, e.id);
+    const b = laptop('b');
+    const file = sent(b, pkg.bytes);
+    expect((await ok(b, 'packages.preview', { fileName: pkg.fileName, file })).file).toBe(file);
+    expect(tmpFiles(b)).toEqual([`upload-${file}`]);
+    await ok(b, 'packages.import', { fileName: pkg.fileName, file });
+    expect(tmpFiles(b)).toEqual([]);
+    const err = await refused(b, 'packages.import', { fileName: pkg.fileName, file });
+    expect(err.message).toBe(MESSAGES.id.errors.packageUploadUnknown);
   });
 
   it('refuses a package from a newer schema, naming both versions', async () => {
@@ -224,10 +276,20 @@ describe('engagement packages (.bimtek)', () => {
     };
     const bytes = writeContainer([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]);
     const b = laptop('b');
-    const err = await refused(b, 'packages.import', { fileName: 'x.bimtek', data: b64(bytes) });
+    const err = await refused(b, 'packages.import', { fileName: 'x.bimtek', file: sent(b, bytes) });
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toContain(`skema ${LATEST_SCHEMA_VERSION + 1}`);
     expect(err.message).toContain(`skema ${LATEST_SCHEMA_VERSION})`);
+  });
+});
+
+describe('the preview names every kind of record a package carries', () => {
+  it('has a label for every table of the registry, in both languages', () => {
+    for (const t of PACKAGE_TABLES) {
+      const key = `packages.tables.${t.table}`;
+      expect(isMessageKey(key), key).toBe(true);
+      expect(translate('en', key as 'packages.tables.engagements')).not.toBe(key);
+    }
   });
 });
 
@@ -237,7 +299,7 @@ describe('the same person checked in on both laptops (two attendance ids, one da
     const { e, w, people } = await seed(a);
     const b = laptop('b');
     const first = await exported(a, e.id);
-    await ok(b, 'packages.import', { fileName: first.fileName, data: b64(first.bytes) });
+    await ok(b, 'packages.import', { fileName: first.fileName, file: sent(b, first.bytes) });
     // Agus (not checked in before the split) checks in on B, then on A a moment later.
     await ok(b, 'attendance.checkIn', {
       dayId: w.days[0].id,
@@ -250,7 +312,7 @@ describe('the same person checked in on both laptops (two attendance ids, one da
       signature: b64(signaturePng(8)),
     });
     const second = await exported(a, e.id);
-    await ok(b, 'packages.import', { fileName: second.fileName, data: b64(second.bytes) });
+    await ok(b, 'packages.import', { fileName: second.fileName, file: sent(b, second.bytes) });
     const rows = b
       .services!.ctx.db.prepare('SELECT signature_hash FROM attendance WHERE day_id = ? AND participant_id = ?')
       .all(w.days[0].id, people[2].id);

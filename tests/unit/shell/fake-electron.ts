@@ -202,6 +202,12 @@ export function createFakeElectron(opts: FakeOptions) {
         const filePath = electron.dialog.saveTo;
         return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' });
       }),
+      /** The user always cancels the open dialog, unless a test sets `openFrom`. */
+      openFrom: null as string | null,
+      showOpenDialog: vi.fn((_parent: unknown, _options?: unknown) => {
+        const file = electron.dialog.openFrom;
+        return Promise.resolve(file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] });
+      }),
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
   };

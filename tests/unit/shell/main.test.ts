@@ -6,6 +6,7 @@ import {
   EXPORT_FILE_CHANNEL,
   KIOSK_CLOSE_CHANNEL,
   KIOSK_OPEN_CHANNEL,
+  OPEN_FILE_CHANNEL,
   PROJECTOR_CLOSE_CHANNEL,
   PROJECTOR_OPEN_CHANNEL,
   SAVE_FILE_CHANNEL,
@@ -125,6 +126,7 @@ describe('main process start-up', () => {
         CALL_CHANNEL,
         SAVE_FILE_CHANNEL,
         EXPORT_FILE_CHANNEL,
+        OPEN_FILE_CHANNEL,
         KIOSK_OPEN_CHANNEL,
         KIOSK_CLOSE_CHANNEL,
         PROJECTOR_OPEN_CHANNEL,
@@ -237,6 +239,49 @@ describe('main process start-up', () => {
       refusal: { code: string };
     };
     expect(bad.refusal.code).toBe('VALIDATION');
+  });
+
+  it('moves an exported package to the chosen file and imports one the user picks, by token, never by path', async () => {
+    const fake = await launch();
+    launched.push(fake);
+    const e = (await invoke(fake, 'engagements.create', engagementInput())).value.id;
+    const target = path.join(userData, 'Kota Kediri 2019.bimtek');
+    fake.electron.dialog.saveTo = target;
+    const exportFile = fake.ipcHandlers.get(EXPORT_FILE_CHANNEL)!;
+    expect(await exportFile(from(fake.windows[0]), 'packages.export', { engagementId: e })).toMatchObject({
+      saved: true,
+      path: target,
+    });
+    expect(fs.readFileSync(target).subarray(0, 14).toString('latin1')).toBe('BIMTEK-PACKAGE');
+    // The core's temp file was moved, not copied: nothing is left behind.
+    const tmp = path.join(userData, 'tmp');
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+    // Cancelled: the temp file goes too.
+    fake.electron.dialog.saveTo = null;
+    expect(await exportFile(from(fake.windows[0]), 'packages.export', { engagementId: e })).toMatchObject({
+      saved: false,
+    });
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+
+    const openFile = fake.ipcHandlers.get(OPEN_FILE_CHANNEL)!;
+    // Only operations that take a file, and the dialog decides the path.
+    expect(await openFile(from(fake.windows[0]), 'engagements.delete', ['bimtek'])).toMatchObject({ picked: false });
+    expect(await openFile(from(fake.windows[0]), 'packages.preview', ['bimtek'])).toEqual({ picked: false });
+    fake.electron.dialog.openFrom = target;
+    const picked = (await openFile(from(fake.windows[0]), 'packages.preview', ['bimtek'])) as {
+      picked: true;
+      file: string;
+      fileName: string;
+    };
+    expect(picked).toMatchObject({ picked: true, fileName: 'Kota Kediri 2019.bimtek' });
+    expect(picked.file).toMatch(/^[0-9a-f]{32}$/);
+    const preview = await invoke(fake, 'packages.preview', { fileName: picked.fileName, file: picked.file });
+    expect(preview.value).toMatchObject({ engagementId: e, file: picked.file });
+    expect((await invoke(fake, 'packages.import', { fileName: picked.fileName, file: picked.file })).ok).toBe(true);
+    // The user's own file is never removed.
+    expect(fs.existsSync(target)).toBe(true);
+    // A path in place of a token is refused.
+    expect((await invoke(fake, 'packages.preview', { fileName: 'x.bimtek', file: target })).ok).toBe(false);
   });
 
   it('opens the self check-in window beside the facilitator window: hardened, and fed the same changes', async () => {

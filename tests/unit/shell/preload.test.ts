@@ -41,7 +41,7 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile, exportFile, the self check-in and projector windows', () => {
+  it('exposes one object, window.bimtek, with only mode, call, onChange, saveFile, exportFile, openFile, the self check-in and projector windows', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('bimtek');
     expect(Object.keys(bridge()).sort()).toEqual([
@@ -51,6 +51,7 @@ describe('preload', () => {
       'exportFile',
       'mode',
       'onChange',
+      'openFile',
       'openKioskWindow',
       'openProjectorWindow',
       'saveFile',
