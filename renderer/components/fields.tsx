@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { parseTypedTime } from '../../shared/format';
 import { useT, useValidationText } from '../i18n';
 import type { SaveStatus } from '../lib/use-autosave';
 import './fields.css';
@@ -188,5 +189,54 @@ export function SaveIndicator({
     <span className={`save-indicator save-indicator--${status}`} role="status" aria-live="polite">
       {text}
     </span>
+  );
+}
+
+interface ClockInputProps {
+  id: string;
+  name: string;
+  /** `HH:MM`, or what was typed when it is not a time yet (the schema then says so). */
+  value: string;
+  disabled?: boolean;
+  describedBy?: string;
+  onChange(v: string): void;
+  onBlur?(): void;
+}
+
+/**
+ * A time of day typed and shown the Indonesian way, 24-hour with a full stop ("09.00"), whatever
+ * the browser's or the system's locale (a native time input would show "09:00 AM" on an English
+ * system). "9.00", "0900" and "09:00" are understood; what is not a time is kept as typed, and the
+ * shared schema marks it.
+ */
+export function ClockInput({ id, name, value, disabled, describedBy, onChange, onBlur }: ClockInputProps) {
+  const shown = (v: string) => (/^\d\d:\d\d$/.test(v) ? v.replace(':', '.') : v);
+  const [text, setText] = useState(() => shown(value));
+  // A value from elsewhere (another window, a reset) replaces the text unless it is the same time.
+  useEffect(() => {
+    setText((current) => (parseTypedTime(current) === value || current === value ? current : shown(value)));
+  }, [value]);
+  return (
+    <input
+      id={id}
+      name={name}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder="09.00"
+      className="clock-input"
+      value={text}
+      disabled={disabled}
+      aria-describedby={describedBy}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseTypedTime(e.target.value) ?? e.target.value.trim());
+      }}
+      onBlur={() => {
+        const parsed = parseTypedTime(text);
+        if (parsed) setText(shown(parsed));
+        onBlur?.();
+      }}
+    />
   );
 }

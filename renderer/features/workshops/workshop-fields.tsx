@@ -5,7 +5,7 @@ import {
   type WorkshopDayInput,
   type WorkshopPatch,
 } from '../../../shared/domain';
-import { Field, Select, TextInput, TextList } from '../../components/fields';
+import { ClockInput, Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
 import './workshop-fields.css';
 
@@ -225,27 +225,27 @@ function DaysEditor({ days, errors, onChange, onBlur }: DaysProps) {
             )}
           </Field>
           <Field label={t('workshops.startTime')} error={errors[`days.${i}.startTime`]}>
-            {(id) => (
-              <input
+            {(id, described) => (
+              <ClockInput
                 id={id}
                 name={`days.${i}.startTime`}
-                type="time"
                 value={d.startTime}
-                onChange={(e) => update(i, { startTime: e.target.value })}
+                describedBy={described}
+                onChange={(v) => update(i, { startTime: v })}
                 onBlur={onBlur}
               />
             )}
           </Field>
           <Field label={t('workshops.endTime')} error={errors[`days.${i}.endTime`]}>
-            {(id) => (
+            {(id, described) => (
               <div className="days__end">
-                <input
+                <ClockInput
                   id={id}
                   name={`days.${i}.endTime`}
-                  type="time"
                   value={d.endTime ?? ''}
                   disabled={d.endTime === null}
-                  onChange={(e) => update(i, { endTime: e.target.value })}
+                  describedBy={described}
+                  onChange={(v) => update(i, { endTime: v })}
                   onBlur={onBlur}
                 />
                 <label className="check">
