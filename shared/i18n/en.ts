@@ -69,6 +69,8 @@ export const en = {
     languageChanged: 'Display language: English.',
     discardDraft: 'Throw away what you typed? It has not been saved.',
     discard: 'Throw away',
+    tooLongMax: 'Too long: at most {max} characters.',
+    pasteCut: 'The pasted text was cut: this field takes at most {max} characters.',
   },
   workshops: {
     title: 'Workshops',

@@ -72,6 +72,8 @@ export const id = {
     languageChanged: 'Bahasa tampilan: Bahasa Indonesia.',
     discardDraft: 'Buang isian yang sudah diketik? Isian ini belum tersimpan.',
     discard: 'Buang',
+    tooLongMax: 'Terlalu panjang: paling banyak {max} karakter.',
+    pasteCut: 'Teks yang ditempel dipotong: kolom ini paling banyak {max} karakter.',
   },
   workshops: {
     title: 'Bimtek',
