@@ -42,7 +42,8 @@ export const en = {
     timeZone: 'Time zone',
     programmeName: 'Programme name',
     agencies: 'Local agencies (OPD)',
-    agenciesHint: 'One agency per line',
+    agenciesHint:
+      'One agency per line; its short names after "=", e.g. Dinas Komunikasi dan Informatika = Diskominfo, Kominfo',
     settings: 'Engagement details',
     register: 'Participant register',
     delete: 'Delete engagement',

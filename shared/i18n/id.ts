@@ -45,7 +45,8 @@ export const id = {
     timeZone: 'Zona waktu',
     programmeName: 'Nama program',
     agencies: 'Perangkat daerah (OPD)',
-    agenciesHint: 'Satu OPD per baris',
+    agenciesHint:
+      'Satu OPD per baris; singkatannya setelah "=", mis. Dinas Komunikasi dan Informatika = Diskominfo, Kominfo',
     settings: 'Data pendampingan',
     register: 'Daftar peserta',
     delete: 'Hapus pendampingan',

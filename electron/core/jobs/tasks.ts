@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { parseAgencyList } from '../../../shared/names';
 import { createAttendanceService } from '../attendance/service';
 import { createEngagementService } from '../engagements/service';
 import { classifyImport, readImportTable } from '../participants/imports';
@@ -50,7 +51,8 @@ const tasks: Tasks = {
     const table = await readImportTable(request, lang);
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
-      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang);
+      const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang, agencies);
       return new Uint8Array(Buffer.from(JSON.stringify(preview), 'utf8'));
     });
   },
@@ -62,7 +64,8 @@ const tasks: Tasks = {
     return withStore(dbFile, now, (s) =>
       s.db
         .transaction(() => {
-          const p = classifyImport(table, request, s.participants.list(request.engagementId), lang);
+          const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+          const p = classifyImport(table, request, s.participants.list(request.engagementId), lang, agencies);
           if (p.mapping.name === null) throw p.missingName();
           const created = s.participants.createMany(request.engagementId, p.people);
           return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };

@@ -127,3 +127,55 @@ describe('the daftar hadir of a day', () => {
     expect((await header('annex')).header).toContain('No. HP');
   });
 });
+
+describe('OPD aliases', () => {
+  it('parses the list: official name, then short names after "="', async () => {
+    const { parseAgencyList, canonicalAgency } = await import('../../../shared/names');
+    const list = parseAgencyList([
+      'Dinas Komunikasi dan Informatika = Diskominfo, Kominfo',
+      'Badan Perencanaan Pembangunan Daerah = Bappeda',
+      'Dinas Kesehatan',
+      '  ',
+    ]);
+    expect(list).toEqual([
+      { name: 'Dinas Komunikasi dan Informatika', aliases: ['Diskominfo', 'Kominfo'] },
+      { name: 'Badan Perencanaan Pembangunan Daerah', aliases: ['Bappeda'] },
+      { name: 'Dinas Kesehatan', aliases: [] },
+    ]);
+    expect(canonicalAgency(list, 'DISKOMINFO')).toBe('Dinas Komunikasi dan Informatika');
+    expect(canonicalAgency(list, 'dinas kesehatan')).toBe('Dinas Kesehatan');
+    expect(canonicalAgency(list, 'Dinas Sosial')).toBe('Dinas Sosial');
+  });
+
+  it('stores people and imports under the official name, so counts per OPD are one line', async () => {
+    const e = await t.ok(
+      'engagements.create',
+      engagementInput({ agencies: ['Dinas Komunikasi dan Informatika = Diskominfo, Kominfo', 'Dinas Kesehatan'] }),
+    );
+    const w = await t.ok('workshops.create', workshopInput(e.id));
+    const dayId = w.days[0].id as string;
+    const a = await t.ok('participants.create', { engagementId: e.id, name: 'Ani', agency: 'Diskominfo' });
+    expect(a.agency).toBe('Dinas Komunikasi dan Informatika');
+    await t.ok('participants.create', { engagementId: e.id, name: 'Budi', agency: 'Dinas Komunikasi dan Informatika' });
+    // The import matches "Kominfo" through the list; "Ani, Diskominfo" is the same person as Ani.
+    const csv = '\ufeffNama;Instansi\r\nCitra;Kominfo\r\nAni;Diskominfo\r\nDedi;Dinas Sosial\r\n';
+    const file = { engagementId: e.id, fileName: 'p.csv', data: b64(Buffer.from(csv, 'utf8')) };
+    const preview = await t.ok('participants.importPreview', file);
+    expect(
+      (preview.rows as { values: { agency: string }; status: string }[]).map((r) => [r.values.agency, r.status]),
+    ).toEqual([
+      ['Dinas Komunikasi dan Informatika', 'new'],
+      ['Dinas Komunikasi dan Informatika', 'duplicate'],
+      ['Dinas Sosial', 'new'],
+    ]);
+    await t.ok('participants.importCommit', { ...file, headerIndex: preview.headerIndex, mapping: preview.mapping });
+    const sheet = await t.ok('attendance.day', { dayId });
+    expect(sheet.counts.byAgency).toEqual(
+      expect.arrayContaining([{ agency: 'Dinas Komunikasi dan Informatika', present: 0, expected: 3 }]),
+    );
+    expect((sheet.counts.byAgency as { agency: string }[]).map((x) => x.agency).sort()).toEqual([
+      'Dinas Komunikasi dan Informatika',
+      'Dinas Sosial',
+    ]);
+  });
+});
