@@ -179,3 +179,49 @@ describe('OPD aliases', () => {
     ]);
   });
 });
+
+describe('rekap kehadiran across stages', () => {
+  it('puts every person against every stage day, with totals per day and per OPD and who came every day', async () => {
+    const e = await t.ok(
+      'engagements.create',
+      engagementInput({ agencies: ['Dinas Komunikasi dan Informatika = Diskominfo'] }),
+    );
+    const tahap3 = await t.ok('workshops.create', workshopInput(e.id));
+    const tahap1 = await t.ok(
+      'workshops.create',
+      workshopInput(e.id, {
+        stage: 'tahap-1',
+        title: 'Bimtek Tahap I',
+        days: [{ date: '2019-05-15', startTime: '09:00', endTime: null }],
+      }),
+    );
+    const add = (name: string, agency: string) => t.ok('participants.create', { engagementId: e.id, name, agency });
+    const ani = await add('Ani', 'Diskominfo');
+    const budi = await add('Budi', 'Dinas Komunikasi dan Informatika');
+    const citra = await add('Citra', 'Bappeda');
+    const [d1] = tahap1.days as { id: string }[];
+    const [d2, d3] = tahap3.days as { id: string }[];
+    for (const d of [d1, d2, d3]) await t.ok('attendance.checkIn', { dayId: d.id, participantId: ani.id });
+    await t.ok('attendance.checkIn', { dayId: d1.id, participantId: budi.id });
+    await t.ok('attendance.setStatus', { dayId: d2.id, participantId: budi.id, status: 'izin' });
+    await t.ok('attendance.checkIn', { dayId: d3.id, participantId: citra.id });
+
+    const r = await t.ok('attendance.recap', { engagementId: e.id });
+    // Days in date order: Tahap I (15 Mei) before Tahap III (28 and 29 Agustus).
+    expect((r.days as { date: string; stage: string }[]).map((d) => [d.stage, d.date])).toEqual([
+      ['tahap-1', '2019-05-15'],
+      ['tahap-3', '2019-08-28'],
+      ['tahap-3', '2019-08-29'],
+    ]);
+    const row = (name: string) =>
+      (r.people as { name: string; statuses: unknown[]; everyDay: boolean }[]).find((p) => p.name === name)!;
+    expect(row('Ani')).toMatchObject({ statuses: ['hadir', 'hadir', 'hadir'], everyDay: true });
+    expect(row('Budi')).toMatchObject({ statuses: ['hadir', 'izin', null], everyDay: false });
+    expect(row('Citra')).toMatchObject({ statuses: [null, null, 'hadir'], everyDay: false });
+    expect(r.totals).toEqual({ expected: 3, present: [2, 1, 2], everyDay: 1 });
+    expect(r.byAgency).toEqual([
+      { agency: 'Bappeda', expected: 1, present: [0, 0, 1] },
+      { agency: 'Dinas Komunikasi dan Informatika', expected: 2, present: [2, 1, 1] },
+    ]);
+  });
+});
