@@ -76,6 +76,9 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <a className="btn" href={routeHash({ name: 'participants', engagementId: id })}>
             {t('engagements.register')}
           </a>
+          <a className="btn" href={routeHash({ name: 'rekap', engagementId: id })}>
+            {t('rekap.title')}
+          </a>
           <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
             + {t('workshops.new')}
           </button>
