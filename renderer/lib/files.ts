@@ -28,7 +28,7 @@ export async function saveFile(file: SaveFileRequest): Promise<SaveOutcome> {
 }
 
 /** The operations that make a file (an export). */
-export type FileOp = 'documents.attendanceList' | 'participants.export';
+export type FileOp = 'documents.attendanceList' | 'documents.recap' | 'participants.export';
 
 export type ExportOutcome =
   | { status: 'saved'; path?: string; fileName: string }

@@ -584,6 +584,8 @@ export const en = {
   },
   rekap: {
     title: 'Attendance recap',
+    downloadXlsx: 'Download XLSX',
+    downloadDocx: 'Download DOCX',
     intro: 'Who came to which stage: everyone registered against every Bimtek day.',
     empty: 'No Bimtek days or registered participants yet.',
     people: 'By participant',

@@ -597,6 +597,8 @@ export const id = {
   },
   rekap: {
     title: 'Rekap kehadiran',
+    downloadXlsx: 'Unduh XLSX',
+    downloadDocx: 'Unduh DOCX',
     intro: 'Siapa hadir di tahap mana: semua peserta terdaftar terhadap setiap hari Bimtek.',
     empty: 'Belum ada hari Bimtek atau peserta terdaftar.',
     people: 'Per peserta',

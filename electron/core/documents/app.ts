@@ -6,5 +6,6 @@ import type { DocumentService } from './service';
 export function documentApp(documents: DocumentService): SliceImplementations<typeof documentOps> {
   return {
     'documents.attendanceList': ({ dayId, blank, copy }) => documents.attendanceList(dayId, blank, copy),
+    'documents.recap': ({ engagementId, format }) => documents.recap(engagementId, format),
   };
 }

@@ -80,6 +80,14 @@ const tasks: Tasks = {
     return buildAttendanceList(withStore(dbFile, null, (s) => gatherAttendanceList(s, dayId, blank, copy)));
   },
 
+  async 'documents.recap'({ dbFile, engagementId, format }) {
+    const { buildRecapFile, gatherRecap } = await documents();
+    return buildRecapFile(
+      withStore(dbFile, null, (s) => gatherRecap(s, engagementId)),
+      format,
+    );
+  },
+
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {
     const { buildRegisterFile, gatherRegister } = await documents();
     return buildRegisterFile(

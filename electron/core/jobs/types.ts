@@ -31,6 +31,10 @@ export interface JobMap {
     input: StoreJob & { dayId: string; blank: boolean; copy: ListCopy };
     output: FileBytes;
   };
+  'documents.recap': {
+    input: StoreJob & { engagementId: string; format: 'xlsx' | 'docx' };
+    output: FileBytes;
+  };
   'documents.registerFile': {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;

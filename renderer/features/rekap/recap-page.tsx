@@ -1,7 +1,9 @@
 import type { AttendanceStatus, Recap } from '../../../shared/attendance';
 import type { Engagement } from '../../../shared/domain';
 import { formatDayMonthYear, regionTitle, stageLabel } from '../../../shared/format';
-import { routeHash } from '../../app/store';
+import { useState } from 'react';
+import { routeHash, useApp } from '../../app/store';
+import { exportFile } from '../../lib/files';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 import './recap-page.css';
@@ -30,6 +32,16 @@ export function RecapPage({ engagementId }: { engagementId: string }) {
 function RecapView({ engagement, recap }: { engagement: Engagement; recap: Recap }) {
   const t = useT();
   const lang = useLanguage((s) => s.language);
+  const errorText = useErrorText();
+  const toast = useApp((s) => s.toast);
+  const [busy, setBusy] = useState<'xlsx' | 'docx' | null>(null);
+  const download = async (format: 'xlsx' | 'docx') => {
+    setBusy(format);
+    const out = await exportFile('documents.recap', { engagementId: engagement.id, format });
+    setBusy(null);
+    if (out.status === 'saved') toast({ text: t('checkin.saved', { name: out.path ?? out.fileName }) });
+    else if (out.status === 'failed') toast({ text: out.error ? errorText(out.error) : out.message });
+  };
   const { days, people, byAgency, totals } = recap;
   const dayHead = days.map((d) => (
     <th key={d.dayId} scope="col" className="rk-day">
@@ -45,8 +57,20 @@ function RecapView({ engagement, recap }: { engagement: Engagement; recap: Recap
           {regionTitle(engagement.regionKind, engagement.regionName)}
         </a>
       </nav>
-      <h1>{t('rekap.title')}</h1>
-      <p className="muted">{t('rekap.intro')}</p>
+      <header className="page__header">
+        <div>
+          <h1>{t('rekap.title')}</h1>
+          <p className="muted">{t('rekap.intro')}</p>
+        </div>
+        <div className="actions actions--inline">
+          <button type="button" className="btn" disabled={busy !== null} onClick={() => void download('xlsx')}>
+            {busy === 'xlsx' ? t('checkin.downloading') : `⤓ ${t('rekap.downloadXlsx')}`}
+          </button>
+          <button type="button" className="btn" disabled={busy !== null} onClick={() => void download('docx')}>
+            {busy === 'docx' ? t('checkin.downloading') : `⤓ ${t('rekap.downloadDocx')}`}
+          </button>
+        </div>
+      </header>
       {days.length === 0 || people.length === 0 ? (
         <p className="empty">{t('rekap.empty')}</p>
       ) : (

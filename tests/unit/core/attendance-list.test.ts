@@ -225,3 +225,48 @@ describe('rekap kehadiran across stages', () => {
     ]);
   });
 });
+
+describe('rekap kehadiran as files', () => {
+  it('XLSX with a sheet per participant and per OPD; DOCX landscape with the letterhead and both tables', async () => {
+    const e = await t.ok('engagements.create', engagementInput());
+    await t.ok('engagements.update', {
+      id: e.id,
+      patch: { letterhead: { lines: ['PEMERINTAH KOTA KEDIRI'], address: '', contacts: '' } },
+    });
+    const w = await t.ok('workshops.create', workshopInput(e.id));
+    const p = await t.ok('participants.create', { engagementId: e.id, name: 'Siti Nurhayati', agency: 'Diskominfo' });
+    await t.ok('participants.create', { engagementId: e.id, name: 'Budi Santoso', agency: 'Bappeda' });
+    for (const d of w.days as { id: string }[]) await t.ok('attendance.checkIn', { dayId: d.id, participantId: p.id });
+
+    const xlsx = await t.ok('documents.recap', { engagementId: e.id, format: 'xlsx' });
+    expect(xlsx.fileName).toBe('Rekap Kehadiran Kota Kediri 2019.xlsx');
+    const { loadExcel } = await import('../../../electron/core/import/load-excel');
+    const ExcelJS = await loadExcel();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.data as string, 'base64') as never);
+    const people = book.getWorksheet('Per peserta')!;
+    expect(people.getRow(1).values).toEqual(
+      expect.arrayContaining(['Nama', 'Tahap III 28 Agustus 2019', 'Tahap III 29 Agustus 2019', 'Semua tahap']),
+    );
+    const rows = people.getSheetValues().filter(Boolean) as unknown[][];
+    const siti = rows.find((r) => r.includes('Siti Nurhayati'))!;
+    expect(siti.filter((v) => v === '✓')).toHaveLength(3); // both days and "every stage"
+    expect(book.getWorksheet('Per OPD')!.getRow(1).values).toEqual(
+      expect.arrayContaining(['Instansi/OPD', 'Terdaftar']),
+    );
+
+    const docx = await t.ok('documents.recap', { engagementId: e.id, format: 'docx' });
+    const doc = await openDocx(Buffer.from(docx.data as string, 'base64'));
+    for (const s of [
+      'PEMERINTAH KOTA KEDIRI',
+      'REKAP KEHADIRAN',
+      'Per OPD',
+      'Per peserta',
+      'Siti Nurhayati',
+      'Budi Santoso',
+    ]) {
+      expect(doc.text).toContain(s);
+    }
+    expect(doc.documentXml).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
+  });
+});
