@@ -274,18 +274,30 @@ export function parseAgencyList(lines: readonly string[]): AgencyEntry[] {
   return out;
 }
 
+/** Official names by the normalised form of every name and alias of the list: built once per list. */
+export type AgencyIndex = ReadonlyMap<string, string>;
+
+export function agencyIndex(list: readonly AgencyEntry[]): AgencyIndex {
+  const index = new Map<string, string>();
+  for (const e of list) {
+    for (const written of [e.name, ...e.aliases]) {
+      const key = normalizeAgency(written);
+      if (key && !index.has(key)) index.set(key, e.name);
+    }
+  }
+  return index;
+}
+
 /**
  * The official name of an agency as written ("diskominfo" → "Dinas Komunikasi dan Informatika")
  * when it is an OPD of the list or one of its aliases (compared like `normalizeAgency`); anything
- * else as it was written.
+ * else as it was written. Give an `agencyIndex` when many agencies are looked up (an import).
  */
-export function canonicalAgency(list: readonly AgencyEntry[], agency: string): string {
+export function canonicalAgency(list: readonly AgencyEntry[] | AgencyIndex, agency: string): string {
   const key = normalizeAgency(agency);
   if (!key) return agency;
-  for (const e of list) {
-    if (normalizeAgency(e.name) === key || e.aliases.some((a) => normalizeAgency(a) === key)) return e.name;
-  }
-  return agency;
+  const index = list instanceof Map ? list : agencyIndex(list as readonly AgencyEntry[]);
+  return index.get(key) ?? agency;
 }
 
 /** What search-as-you-type looks at for one participant. */

@@ -1,5 +1,5 @@
 import { compactNip, validateNip } from '../../../shared/nip';
-import { canonicalAgency, normalizeAgency, normalizeName, type AgencyEntry } from '../../../shared/names';
+import { agencyIndex, canonicalAgency, normalizeAgency, normalizeName, type AgencyEntry } from '../../../shared/names';
 import { headerKey, type ColumnMapping } from './header';
 import { PERSON_FIELDS, type CellRef, type PersonValues } from './types';
 
@@ -276,6 +276,7 @@ export function buildPreview(
   options: PreviewOptions = {},
 ): PreviewRow[] {
   const index = new DuplicateIndex();
+  const agencies = options.agencies ? agencyIndex(options.agencies) : null;
   for (const p of existing) index.add({ id: p.id, nip: registeredNip(p.nip) }, p.name, p.agency ?? '');
   const damaged = new Set((options.damaged ?? []).map((c) => `${c.row}:${c.col}`));
   const header = rows[headerIndex] ?? [];
@@ -286,7 +287,7 @@ export function buildPreview(
     if (isBlank(values) || repeatsHeader(rows[r], header, mapping)) continue;
     // "Diskominfo" in the file is "Dinas Komunikasi dan Informatika" of the list: matched (and
     // compared for duplicates) under its official name.
-    if (options.agencies && values.agency) values.agency = canonicalAgency(options.agencies, values.agency);
+    if (agencies && values.agency) values.agency = canonicalAgency(agencies, values.agency);
     const nipDamaged = mapping.nip !== undefined && damaged.has(`${r}:${mapping.nip}`);
     const rowNumber = r + 1;
     const reasons: string[] = validateValues(values, nipDamaged);

@@ -1,6 +1,6 @@
 import type { Gender, Participant, Role } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
-import { canonicalAgency, normalizeAgency, normalizeName, parseAgencyList } from '../../../shared/names';
+import { agencyIndex, canonicalAgency, normalizeAgency, normalizeName, parseAgencyList } from '../../../shared/names';
 import type { ServiceContext } from '../store/context';
 import type { EngagementService } from '../engagements/service';
 
@@ -110,7 +110,7 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
   }
 
   /** The engagement's OPD list with aliases: agencies are stored under their official name. */
-  const agencyList = (engagementId: string) => parseAgencyList(engagements.get(engagementId).agencies);
+  const agencyList = (engagementId: string) => agencyIndex(parseAgencyList(engagements.get(engagementId).agencies));
 
   const params = (id: string, engagementId: string, v: ParticipantValues, list = agencyList(engagementId)) => {
     // "Diskominfo" is stored as "Dinas Komunikasi dan Informatika": one OPD, one name, one count.
