@@ -218,6 +218,42 @@ export const DaySheet = z.object({
 });
 export type DaySheet = z.output<typeof DaySheet>;
 
+// ---------------------------------------------------------------- rekap across stages
+
+/** Who came to which stage day of an engagement: people (and OPD) × days, with totals. */
+export const Recap = z.object({
+  /** Every day of every workshop of the engagement, in date order. */
+  days: z.array(
+    z.object({
+      dayId: idSchema,
+      workshopId: idSchema,
+      stage: z.string(),
+      customStageName: z.string(),
+      date: z.string(),
+    }),
+  ),
+  /** The register, each with a status per day (null: nothing recorded, i.e. not present). */
+  people: z.array(
+    z.object({
+      participantId: idSchema,
+      name: z.string(),
+      agency: z.string(),
+      statuses: z.array(z.enum(ATTENDANCE_STATUSES).nullable()),
+      /** Present (hadir) on every day. */
+      everyDay: z.boolean(),
+    }),
+  ),
+  /** Per OPD: registered, and present per day. */
+  byAgency: z.array(z.object({ agency: z.string(), expected: z.number().int(), present: z.array(z.number().int()) })),
+  /** Present per day over everyone, and how many came to every day. */
+  totals: z.object({
+    expected: z.number().int(),
+    present: z.array(z.number().int()),
+    everyDay: z.number().int(),
+  }),
+});
+export type Recap = z.output<typeof Recap>;
+
 // ---------------------------------------------------------------- letterhead and documents
 
 export const Letterhead = z.object({

@@ -249,6 +249,57 @@ export function normalizeAgency(s: string): string {
   return words(foldText(s));
 }
 
+/** One OPD of an engagement's list: its official name and the short names people write for it. */
+export interface AgencyEntry {
+  name: string;
+  aliases: string[];
+}
+
+/**
+ * The engagement's OPD list, one OPD per line, short names after "=" separated by commas:
+ * "Dinas Komunikasi dan Informatika = Diskominfo, Kominfo". A line without "=" has no alias.
+ */
+export function parseAgencyList(lines: readonly string[]): AgencyEntry[] {
+  const out: AgencyEntry[] = [];
+  for (const line of lines) {
+    const [name, rest] = line.split(/=(.*)/s, 2);
+    const official = name.trim();
+    if (!official) continue;
+    const aliases = (rest ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    out.push({ name: official, aliases });
+  }
+  return out;
+}
+
+/** Official names by the normalised form of every name and alias of the list: built once per list. */
+export type AgencyIndex = ReadonlyMap<string, string>;
+
+export function agencyIndex(list: readonly AgencyEntry[]): AgencyIndex {
+  const index = new Map<string, string>();
+  for (const e of list) {
+    for (const written of [e.name, ...e.aliases]) {
+      const key = normalizeAgency(written);
+      if (key && !index.has(key)) index.set(key, e.name);
+    }
+  }
+  return index;
+}
+
+/**
+ * The official name of an agency as written ("diskominfo" → "Dinas Komunikasi dan Informatika")
+ * when it is an OPD of the list or one of its aliases (compared like `normalizeAgency`); anything
+ * else as it was written. Give an `agencyIndex` when many agencies are looked up (an import).
+ */
+export function canonicalAgency(list: readonly AgencyEntry[] | AgencyIndex, agency: string): string {
+  const key = normalizeAgency(agency);
+  if (!key) return agency;
+  const index = list instanceof Map ? list : agencyIndex(list as readonly AgencyEntry[]);
+  return index.get(key) ?? agency;
+}
+
 /** What search-as-you-type looks at for one participant. */
 export interface Searchable {
   name: string;

@@ -34,3 +34,22 @@ export function issuesByField(issues: FieldIssue[]): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The longest text a schema accepts (its `.max()`), looking through defaults, optionals and
+ * transforms: what a form field says in "Terlalu panjang" and where a paste is cut. Derived from
+ * the one schema, never written twice.
+ */
+export function maxLengthOf(schema: z.ZodType): number | undefined {
+  let s: unknown = schema;
+  for (let i = 0; i < 10 && s; i++) {
+    const node = s as { maxLength?: number | null; def?: { type?: string; innerType?: unknown; in?: unknown } };
+    if (typeof node.maxLength === 'number') return node.maxLength;
+    const def = node.def;
+    if (!def) return undefined;
+    if (def.innerType) s = def.innerType;
+    else if (def.type === 'pipe') s = def.in;
+    else return undefined;
+  }
+  return undefined;
+}

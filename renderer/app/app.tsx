@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
+import { RecapPage } from '../features/rekap/recap-page';
 import { EngagementList } from '../features/engagements/engagement-list';
 import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
@@ -31,6 +32,8 @@ function Page({ route }: { route: Route }) {
       return <WorkshopPage key={route.id} engagementId={route.engagementId} id={route.id} />;
     case 'participants':
       return <ParticipantsPage key={route.engagementId} engagementId={route.engagementId} />;
+    case 'rekap':
+      return <RecapPage key={route.engagementId} engagementId={route.engagementId} />;
     case 'checkin':
       return <CheckinPage key={route.dayId} {...route} />;
     case 'agenda':

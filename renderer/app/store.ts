@@ -20,6 +20,7 @@ export type Route =
   | { name: 'workshop-new'; engagementId: string }
   | { name: 'workshop'; engagementId: string; id: string }
   | { name: 'participants'; engagementId: string }
+  | { name: 'rekap'; engagementId: string }
   | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'agenda'; engagementId: string; workshopId: string }
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
   if (parts[2] === 'participants') return { name: 'participants', engagementId: id };
+  if (parts[2] === 'rekap') return { name: 'rekap', engagementId: id };
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'days' && parts[5]) {
     const r = { engagementId: id, workshopId: parts[3], dayId: parts[5] };
     if (parts[6] === 'run') return { name: 'run', ...r };
@@ -69,6 +71,8 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.id}`;
     case 'participants':
       return `#/engagements/${r.engagementId}/participants`;
+    case 'rekap':
+      return `#/engagements/${r.engagementId}/rekap`;
     case 'checkin':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/checkin`;
     case 'self-checkin':

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { parseTypedTime } from '../../shared/format';
 import { useT, useValidationText } from '../i18n';
 import type { SaveStatus } from '../lib/use-autosave';
 import './fields.css';
@@ -8,15 +9,19 @@ interface FieldProps {
   error?: string;
   hint?: string;
   required?: boolean;
+  /** The field's limit: "Terlalu panjang" says it. */
+  maxLength?: number;
+  /** A passing note under the field (e.g. a paste that was cut), shown when there is no error. */
+  note?: string;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }
 
 /** A labelled form field with its hint and its validation message beside it. */
-export function Field({ label, error, hint, required, children }: FieldProps) {
+export function Field({ label, error, hint, required, maxLength, note, children }: FieldProps) {
   const id = useId();
   const v = useValidationText();
   const t = useT();
-  const msgId = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const msgId = error ? `${id}-error` : note || hint ? `${id}-hint` : undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>
@@ -26,7 +31,11 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
       {children(id, msgId)}
       {error ? (
         <div className="field__error" id={msgId} role="alert">
-          {v(error)}
+          {error === 'tooLong' && maxLength ? t('engagements.tooLongMax', { max: maxLength }) : v(error)}
+        </div>
+      ) : note ? (
+        <div className="field__hint field__hint--note" id={msgId} role="status">
+          {note}
         </div>
       ) : hint ? (
         <div className="field__hint" id={msgId}>
@@ -53,8 +62,18 @@ interface TextInputProps {
 }
 
 export function TextInput(p: TextInputProps) {
+  const t = useT();
+  // A paste longer than the field allows is cut by the browser: say so rather than cut silently.
+  const [cut, setCut] = useState(false);
   return (
-    <Field label={p.label} error={p.error} hint={p.hint} required={p.required}>
+    <Field
+      label={p.label}
+      error={p.error}
+      hint={p.hint}
+      required={p.required}
+      maxLength={p.maxLength}
+      note={cut ? t('engagements.pasteCut', { max: p.maxLength ?? 0 }) : undefined}
+    >
       {(id, described) => (
         <input
           id={id}
@@ -66,7 +85,17 @@ export function TextInput(p: TextInputProps) {
           autoFocus={p.autoFocus}
           aria-invalid={!!p.error}
           aria-describedby={described}
-          onChange={(e) => p.onChange(e.target.value)}
+          onChange={(e) => {
+            setCut(false);
+            p.onChange(e.target.value);
+          }}
+          onPaste={(e) => {
+            if (!p.maxLength) return;
+            const el = e.currentTarget;
+            const selected = (el.selectionEnd ?? 0) - (el.selectionStart ?? 0);
+            const pasted = e.clipboardData.getData('text').length;
+            if (el.value.length - selected + pasted > p.maxLength) setTimeout(() => setCut(true));
+          }}
           onBlur={p.onBlur}
         />
       )}
@@ -188,5 +217,54 @@ export function SaveIndicator({
     <span className={`save-indicator save-indicator--${status}`} role="status" aria-live="polite">
       {text}
     </span>
+  );
+}
+
+interface ClockInputProps {
+  id: string;
+  name: string;
+  /** `HH:MM`, or what was typed when it is not a time yet (the schema then says so). */
+  value: string;
+  disabled?: boolean;
+  describedBy?: string;
+  onChange(v: string): void;
+  onBlur?(): void;
+}
+
+/**
+ * A time of day typed and shown the Indonesian way, 24-hour with a full stop ("09.00"), whatever
+ * the browser's or the system's locale (a native time input would show "09:00 AM" on an English
+ * system). "9.00", "0900" and "09:00" are understood; what is not a time is kept as typed, and the
+ * shared schema marks it.
+ */
+export function ClockInput({ id, name, value, disabled, describedBy, onChange, onBlur }: ClockInputProps) {
+  const shown = (v: string) => (/^\d\d:\d\d$/.test(v) ? v.replace(':', '.') : v);
+  const [text, setText] = useState(() => shown(value));
+  // A value from elsewhere (another window, a reset) replaces the text unless it is the same time.
+  useEffect(() => {
+    setText((current) => (parseTypedTime(current) === value || current === value ? current : shown(value)));
+  }, [value]);
+  return (
+    <input
+      id={id}
+      name={name}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder="09.00"
+      className="clock-input"
+      value={text}
+      disabled={disabled}
+      aria-describedby={describedBy}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseTypedTime(e.target.value) ?? e.target.value.trim());
+      }}
+      onBlur={() => {
+        const parsed = parseTypedTime(text);
+        if (parsed) setText(shown(parsed));
+        onBlur?.();
+      }}
+    />
   );
 }

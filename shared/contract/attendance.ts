@@ -7,6 +7,7 @@ import {
   DayRef,
   DaySheet,
   Participant,
+  Recap,
   SetStatusInput,
 } from '../attendance';
 import { normalizeAgency } from '../names';
@@ -114,6 +115,13 @@ export const attendanceOps = {
     output: AttendanceEntry,
     roles: ONLY_FACILITATOR,
     changes: ['attendance'],
+  }),
+  /** Rekap kehadiran: the register × every stage day of the engagement, with totals per day and per OPD. */
+  'attendance.recap': query({
+    input: z.strictObject({ engagementId: idSchema }),
+    output: Recap,
+    roles: ONLY_FACILITATOR,
+    reads: ['attendance', 'participant', 'workshop'],
   }),
   /** A person's signature of a day as a data URL (shown only on the facilitator's check-in screen). */
   'attendance.signature': query({

@@ -29,4 +29,11 @@ export const documentOps = {
     roles: ONLY_FACILITATOR,
     reads: [],
   }),
+  /** Rekap kehadiran of an engagement: XLSX to work with, DOCX (landscape, letterhead) to file. */
+  'documents.recap': query({
+    input: z.strictObject({ engagementId: idSchema, format: z.enum(['xlsx', 'docx']) }),
+    output: FilePayload,
+    roles: ONLY_FACILITATOR,
+    reads: [],
+  }),
 };

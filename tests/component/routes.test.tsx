@@ -14,6 +14,7 @@ describe('routes', () => {
     [{ name: 'engagement-new' }, '#/engagements/new'],
     [{ name: 'engagement', id: E }, `#/engagements/${E}`],
     [{ name: 'participants', engagementId: E }, `#/engagements/${E}/participants`],
+    [{ name: 'rekap', engagementId: E }, `#/engagements/${E}/rekap`],
     [{ name: 'workshop-new', engagementId: E }, `#/engagements/${E}/workshops/new`],
     [{ name: 'workshop', engagementId: E, id: W }, `#/engagements/${E}/workshops/${W}`],
     [

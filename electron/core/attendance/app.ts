@@ -36,6 +36,7 @@ export function attendanceApp(attendance: AttendanceService): SliceImplementatio
 
   return {
     'attendance.day': ({ dayId }) => attendance.sheet(dayId),
+    'attendance.recap': ({ engagementId }) => attendance.recap(engagementId),
     'attendance.checkIn': ({ dayId, participantId, signature, represents, at }, caller) =>
       outcome(
         attendance.checkIn(dayId, participantId, signature, caller.role !== 'facilitator', represents, at),

@@ -1,4 +1,5 @@
-import type { AgencyCount, AttendanceEntry, AttendanceStatus, DaySheet } from '../../../shared/attendance';
+import type { AgencyCount, AttendanceEntry, AttendanceStatus, DaySheet, Recap } from '../../../shared/attendance';
+import { normalizeAgency } from '../../../shared/names';
 import { AppError } from '../../../shared/errors';
 import type { TimeZone } from '../../../shared/domain';
 import { zonedInstant } from '../../../shared/format';
@@ -86,6 +87,15 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
     LEFT JOIN attendance a ON a.participant_id = p.id AND a.day_id = ? AND a.deleted_at IS NULL
     WHERE p.engagement_id = ? AND p.agency_key = ? AND p.deleted_at IS NULL`);
   const agencyKeyOf = db.prepare('SELECT agency_key FROM participants WHERE id = ?').pluck();
+  const recapDays = db.prepare(`
+    SELECT d.id AS day_id, d.date, w.id AS workshop_id, w.stage, w.custom_stage_name
+    FROM workshop_days d JOIN workshops w ON w.id = d.workshop_id
+    WHERE w.engagement_id = ? AND w.deleted_at IS NULL AND d.deleted_at IS NULL
+    ORDER BY d.date, w.created_at, d.position`);
+  const recapEntries = db.prepare(`
+    SELECT a.day_id, a.participant_id, a.status FROM attendance a
+    JOIN workshop_days d ON d.id = a.day_id JOIN workshops w ON w.id = d.workshop_id
+    WHERE w.engagement_id = ? AND a.deleted_at IS NULL AND d.deleted_at IS NULL AND w.deleted_at IS NULL`);
 
   function day(dayId: string): DayContextRow {
     const d = selectDay.get(dayId) as DayContextRow | undefined;
@@ -138,6 +148,67 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
   return {
     /** Throws NOT_FOUND unless the day exists in a workshop that is not deleted. */
     dayContext: day,
+
+    /**
+     * Rekap kehadiran: every person of the register against every stage day of the engagement,
+     * with the number present per day, per OPD (under the name the register stores), and who came
+     * to every day. A representative counts where they sat, as in the day's own counts.
+     */
+    recap(engagementId: string): Recap {
+      const people = participants.list(engagementId);
+      const days = (
+        recapDays.all(engagementId) as {
+          day_id: string;
+          date: string;
+          workshop_id: string;
+          stage: string;
+          custom_stage_name: string;
+        }[]
+      ).map((d) => ({
+        dayId: d.day_id,
+        workshopId: d.workshop_id,
+        stage: d.stage,
+        customStageName: d.custom_stage_name,
+        date: d.date,
+      }));
+      const column = new Map(days.map((d, i) => [d.dayId, i]));
+      const status = new Map<string, (AttendanceStatus | null)[]>();
+      for (const e of recapEntries.all(engagementId) as {
+        day_id: string;
+        participant_id: string;
+        status: AttendanceStatus;
+      }[]) {
+        const i = column.get(e.day_id);
+        if (i === undefined) continue;
+        const row = status.get(e.participant_id) ?? Array<AttendanceStatus | null>(days.length).fill(null);
+        row[i] = e.status;
+        status.set(e.participant_id, row);
+      }
+      const present = Array<number>(days.length).fill(0);
+      const agencies = new Map<string, { agency: string; expected: number; present: number[] }>();
+      let everyDayCount = 0;
+      const rows = people.map((p) => {
+        const statuses = status.get(p.id) ?? Array<AttendanceStatus | null>(days.length).fill(null);
+        const key = normalizeAgency(p.agency);
+        const a = agencies.get(key) ?? { agency: p.agency, expected: 0, present: Array<number>(days.length).fill(0) };
+        a.expected += 1;
+        statuses.forEach((st, i) => {
+          if (st !== 'hadir') return;
+          present[i] += 1;
+          a.present[i] += 1;
+        });
+        agencies.set(key, a);
+        const everyDay = days.length > 0 && statuses.every((st) => st === 'hadir');
+        if (everyDay) everyDayCount += 1;
+        return { participantId: p.id, name: p.name, agency: p.agency, statuses, everyDay };
+      });
+      return {
+        days,
+        people: rows,
+        byAgency: [...agencies.values()].sort((a, b) => a.agency.localeCompare(b.agency, 'id')),
+        totals: { expected: people.length, present, everyDay: everyDayCount },
+      };
+    },
 
     /**
      * The day's counts of the agencies of these people, as they are now: what a change event

@@ -4,7 +4,8 @@
  */
 import { fileNamePart, safeFileName } from '../../../shared/files';
 import { planDay } from '../../../shared/agenda';
-import type { AttendanceStatus, ListCopy } from '../../../shared/attendance';
+import type { AttendanceStatus, ListCopy, Recap } from '../../../shared/attendance';
+import { buildRecapDocx, buildRecapXlsx } from './recap-files';
 import type { Workshop } from '../../../shared/domain';
 import { formatDayMonthYear, formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
 import type { Language } from '../../../shared/languages';
@@ -238,6 +239,39 @@ export function gatherRundown(d: DocumentSources, workshopId: string): RundownDa
 export async function buildRundown(data: RundownData): Promise<FileBytes> {
   const bytes = await buildRundownDocx(data.input, data.layout);
   return { fileName: data.fileName, mime: DOCX_MIME, bytes };
+}
+
+export interface RecapData {
+  baseName: string;
+  title: string;
+  recap: Recap;
+  letterhead: LetterheadSettings;
+  layout: AttendanceDocSettings;
+}
+
+/** Rekap kehadiran of an engagement, with what its DOCX needs (letterhead, paper, type). */
+export function gatherRecap(d: DocumentSources, engagementId: string): RecapData {
+  const e = d.engagements.get(engagementId);
+  const region = `${e.regionKind === 'kota' ? 'Kota' : 'Kabupaten'} ${e.regionName}`;
+  return {
+    baseName: safeFileName(`Rekap Kehadiran ${fileNamePart(region)} ${e.year}`),
+    title: `${e.programmeName} ${region} ${e.year}`,
+    recap: d.attendance.recap(engagementId),
+    letterhead: letterheadOf(d, engagementId),
+    layout: { paper: e.documents.paper, fontFamily: e.documents.fontFamily, fontSizePt: e.documents.fontSizePt },
+  };
+}
+
+/** The recap as XLSX (to work with) or DOCX (to file). */
+export async function buildRecapFile(data: RecapData, format: 'xlsx' | 'docx'): Promise<FileBytes> {
+  if (format === 'xlsx') {
+    return { fileName: `${data.baseName}.xlsx`, mime: XLSX_MIME, bytes: await buildRecapXlsx(data.recap) };
+  }
+  return {
+    fileName: `${data.baseName}.docx`,
+    mime: DOCX_MIME,
+    bytes: await buildRecapDocx(data.recap, data.title, data.letterhead, data.layout),
+  };
 }
 
 export interface RegisterData {

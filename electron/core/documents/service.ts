@@ -34,6 +34,11 @@ export function createDocumentService(d: Deps) {
       return toPayload(await d.jobs.run('documents.rundown', { dbFile: d.dbFile, workshopId }));
     },
 
+    /** Rekap kehadiran of an engagement as XLSX or DOCX. */
+    async recap(engagementId: string, format: 'xlsx' | 'docx'): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.recap', { dbFile: d.dbFile, engagementId, format }));
+    },
+
     /** The register as CSV (semicolons, BOM) or XLSX, column names in the UI language. */
     async registerFile(engagementId: string, format: 'csv' | 'xlsx'): Promise<FilePayload> {
       const lang = d.language();

@@ -66,24 +66,34 @@ export function decodeRgbaPng(bytes: Uint8Array): Decoded | null {
   }
   if (raw.length < (stride + 1) * height) return null;
   const pixels = new Uint8Array(stride * height);
+  // One loop per filter type (not a branch per byte): 300 signatures decode in a fraction of a second.
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
     const src = y * (stride + 1) + 1;
     const out = y * stride;
-    for (let x = 0; x < stride; x++) {
-      const v = raw[src + x];
-      const a = x >= 4 ? pixels[out + x - 4] : 0;
-      const b = y > 0 ? pixels[out - stride + x] : 0;
-      const c = x >= 4 && y > 0 ? pixels[out - stride + x - 4] : 0;
-      let r: number;
-      if (filter === 0) r = v;
-      else if (filter === 1) r = v + a;
-      else if (filter === 2) r = v + b;
-      else if (filter === 3) r = v + ((a + b) >> 1);
-      else if (filter === 4) r = v + paeth(a, b, c);
-      else return null;
-      pixels[out + x] = r & 0xff;
-    }
+    const up = out - stride;
+    if (filter === 0) {
+      pixels.set(raw.subarray(src, src + stride), out);
+    } else if (filter === 1) {
+      for (let x = 0; x < 4; x++) pixels[out + x] = raw[src + x];
+      for (let x = 4; x < stride; x++) pixels[out + x] = (raw[src + x] + pixels[out + x - 4]) & 0xff;
+    } else if (filter === 2) {
+      if (y === 0) pixels.set(raw.subarray(src, src + stride), out);
+      else for (let x = 0; x < stride; x++) pixels[out + x] = (raw[src + x] + pixels[up + x]) & 0xff;
+    } else if (filter === 3) {
+      for (let x = 0; x < stride; x++) {
+        const left = x >= 4 ? pixels[out + x - 4] : 0;
+        const above = y > 0 ? pixels[up + x] : 0;
+        pixels[out + x] = (raw[src + x] + ((left + above) >> 1)) & 0xff;
+      }
+    } else if (filter === 4) {
+      for (let x = 0; x < stride; x++) {
+        const left = x >= 4 ? pixels[out + x - 4] : 0;
+        const above = y > 0 ? pixels[up + x] : 0;
+        const corner = x >= 4 && y > 0 ? pixels[up + x - 4] : 0;
+        pixels[out + x] = (raw[src + x] + paeth(left, above, corner)) & 0xff;
+      }
+    } else return null;
   }
   return { width, height, pixels };
 }
@@ -126,7 +136,7 @@ function encodeRgbaPng({ width, height, pixels }: Decoded): Uint8Array {
     Buffer.concat([
       Buffer.from(PNG_SIGNATURE),
       chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw)),
+      chunk('IDAT', deflateSync(raw, { level: 3 })),
       chunk('IEND', new Uint8Array(0)),
     ]),
   );
@@ -151,27 +161,45 @@ export function inkBox(img: Decoded): { x: number; y: number; width: number; hei
   return { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
 }
 
-/** Each ink pixel spread to its 8 neighbours: strokes one pixel bolder on every side. */
+/**
+ * Strokes one pixel bolder on every side: the alpha of each pixel becomes the largest of its 3 × 3
+ * neighbourhood (two separable passes), in the colour of the ink (a pad draws in one colour).
+ */
 function thicken(img: Decoded): Decoded {
   const { width, height, pixels } = img;
+  const n = width * height;
+  const alpha = new Uint8Array(n);
+  let ink = -1;
+  for (let i = 0; i < n; i++) {
+    const a = pixels[i * 4 + 3];
+    alpha[i] = a;
+    if (ink < 0 && a > 200) ink = i * 4;
+  }
+  if (ink < 0) return img;
+  const across = new Uint8Array(n);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      let m = alpha[row + x];
+      if (x > 0 && alpha[row + x - 1] > m) m = alpha[row + x - 1];
+      if (x + 1 < width && alpha[row + x + 1] > m) m = alpha[row + x + 1];
+      across[row + x] = m;
+    }
+  }
   const out = new Uint8Array(pixels);
+  const [r, g, b] = [pixels[ink], pixels[ink + 1], pixels[ink + 2]];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if (pixels[i + 3] > INK_ALPHA) continue;
-      // The darkest opaque neighbour lends its colour.
-      let best = -1;
-      let bestAlpha = INK_ALPHA;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const j = (ny * width + nx) * 4;
-          if (pixels[j + 3] > bestAlpha) [best, bestAlpha] = [j, pixels[j + 3]];
-        }
-      }
-      if (best >= 0) out.set(pixels.subarray(best, best + 4), i);
+      const i = y * width + x;
+      let m = across[i];
+      if (y > 0 && across[i - width] > m) m = across[i - width];
+      if (y + 1 < height && across[i + width] > m) m = across[i + width];
+      if (m <= alpha[i]) continue;
+      const o = i * 4;
+      out[o] = r;
+      out[o + 1] = g;
+      out[o + 2] = b;
+      out[o + 3] = m;
     }
   }
   return { width, height, pixels: out };

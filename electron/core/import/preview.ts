@@ -1,5 +1,5 @@
 import { compactNip, validateNip } from '../../../shared/nip';
-import { normalizeAgency, normalizeName } from '../../../shared/names';
+import { agencyIndex, canonicalAgency, normalizeAgency, normalizeName, type AgencyEntry } from '../../../shared/names';
 import { headerKey, type ColumnMapping } from './header';
 import { PERSON_FIELDS, type CellRef, type PersonValues } from './types';
 
@@ -60,6 +60,8 @@ export interface PreviewOptions {
    * they reject is invalid and never becomes the original that later rows duplicate.
    */
   validate?: (values: PersonValues) => string[];
+  /** The engagement's OPD list: an agency written as one of its aliases becomes its official name. */
+  agencies?: readonly AgencyEntry[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -274,6 +276,7 @@ export function buildPreview(
   options: PreviewOptions = {},
 ): PreviewRow[] {
   const index = new DuplicateIndex();
+  const agencies = options.agencies ? agencyIndex(options.agencies) : null;
   for (const p of existing) index.add({ id: p.id, nip: registeredNip(p.nip) }, p.name, p.agency ?? '');
   const damaged = new Set((options.damaged ?? []).map((c) => `${c.row}:${c.col}`));
   const header = rows[headerIndex] ?? [];
@@ -282,6 +285,9 @@ export function buildPreview(
   for (let r = headerIndex + 1; r < rows.length; r++) {
     const values = readValues(rows[r], mapping);
     if (isBlank(values) || repeatsHeader(rows[r], header, mapping)) continue;
+    // "Diskominfo" in the file is "Dinas Komunikasi dan Informatika" of the list: matched (and
+    // compared for duplicates) under its official name.
+    if (agencies && values.agency) values.agency = canonicalAgency(agencies, values.agency);
     const nipDamaged = mapping.nip !== undefined && damaged.has(`${r}:${mapping.nip}`);
     const rowNumber = r + 1;
     const reasons: string[] = validateValues(values, nipDamaged);

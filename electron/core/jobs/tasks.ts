@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAgendaService } from '../agenda/service';
+import { parseAgencyList } from '../../../shared/names';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
 import { createEngagementService } from '../engagements/service';
@@ -54,7 +55,8 @@ const tasks: Tasks = {
     const table = await readImportTable(request, lang);
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
-      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang);
+      const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang, agencies);
       return new Uint8Array(Buffer.from(JSON.stringify(preview), 'utf8'));
     });
   },
@@ -66,7 +68,8 @@ const tasks: Tasks = {
     return withStore(dbFile, now, (s) =>
       s.db
         .transaction(() => {
-          const p = classifyImport(table, request, s.participants.list(request.engagementId), lang);
+          const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+          const p = classifyImport(table, request, s.participants.list(request.engagementId), lang, agencies);
           if (p.mapping.name === null) throw p.missingName();
           const created = s.participants.createMany(request.engagementId, p.people);
           return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };
@@ -84,6 +87,14 @@ const tasks: Tasks = {
   async 'documents.rundown'({ dbFile, workshopId }) {
     const { buildRundown, gatherRundown } = await documents();
     return buildRundown(withStore(dbFile, null, (s) => gatherRundown(s, workshopId)));
+  },
+
+  async 'documents.recap'({ dbFile, engagementId, format }) {
+    const { buildRecapFile, gatherRecap } = await documents();
+    return buildRecapFile(
+      withStore(dbFile, null, (s) => gatherRecap(s, engagementId)),
+      format,
+    );
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {

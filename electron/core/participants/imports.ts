@@ -8,6 +8,7 @@ import {
 } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
 import type { Language } from '../../../shared/languages';
+import type { AgencyEntry } from '../../../shared/names';
 import { validationMessage } from '../../../shared/messages';
 import { toFieldIssues } from '../../../shared/validation';
 import { COLUMN_NAMES } from '../import/export';
@@ -79,6 +80,7 @@ export function classifyImport(
   req: ImportRequestValues,
   existing: readonly ExistingPerson[],
   lang: Language,
+  agencies: readonly AgencyEntry[] = [],
 ): ClassifiedImport {
   const detected = detectHeader(table.rows);
   const headerIndex = req.headerIndex ?? detected?.headerIndex ?? failWith(lang, 'noHeader');
@@ -104,7 +106,11 @@ export function classifyImport(
   const rows =
     mapping.name === undefined
       ? []
-      : buildPreview(table.rows, headerIndex, mapping, existing, { damaged: table.damaged, validate: registerCheck });
+      : buildPreview(table.rows, headerIndex, mapping, existing, {
+          damaged: table.damaged,
+          validate: registerCheck,
+          agencies,
+        });
   const out = rows.map((r) => {
     if (r.status === 'new') {
       const { engagementId: _e, ...values } = ParticipantInput.parse({

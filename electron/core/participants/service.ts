@@ -1,6 +1,6 @@
 import type { Gender, Participant, Role } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
-import { normalizeAgency, normalizeName } from '../../../shared/names';
+import { agencyIndex, canonicalAgency, normalizeAgency, normalizeName, parseAgencyList } from '../../../shared/names';
 import type { ServiceContext } from '../store/context';
 import type { EngagementService } from '../engagements/service';
 
@@ -109,14 +109,22 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
     }
   }
 
-  const params = (id: string, engagementId: string, v: ParticipantValues) => ({
-    ...v,
-    id,
-    engagementId,
-    nameKey: normalizeName(v.name),
-    agencyKey: normalizeAgency(v.agency),
-    now: ctx.now(),
-  });
+  /** The engagement's OPD list with aliases: agencies are stored under their official name. */
+  const agencyList = (engagementId: string) => agencyIndex(parseAgencyList(engagements.get(engagementId).agencies));
+
+  const params = (id: string, engagementId: string, v: ParticipantValues, list = agencyList(engagementId)) => {
+    // "Diskominfo" is stored as "Dinas Komunikasi dan Informatika": one OPD, one name, one count.
+    const agency = canonicalAgency(list, v.agency);
+    return {
+      ...v,
+      agency,
+      id,
+      engagementId,
+      nameKey: normalizeName(v.name),
+      agencyKey: normalizeAgency(agency),
+      now: ctx.now(),
+    };
+  };
 
   return {
     list(engagementId: string): Participant[] {
@@ -149,10 +157,11 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
     createMany(engagementId: string, list: ParticipantValues[]): number {
       return db.transaction(() => {
         engagements.assertExists(engagementId);
+        const agencies = agencyList(engagementId);
         for (const values of list) {
           const id = ctx.newId();
           assertNipFree(engagementId, values.nip, id);
-          insert.run(params(id, engagementId, values));
+          insert.run(params(id, engagementId, values, agencies));
         }
         return list.length;
       })();

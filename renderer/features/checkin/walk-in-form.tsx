@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Participant } from '../../../shared/attendance';
 import type { AppErrorShape } from '../../../shared/errors';
-import { normalizeAgency } from '../../../shared/names';
+import { normalizeAgency, parseAgencyList } from '../../../shared/names';
 import { Field } from '../../components/fields';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -46,7 +46,10 @@ export function WalkInForm({ data, initialName, title, submitLabel, onCreated, o
 
   const agencies = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const a of [...data.engagement.agencies, ...data.people.map((p) => p.agency)]) {
+    for (const a of [
+      ...parseAgencyList(data.engagement.agencies).map((e) => e.name),
+      ...data.people.map((p) => p.agency),
+    ]) {
       const k = normalizeAgency(a);
       if (k && !seen.has(k)) seen.set(k, a.trim());
     }

@@ -1,4 +1,5 @@
-import { REGION_KINDS, TIME_ZONES, type EngagementInput } from '../../../shared/domain';
+import { EngagementPatch, REGION_KINDS, TIME_ZONES, type EngagementInput } from '../../../shared/domain';
+import { maxLengthOf } from '../../../shared/validation';
 import { Select, TextInput, TextList } from '../../components/fields';
 import { useT } from '../../i18n';
 
@@ -20,6 +21,7 @@ export function EngagementFields({ values, errors, set, onBlur, autoFocus }: Pro
     <div className="form-grid">
       <TextInput
         name="regionName"
+        maxLength={maxLengthOf(EngagementPatch.shape.regionName)}
         label={t('engagements.regionName')}
         hint={t('engagements.regionNameHint')}
         required
@@ -39,6 +41,7 @@ export function EngagementFields({ values, errors, set, onBlur, autoFocus }: Pro
       />
       <TextInput
         name="province"
+        maxLength={maxLengthOf(EngagementPatch.shape.province)}
         label={t('engagements.province')}
         required
         value={values.province}
@@ -67,6 +70,7 @@ export function EngagementFields({ values, errors, set, onBlur, autoFocus }: Pro
       />
       <TextInput
         name="programmeName"
+        maxLength={maxLengthOf(EngagementPatch.shape.programmeName)}
         label={t('engagements.programmeName')}
         required
         value={values.programmeName}

@@ -78,6 +78,9 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
             {t('engagements.register')}
           </a>
           <ExportPackageButton engagementId={id} />
+          <a className="btn" href={routeHash({ name: 'rekap', engagementId: id })}>
+            {t('rekap.title')}
+          </a>
           <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
             + {t('workshops.new')}
           </button>

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { Participant } from '../../../shared/attendance';
 import type { Engagement } from '../../../shared/domain';
 import { regionTitle } from '../../../shared/format';
-import { normalizeAgency, normalizeName, queryTokens, searchKey } from '../../../shared/names';
+import { normalizeAgency, normalizeName, parseAgencyList, queryTokens, searchKey } from '../../../shared/names';
 import { routeHash, useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -67,7 +67,7 @@ function Register({ engagement, people }: { engagement: Engagement; people: Part
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const agencies = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const a of [...engagement.agencies, ...people.map((p) => p.agency)]) {
+    for (const a of [...parseAgencyList(engagement.agencies).map((e) => e.name), ...people.map((p) => p.agency)]) {
       const k = normalizeAgency(a);
       if (k && !seen.has(k)) seen.set(k, a.trim());
     }

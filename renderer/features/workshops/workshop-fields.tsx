@@ -3,9 +3,10 @@ import {
   STAGES,
   type SecondSigner,
   type WorkshopDayInput,
-  type WorkshopPatch,
+  WorkshopPatch,
 } from '../../../shared/domain';
-import { Field, Select, TextInput, TextList } from '../../components/fields';
+import { maxLengthOf } from '../../../shared/validation';
+import { ClockInput, Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
 import './workshop-fields.css';
 
@@ -45,6 +46,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       {values.stage === 'custom' ? (
         <TextInput
           name="customStageName"
+          maxLength={maxLengthOf(WorkshopPatch.shape.customStageName)}
           label={t('workshops.customStageName')}
           required
           value={values.customStageName}
@@ -58,6 +60,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       <div className="form-grid__wide">
         <TextInput
           name="title"
+          maxLength={maxLengthOf(WorkshopPatch.shape.title)}
           label={t('workshops.titleField')}
           required
           value={values.title}
@@ -72,6 +75,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       <div className="form-grid__wide">
         <TextInput
           name="venue"
+          maxLength={maxLengthOf(WorkshopPatch.shape.venue)}
           label={t('workshops.venue')}
           hint={t('workshops.venueHint')}
           value={values.venue}
@@ -82,6 +86,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       </div>
       <TextInput
         name="chairName"
+        maxLength={maxLengthOf(WorkshopPatch.shape.chairName)}
         label={t('workshops.chairName')}
         value={values.chairName}
         error={errors.chairName}
@@ -90,6 +95,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       />
       <TextInput
         name="chairPosition"
+        maxLength={maxLengthOf(WorkshopPatch.shape.chairPosition)}
         label={t('workshops.chairPosition')}
         value={values.chairPosition}
         error={errors.chairPosition}
@@ -107,6 +113,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       />
       <TextInput
         name="chairRank"
+        maxLength={maxLengthOf(WorkshopPatch.shape.chairRank)}
         label={t('engagements.chairRank')}
         hint={t('engagements.rankHint')}
         value={values.chairRank}
@@ -116,6 +123,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       />
       <TextInput
         name="noteTakerName"
+        maxLength={maxLengthOf(WorkshopPatch.shape.noteTakerName)}
         label={t('workshops.noteTakerName')}
         value={values.noteTakerName}
         error={errors.noteTakerName}
@@ -133,6 +141,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       />
       <TextInput
         name="noteTakerRank"
+        maxLength={maxLengthOf(WorkshopPatch.shape.noteTakerRank)}
         label={t('engagements.noteTakerRank')}
         value={values.noteTakerRank}
         error={errors.noteTakerRank}
@@ -170,6 +179,7 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
       </div>
       <TextInput
         name="invitationNumber"
+        maxLength={maxLengthOf(WorkshopPatch.shape.invitationNumber)}
         label={t('workshops.invitationNumber')}
         value={values.invitationNumber}
         error={errors.invitationNumber}
@@ -225,27 +235,27 @@ function DaysEditor({ days, errors, onChange, onBlur }: DaysProps) {
             )}
           </Field>
           <Field label={t('workshops.startTime')} error={errors[`days.${i}.startTime`]}>
-            {(id) => (
-              <input
+            {(id, described) => (
+              <ClockInput
                 id={id}
                 name={`days.${i}.startTime`}
-                type="time"
                 value={d.startTime}
-                onChange={(e) => update(i, { startTime: e.target.value })}
+                describedBy={described}
+                onChange={(v) => update(i, { startTime: v })}
                 onBlur={onBlur}
               />
             )}
           </Field>
           <Field label={t('workshops.endTime')} error={errors[`days.${i}.endTime`]}>
-            {(id) => (
+            {(id, described) => (
               <div className="days__end">
-                <input
+                <ClockInput
                   id={id}
                   name={`days.${i}.endTime`}
-                  type="time"
                   value={d.endTime ?? ''}
                   disabled={d.endTime === null}
-                  onChange={(e) => update(i, { endTime: e.target.value })}
+                  describedBy={described}
+                  onChange={(v) => update(i, { endTime: v })}
                   onBlur={onBlur}
                 />
                 <label className="check">

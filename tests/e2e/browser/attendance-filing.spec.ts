@@ -82,3 +82,47 @@ for (const viewport of [
     expect(e.documents).toMatchObject({ listScope: 'present', phoneInList: false, phoneInAnnex: false });
   });
 }
+
+test('rekap kehadiran: people and OPD against every stage day, at 1366×768 and 1024×768', async ({
+  page,
+  request,
+}, testInfo) => {
+  const s = await seed(request);
+  const tahap1 = await api<{ days: { id: string }[] }>(request, 'workshops.create', {
+    engagementId: s.engagementId,
+    stage: 'tahap-1',
+    title: 'Bimtek Tahap I',
+    days: [{ date: '2019-05-15', startTime: '09:00', endTime: null }],
+  });
+  const w = await api<{ days: { id: string }[] }>(request, 'workshops.get', { id: s.workshopId });
+  const ids: string[] = [];
+  for (const [name, agency] of [
+    ['Siti Nurhayati, S.Kom.', 'Dinas Komunikasi dan Informatika'],
+    ['Ir. Bambang Setiawan, M.T.', 'Badan Perencanaan Pembangunan Daerah'],
+  ]) {
+    ids.push(
+      (await api<{ id: string }>(request, 'participants.create', { engagementId: s.engagementId, name, agency })).id,
+    );
+  }
+  for (const dayId of [tahap1.days[0].id, w.days[0].id]) {
+    await api(request, 'attendance.checkIn', { dayId, participantId: ids[0] });
+  }
+  await api(request, 'attendance.setStatus', { dayId: tahap1.days[0].id, participantId: ids[1], status: 'izin' });
+
+  await page.goto(`/#/engagements/${s.engagementId}`);
+  await page.getByRole('link', { name: 'Rekap kehadiran' }).click();
+  await expect(page.getByRole('heading', { name: 'Rekap kehadiran', level: 1 })).toBeVisible();
+  await expect(page.getByText('1 dari 2 peserta hadir di semua tahap.')).toBeVisible();
+  const people = page.getByRole('region', { name: 'Per peserta' });
+  await expect(people.getByRole('columnheader', { name: /Tahap I\s*15 Mei 2019/ })).toBeVisible();
+  const siti = people.getByRole('row', { name: /Siti Nurhayati/ });
+  await expect(siti.getByLabel('hadir di semua tahap')).toBeVisible();
+  await expect(people.getByRole('row', { name: /Bambang/ })).toContainText('I');
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await snap(page, testInfo, `rekap-${viewport.width}`);
+  }
+});

@@ -156,7 +156,9 @@ test.describe('door check-in', () => {
     await page.goto(s.url);
 
     await expect(page.getByRole('heading', { name: s.title })).toBeVisible();
-    await expect(page.getByText('Rabu, 28 Agustus 2019')).toBeVisible();
+    await expect(page.getByText('Rabu, 28 Agustus 2019', { exact: true })).toBeVisible();
+    // The day is not today: the screen says which day it records.
+    await expect(page.getByRole('note')).toContainText('Anda mencatat kehadiran untuk Rabu, 28 Agustus 2019');
     await expect(page.getByText('09.00–15.30 WIB')).toBeVisible();
     await expect(page.getByText('Ruang Joyoboyo, Balai Kota Kediri')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Kembali ke Bimtek' })).toHaveAttribute(

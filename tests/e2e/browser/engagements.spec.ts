@@ -29,8 +29,9 @@ test.describe('engagements and workshops', () => {
       `Bimtek Tahap III Penyusunan Masterplan Smart City Kota ${region}`,
     );
     await page.locator('input[name="days.0.date"]').fill('2019-08-28');
-    await page.locator('input[name="days.0.startTime"]').fill('09:00');
-    await page.locator('input[name="days.0.endTime"]').fill('15:30');
+    // Times typed the Indonesian way, 24-hour with a full stop.
+    await page.locator('input[name="days.0.startTime"]').fill('09.00');
+    await page.locator('input[name="days.0.endTime"]').fill('15.30');
     await page.getByLabel('Tempat').fill('Ruang Joyoboyo, Balai Kota Kediri');
     await page.getByLabel('Nama pimpinan rapat').fill('Abdullah Abu Bakar');
     await page.getByRole('button', { name: 'Buat Bimtek' }).click();
@@ -99,8 +100,8 @@ test.describe('engagements and workshops', () => {
     await page.getByLabel('Judul kegiatan').fill('');
     await expect(page.getByText('Wajib diisi.')).toBeVisible();
     await page.reload();
-    // Still there after a reload, still marked, store unchanged.
-    await expect(page.locator('input[name="days.0.endTime"]')).toHaveValue('07:00');
+    // Still there after a reload, still marked, store unchanged; shown the Indonesian way.
+    await expect(page.locator('input[name="days.0.endTime"]')).toHaveValue('07.00');
     await expect(page.getByText('Jam selesai harus setelah jam mulai.')).toBeVisible();
     const stored = await (await page.request.post('/api/workshops.get', { data: { id: w.value.id } })).json();
     expect(stored.value.days[0].endTime).toBe('15:00');

@@ -218,6 +218,7 @@ describe('susunan acara (documents.rundown)', () => {
       'documents.rundown': true,
       'participants.export': true,
       'packages.export': true,
+      'documents.recap': true,
     };
     expect([...FILE_OPS].sort()).toEqual(Object.keys(names).sort());
   });
