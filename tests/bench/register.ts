@@ -30,3 +30,16 @@ export async function seedKediriWorkshop(call: (op: OpName, input: unknown) => P
   });
   return { e, w };
 }
+
+/**
+ * Which people the daftar hadir lists: `present` ("hadir saja") makes the "300 people" figures
+ * measure 300 rows whatever the register's size; `all` ("semua terdaftar", the app's default) lists
+ * the whole register with its Keterangan.
+ */
+export async function setListScope(
+  call: (op: OpName, input: unknown) => Promise<any>,
+  engagement: { id: string; documents: Record<string, unknown> },
+  listScope: 'all' | 'present',
+) {
+  await call('engagements.update', { id: engagement.id, patch: { documents: { ...engagement.documents, listScope } } });
+}
