@@ -128,8 +128,9 @@ function check(file: string, expectations: Map<string, Expectation>, figures: Cr
 
 /**
  * One round of every kind of mutation on records of its own: create an engagement, a workshop
- * with two days, two participants; update each kind; check one in with a signature; set a status;
- * delete a participant. Each write that is answered ok becomes an expectation.
+ * with two days, two participants; update each kind; add an agenda step and its notes, start the
+ * day's run, choose what the projector shows; check one in with a signature; set a status; delete
+ * a participant. Each write that is answered ok becomes an expectation.
  */
 async function oneCycle(
   base: string,
@@ -219,6 +220,48 @@ async function oneCycle(
     { id: w.id, patch: { venue: `Ruang ${tag}` } },
     (v) => [{ what: `workshop ${v.id} venue`, sql: venueSql, params: [v.id] }],
     () => [`Ruang ${tag}`],
+  );
+  if (!alive()) return;
+  // The stage guide: a step, the note-taker's notes, the console starting the day, the projector.
+  const step = await write(
+    'agenda.addStep',
+    { dayId: w.days[0].id, step: { kind: 'paparan', title: `Langkah ${tag}`, plannedMinutes: 30 } },
+    (v) => [{ what: `step ${v.id} title`, sql: col('agenda_steps', 'title'), params: [v.id] }],
+    () => [`Langkah ${tag}`],
+  );
+  if (!step || !alive()) return;
+  const notesSql = col('agenda_steps', 'notes');
+  await write(
+    'agenda.updateStep',
+    { id: step.id, patch: { notes: `Catatan ${tag}` } },
+    (v) => [{ what: `step ${v.id} notes`, sql: notesSql, params: [v.id] }],
+    () => [`Catatan ${tag}`],
+  );
+  if (!alive()) return;
+  await write(
+    'run.command',
+    { dayId: w.days[0].id, command: 'start', expectedStepId: null },
+    () => [
+      {
+        what: `start of day ${w.days[0].id}`,
+        sql: "SELECT step_id AS v FROM run_events WHERE day_id = ? AND kind = 'start'",
+        params: [w.days[0].id],
+      },
+    ],
+    () => [step.id],
+  );
+  if (!alive()) return;
+  await write(
+    'projector.set',
+    { workshopId: w.id, patch: { mode: 'agenda' } },
+    () => [
+      {
+        what: `projector of ${w.id}`,
+        sql: 'SELECT mode AS v FROM projector_state WHERE workshop_id = ?',
+        params: [w.id],
+      },
+    ],
+    () => ['agenda'],
   );
   if (!alive()) return;
   await write(
