@@ -114,7 +114,8 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, body: Uint8Array): Buffer {
+/** One PNG chunk: length, type, body and CRC (also what the test fixtures build images with). */
+export function pngChunk(type: string, body: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(body.length, 0);
   head.write(type, 4, 'ascii');
@@ -135,9 +136,9 @@ function encodeRgbaPng({ width, height, pixels }: Decoded): Uint8Array {
   return new Uint8Array(
     Buffer.concat([
       Buffer.from(PNG_SIGNATURE),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw, { level: 3 })),
-      chunk('IEND', new Uint8Array(0)),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', deflateSync(raw, { level: 3 })),
+      pngChunk('IEND', new Uint8Array(0)),
     ]),
   );
 }
