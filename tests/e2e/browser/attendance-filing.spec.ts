@@ -73,13 +73,15 @@ for (const viewport of [
     await section.getByLabel('Cetak kolom No. HP di daftar hadir').uncheck();
     await expect(section.getByText('Tersimpan')).toBeVisible();
     await snap(page, testInfo, `engagement-documents-${viewport.width}`);
-    const e = await api<{ letterhead: { lines: string[] }; documents: Record<string, unknown> }>(
-      request,
-      'engagements.get',
-      { id: s.engagementId },
-    );
-    expect(e.letterhead.lines).toEqual(['PEMERINTAH KOTA KEDIRI']);
-    expect(e.documents).toMatchObject({ listScope: 'present', phoneInList: false, phoneInAnnex: false });
+    // The letterhead and the document settings save separately: wait for the store to have both.
+    const stored = () =>
+      api<{ letterhead: { lines: string[] }; documents: Record<string, unknown> }>(request, 'engagements.get', {
+        id: s.engagementId,
+      });
+    await expect.poll(async () => (await stored()).letterhead.lines).toEqual(['PEMERINTAH KOTA KEDIRI']);
+    await expect
+      .poll(async () => (await stored()).documents)
+      .toMatchObject({ listScope: 'present', phoneInList: false, phoneInAnnex: false });
   });
 }
 
