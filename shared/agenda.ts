@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CellValueSchema } from './forms/types';
 import type { TimeZone } from './domain';
 import { ZONE_OFFSET_HOURS, zoneDate } from './format';
 import { clockTime, idSchema, LIMITS, optionalText, requiredText, typeError } from './primitives';
@@ -397,8 +398,11 @@ export type RunDay = z.output<typeof RunDay>;
 
 // ---------------------------------------------------------------- the projector
 
-/** What the facilitator can put on the room's screen. Group outputs join with group work. */
-export const PROJECTOR_MODES = ['title', 'step', 'agenda', 'attendance'] as const;
+/**
+ * What the facilitator can put on the room's screen: the title slide, the current step, the day's
+ * agenda, attendance counts, a group's output (pleno), the groups' pairing codes.
+ */
+export const PROJECTOR_MODES = ['title', 'step', 'agenda', 'attendance', 'group', 'pairing'] as const;
 export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
 
 /** A step as the room sees it: no script, no notes. */
@@ -448,6 +452,32 @@ export const ProjectorView = z.object({
       events: z.array(RunEvent),
     })
     .nullable(),
+  /**
+   * Pleno: the group presenting and its output, rendered from the form's definition. No member
+   * names: the room sees the group's work, not its register. `startedAt` and `plannedSeconds` are
+   * the group's own presentation timer (the pleno step's minutes shared by the groups).
+   */
+  group: z
+    .object({
+      id: idSchema,
+      name: z.string(),
+      topic: z.string(),
+      stepId: idSchema,
+      stepTitle: z.string(),
+      formId: z.enum(OUTPUT_FORM_IDS),
+      values: z.record(z.string(), CellValueSchema),
+      agencies: z.array(z.string()),
+      page: z.number().int(),
+      startedAt: z.string(),
+      plannedSeconds: z.number().int(),
+      /** Position in presentation order (0-based) and how many groups present. */
+      index: z.number().int(),
+      count: z.number().int(),
+      next: z.string().nullable(),
+    })
+    .nullable(),
+  /** Pairing mode: each group's code while it can be entered. */
+  pairing: z.array(z.object({ groupId: idSchema, name: z.string(), code: z.string(), expiresAt: z.string() })),
 });
 export type ProjectorView = z.output<typeof ProjectorView>;
 
@@ -457,6 +487,11 @@ export const ProjectorPatch = z
     dayId: idSchema,
     blank: z.boolean({ error: 'invalidType' }),
     frozen: z.boolean({ error: 'invalidType' }),
+    /** Pleno: the group to present and the group-work step whose output it shows. */
+    groupId: idSchema,
+    stepId: idSchema,
+    /** The page of a long output. */
+    page: z.number({ error: 'invalidType' }).int({ error: 'invalid' }).min(0, { error: 'invalid' }).max(500),
   })
   .partial();
 export type ProjectorPatch = z.input<typeof ProjectorPatch>;

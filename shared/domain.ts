@@ -264,6 +264,8 @@ export const ENTITIES = [
   'run',
   'projector',
   'backup',
+  'group',
+  'output',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -281,6 +283,8 @@ export interface ChangeEvent {
   workshopId?: string;
   /** Attendance: the workshop day. */
   dayId?: string;
+  /** Group work: the group; a paired device receives only its own group's events. */
+  groupId?: string;
   /** The record as it is now (absent for bulk changes). */
   record?: unknown;
   /** Attendance: the day's counts of the agencies the change touched, as they are now. */

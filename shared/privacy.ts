@@ -20,7 +20,7 @@ export function maskNip(nip: string): string {
   return `${BULLETS}${digits.slice(-4)}`;
 }
 
-type Viewer = 'facilitator' | 'projector' | 'kiosk' | 'room-device';
+type Viewer = 'facilitator' | 'projector' | 'kiosk' | 'room-device' | 'group-device';
 
 /**
  * A register entry as a caller of `role` may see it. The facilitator sees everything; the self
@@ -29,7 +29,7 @@ type Viewer = 'facilitator' | 'projector' | 'kiosk' | 'room-device';
  */
 export function participantFor<P extends { phone: string; email: string; nip: string }>(role: Viewer, p: P): P {
   if (role === 'facilitator') return p;
-  if (role === 'projector') return { ...p, phone: '', email: '', nip: maskNip(p.nip) };
+  if (role === 'projector' || role === 'group-device') return { ...p, phone: '', email: '', nip: maskNip(p.nip) };
   return { ...p, phone: maskPhone(p.phone), email: '', nip: maskNip(p.nip) };
 }
 

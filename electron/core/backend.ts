@@ -7,6 +7,8 @@ import { LATEST_SCHEMA_VERSION } from './store/migrations/index';
 import { createContext, type ServiceContext } from './store/context';
 import type { Language } from '../../shared/languages';
 import { agendaApp } from './agenda/app';
+import { groupApp } from './groups/app';
+import { createGroupService } from './groups/service';
 import { createProjectorService } from './agenda/projector';
 import { createAgendaService } from './agenda/service';
 import { appApp } from './app/app';
@@ -59,7 +61,8 @@ export function createServices(
   const participants = createParticipantService(ctx, engagements);
   const attendance = createAttendanceService(ctx, participants, blobs);
   const agenda = createAgendaService(ctx);
-  const projector = createProjectorService(ctx, workshops, engagements, agenda);
+  const groups = createGroupService(ctx, blobs);
+  const projector = createProjectorService(ctx, workshops, engagements, agenda, groups);
   // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
@@ -82,6 +85,7 @@ export function createServices(
     participants,
     attendance,
     agenda,
+    groups,
     projector,
     imports,
     documents,
@@ -104,6 +108,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...engagementApp(s.engagements, s.pins),
     ...workshopApp(s.workshops, s.agenda, s.ctx, s.language),
     ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
+    ...groupApp(s.groups, s.projector),
     ...participant,
     ...attendanceApp(s.attendance),
     ...documentApp(s.documents),
@@ -223,6 +228,10 @@ export function createBackend(opts: BackendOptions) {
     services,
     /** The UI language, for messages produced outside a handler. */
     language: () => opts.settings.get().language,
+    /** The group a paired device's token is for (null: unknown or revoked): its events are that group's only. */
+    deviceGroup(token: string): string | null {
+      return services?.groups.resolveDevice(token)?.groupId ?? null;
+    },
     /** The main-process log (stacks stay here, never cross a boundary). */
     log,
     /** Tell a process that finds the data folder taken where this one answers (browser mode). */

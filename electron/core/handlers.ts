@@ -17,6 +17,8 @@ export interface Caller {
   role: Role;
   /** e.g. `window:3`, `http:127.0.0.1`, `remote:192.168.1.20`. */
   key: string;
+  /** A paired device's token (role `group-device`): the core resolves it to the one group it may use. */
+  device?: string;
 }
 
 /** The facilitator's own window; what in-process callers (the menu, tests) act as. */

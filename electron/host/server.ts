@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FilePayload } from '../../shared/attendance';
 import {
+  DEVICE_HEADER,
   eventFor,
   FILE_OPS,
   isRole,
@@ -110,10 +111,18 @@ export function createHostServer(opts: HostOptions) {
   const { backend } = opts;
   const bindHost = opts.host ?? '127.0.0.1';
   /** Live-event subscribers, each with its role: every event is filtered for it (`eventFor`). */
-  const clients = new Map<http.ServerResponse, Role>();
+  const clients = new Map<http.ServerResponse, Caller>();
   const unsubscribe = backend.bus.subscribe((event) => {
     const lines = new Map<Role, string | null>();
-    for (const [c, role] of clients) {
+    for (const [c, caller] of clients) {
+      const { role } = caller;
+      if (role === 'group-device') {
+        // Each paired device hears its own group only, and nothing once its token is revoked.
+        const groupId = caller.device ? backend.deviceGroup(caller.device) : null;
+        const visible = groupId ? eventFor(role, event, { groupId }) : null;
+        if (visible) c.write(`event: change\ndata: ${JSON.stringify(visible)}\n\n`);
+        continue;
+      }
       if (!lines.has(role)) {
         const visible = eventFor(role, event);
         lines.set(role, visible ? `event: change\ndata: ${JSON.stringify(visible)}\n\n` : null);
@@ -132,6 +141,10 @@ export function createHostServer(opts: HostOptions) {
    */
   const callerOf = (req: http.IncomingMessage, url: URL): Caller | null => {
     const address = req.socket.remoteAddress ?? '?';
+    // A paired device, here or on the room network: the core holds it to the group of its token.
+    const device = req.headers[DEVICE_HEADER] ?? url.searchParams.get('device');
+    if (typeof device === 'string' && device !== '')
+      return { role: 'group-device', key: `${isRemote(req) ? 'remote' : 'http'}:${address}`, device };
     if (isRemote(req)) return { role: 'room-device', key: `remote:${address}` };
     const declared = req.headers[ROLE_HEADER] ?? url.searchParams.get('role');
     if (declared === undefined || declared === null) return { role: 'facilitator', key: `http:${address}` };
@@ -203,7 +216,7 @@ export function createHostServer(opts: HostOptions) {
         connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      clients.set(res, caller.role);
+      clients.set(res, caller);
       req.on('close', () => clients.delete(res));
       return;
     }

@@ -7,9 +7,11 @@ import { idSchema, type ChangeEvent, type Entity } from '../domain';
  * - `facilitator`: the mentor's own window: everything.
  * - `projector`: the room's screen: read-only, no personal data.
  * - `kiosk`: the self check-in screen (a second screen of the laptop, or a page in self check-in mode).
- * - `room-device`: another device on the room network (a tablet at the door, later a group's laptop).
+ * - `room-device`: another device on the room network (a tablet at the door).
+ * - `group-device`: a device paired with one group (a group's laptop or phone), by the token it got
+ *   for a pairing code: its own group's outputs and nothing else — no register, no other group.
  */
-export const ROLES = ['facilitator', 'projector', 'kiosk', 'room-device'] as const;
+export const ROLES = ['facilitator', 'projector', 'kiosk', 'room-device', 'group-device'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
@@ -17,6 +19,8 @@ export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES
 /** Role sets used by the contract slices. */
 export const ONLY_FACILITATOR = ['facilitator'] as const satisfies readonly Role[];
 export const EVERY_ROLE = ROLES;
+/** A group's output: the facilitator's laptop and the group's own paired device. */
+export const GROUP_OUTPUT = ['facilitator', 'group-device'] as const satisfies readonly Role[];
 /** The self check-in page: the facilitator, the kiosk window, a tablet on the room network. */
 export const SELF_CHECKIN = ['facilitator', 'kiosk', 'room-device'] as const satisfies readonly Role[];
 /**

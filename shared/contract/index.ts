@@ -8,6 +8,7 @@ import { backupOps } from './backups';
 import { type OperationDef, type Role } from './define';
 import { documentOps } from './documents';
 import { engagementOps } from './engagements';
+import { groupOps } from './groups';
 import { packageOps } from './packages';
 import { participantOps } from './participants';
 import { storeOps } from './store';
@@ -27,6 +28,7 @@ export const contract = {
   ...engagementOps,
   ...workshopOps,
   ...agendaOps,
+  ...groupOps,
   ...participantOps,
   ...attendanceOps,
   ...documentOps,
@@ -79,9 +81,9 @@ export function affects(name: OpName, input: unknown, e: ChangeEvent): boolean {
   const def = opDef(name);
   if (!def.reads.includes(e.entity)) return false;
   const scope = (input ?? {}) as Record<string, unknown>;
-  const differs = (key: 'engagementId' | 'workshopId' | 'dayId') =>
+  const differs = (key: 'engagementId' | 'workshopId' | 'dayId' | 'groupId') =>
     typeof scope[key] === 'string' && typeof e[key] === 'string' && scope[key] !== e[key];
-  if (differs('engagementId') || differs('workshopId') || differs('dayId')) return false;
+  if (differs('engagementId') || differs('workshopId') || differs('dayId') || differs('groupId')) return false;
   // `X.get({ id })` follows its own record only.
   if (typeof scope.id === 'string' && e.entity === def.reads[0] && e.id !== '*' && e.id !== scope.id) return false;
   return true;
@@ -91,10 +93,14 @@ export function affects(name: OpName, input: unknown, e: ChangeEvent): boolean {
  * What a change event looks like to a window of `role`: dropped when the role may call no query
  * that reads its entity. Its record goes only to a role that may call a query answering with that
  * entity's records (the query's `reads[0]`), filtered as that answer would be; any other role gets
- * the event without the record (its views reload through their own queries and filters).
+ * the event without the record (its views reload through their own queries and filters). A paired
+ * group device gets its own group's events only.
  */
-export function eventFor(role: Role, e: ChangeEvent): ChangeEvent | null {
+export function eventFor(role: Role, e: ChangeEvent, scope: { groupId?: string | null } = {}): ChangeEvent | null {
   if (role === 'facilitator') return e;
+  // A paired device hears of its own group only (its token names the group: `scope.groupId`).
+  if (role === 'group-device' && (e.groupId !== undefined || e.entity === 'group' || e.entity === 'output'))
+    if (!scope.groupId || e.groupId !== scope.groupId) return null;
   const allowed = opsFor(role).map(opDef);
   if (!allowed.some((d) => d.reads.includes(e.entity))) return null;
   if (e.record === undefined) return e;
@@ -124,3 +130,9 @@ export const CHANGE_CHANNEL = 'bimtek:change';
  * `room-device` whatever it says, and a page on this machine could act as the facilitator anyway.
  */
 export const ROLE_HEADER = 'x-bimtek-role';
+
+/**
+ * The header (or `?device=` on the event stream) carrying a paired device's token: a call with it is
+ * a `group-device` call, limited to the group the token was issued for.
+ */
+export const DEVICE_HEADER = 'x-bimtek-device';

@@ -9,6 +9,11 @@ export const PurgeResult = z.object({
   participants: z.number().int(),
   attendance: z.number().int(),
   agendaSteps: z.number().int(),
+  groups: z.number().int(),
+  groupMembers: z.number().int(),
+  groupOutputs: z.number().int(),
+  outputCells: z.number().int(),
+  groupDevices: z.number().int(),
   runEvents: z.number().int(),
   blobs: z.number().int(),
 });

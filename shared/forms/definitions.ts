@@ -18,7 +18,12 @@ const agency = (required = false): ColumnField => ({
   required,
 });
 const horizon: ColumnField = { key: 'horizon', kind: 'choice', source: 'horizon', label: b('Jangka waktu', 'Horizon') };
-const budget: ColumnField = { key: 'budget', kind: 'choice', source: 'budget', label: b('Sumber anggaran', 'Budget source') };
+const budget: ColumnField = {
+  key: 'budget',
+  kind: 'choice',
+  source: 'budget',
+  label: b('Sumber anggaran', 'Budget source'),
+};
 
 /** Analisis Kesiapan: the three pillars and their elements, each rated 1–5 with its evidence. */
 const readinessRows: TableField['rows'] = [
@@ -261,7 +266,12 @@ export const FORM_DEFINITIONS: FormDef[] = [
         columns: [
           { key: 'name', kind: 'text', label: b('Nama program', 'Programme name'), required: true },
           dimension(),
-          { key: 'description', kind: 'longText', label: b('Uraian dan manfaat', 'Description and benefit'), max: 1000 },
+          {
+            key: 'description',
+            kind: 'longText',
+            label: b('Uraian dan manfaat', 'Description and benefit'),
+            max: 1000,
+          },
           agency(true),
           {
             key: 'months',

@@ -205,7 +205,10 @@ export function cellSchema(field: ColumnField): z.ZodType {
         .max(2100, { error: 'yearRange' })
         .nullable();
     case 'signature':
-      return z.string().regex(/^[0-9a-f]{64}$/, { error: 'invalid' }).nullable();
+      return z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, { error: 'invalid' })
+        .nullable();
   }
 }
 
@@ -240,14 +243,27 @@ export function pathSchema(resolved: ResolvedPath): z.ZodType {
   return cellSchema(resolved.kind === 'field' ? resolved.field : resolved.column);
 }
 
+/** What one cell holds: text, a number, a list of texts (a list field, a table's row order), or nothing. */
+export const CellValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 export type CellValue = string | number | string[] | null;
+/**
+ * A cell value as it crosses the boundary: any of the cell shapes, texts cleaned like every text.
+ * Which shape and limits a cell takes comes from its form's definition, checked in the core.
+ */
+export const CellInputSchema = z.union(
+  [str(), z.number().finite(), z.array(str(), { error: 'invalidType' }).max(500, { error: 'tooMany' }), z.null()],
+  { error: 'invalidType' },
+);
 export type OutputValues = Record<string, CellValue>;
 
 const isEmpty = (v: CellValue | undefined) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** The rows of a table in order: its fixed rows, or the ids in its order cell. */
-export function tableRows(table: TableField, values: OutputValues): { key: string; label?: Bilingual; group?: Bilingual }[] {
+export function tableRows(
+  table: TableField,
+  values: OutputValues,
+): { key: string; label?: Bilingual; group?: Bilingual }[] {
   if (table.rows) return table.rows;
   const order = values[`${table.key}/${ROW_ORDER}`];
   return Array.isArray(order) ? order.map((key) => ({ key })) : [];

@@ -44,4 +44,21 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
   { table: 'run_events', scope: `day_id IN (${DAYS})`, label: 'kind' },
   // One projector state per workshop, whichever laptop made it.
   { table: 'projector_state', scope: `workshop_id IN (${WORKSHOPS})`, label: 'mode', naturalKey: ['workshop_id'] },
+  { table: 'groups', scope: `workshop_id IN (${WORKSHOPS})`, label: 'name' },
+  { table: 'group_members', scope: `day_id IN (${DAYS})`, label: 'participant_id' },
+  {
+    table: 'group_outputs',
+    scope: `group_id IN (SELECT id FROM groups WHERE workshop_id IN (${WORKSHOPS}))`,
+    label: 'form_id',
+    naturalKey: ['group_id', 'step_id'],
+  },
+  // A cell is the unit two laptops may both have written: the same output and path is one cell.
+  {
+    table: 'output_cells',
+    scope: `output_id IN (SELECT o.id FROM group_outputs o JOIN groups g ON g.id = o.group_id WHERE g.workshop_id IN (${WORKSHOPS}))`,
+    blobColumns: ['blob_hash'],
+    label: 'path',
+    naturalKey: ['output_id', 'path'],
+  },
+  // Paired devices are this laptop's business (their tokens answer only here): never carried.
 ];

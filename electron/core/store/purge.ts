@@ -1,16 +1,9 @@
+import type { PurgeResult } from '../../../shared/contract/store';
 import type { Database } from 'better-sqlite3';
 
 /** How many rows of each table a purge removed for good. */
-export interface PurgeCounts {
-  runEvents: number;
-  agendaSteps: number;
-  attendance: number;
-  participants: number;
-  workshopDays: number;
-  workshops: number;
-  engagements: number;
-  blobs: number;
-}
+/** What a purge removed, per kind of record: the contract's answer (one list of kinds). */
+export type PurgeCounts = PurgeResult;
 
 /**
  * Really delete what was soft-deleted before `olderThan` (a UTC ISO timestamp), in one
@@ -83,15 +76,48 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       list(days),
       list(steps),
     );
-    // What a projector shows belongs to its workshop; a purged day just stops being its day.
+    const groups = ids(
+      `SELECT id FROM groups WHERE deleted_at < ? OR day_id ${IN} OR workshop_id ${IN}`,
+      olderThan,
+      list(days),
+      list(workshops),
+    );
+    const members = ids(
+      `SELECT id FROM group_members WHERE deleted_at < ? OR group_id ${IN} OR day_id ${IN} OR participant_id ${IN}`,
+      olderThan,
+      list(groups),
+      list(days),
+      list(participants),
+    );
+    const outputs = ids(
+      `SELECT id FROM group_outputs WHERE deleted_at < ? OR group_id ${IN} OR step_id ${IN}`,
+      olderThan,
+      list(groups),
+      list(steps),
+    );
+    const cells = ids(`SELECT id FROM output_cells WHERE deleted_at < ? OR output_id ${IN}`, olderThan, list(outputs));
+    const devices = ids(`SELECT id FROM group_devices WHERE deleted_at < ? OR group_id ${IN}`, olderThan, list(groups));
+    // A purged person stops being the rapporteur of a group that stays.
+    db.prepare(`UPDATE groups SET rapporteur_id = NULL WHERE rapporteur_id ${IN}`).run(list(participants));
+
+    // What a projector shows belongs to its workshop; a purged day just stops being its day, a
+    // purged group or step just stops being presented.
     db.prepare(`DELETE FROM projector_state WHERE workshop_id ${IN}`).run(list(workshops));
     db.prepare(`UPDATE projector_state SET day_id = NULL WHERE day_id ${IN}`).run(list(days));
+    db.prepare(
+      `UPDATE projector_state SET group_id = NULL, output_step_id = NULL WHERE group_id ${IN} OR output_step_id ${IN}`,
+    ).run(list(groups), list(steps));
 
     const remove = (table: string, set: Set<string>) =>
       set.size === 0 ? 0 : db.prepare(`DELETE FROM ${table} WHERE id ${IN}`).run(list(set)).changes;
     // Children before parents: no foreign key cascades, so a row still pointing at a removed
     // one fails the statement and rolls the whole purge back instead of vanishing quietly.
     const counts = {
+      outputCells: remove('output_cells', cells),
+      groupOutputs: remove('group_outputs', outputs),
+      groupDevices: remove('group_devices', devices),
+      groupMembers: remove('group_members', members),
+      groups: remove('groups', groups),
       runEvents: remove('run_events', runEvents),
       agendaSteps: remove('agenda_steps', steps),
       attendance: remove('attendance', attendance),
@@ -104,7 +130,8 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       .prepare(
         `DELETE FROM blobs WHERE created_at < ?
            AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = blobs.hash)
-           AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)`,
+           AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)
+           AND NOT EXISTS (SELECT 1 FROM output_cells c WHERE c.blob_hash = blobs.hash)`,
       )
       .run(olderThan).changes;
     return { ...counts, blobs };

@@ -643,7 +643,9 @@ describe('handlers never throw', () => {
         `${op} with ${label}`,
       ).resolves.toBeUndefined();
       expect(typeof r?.ok, `${op} with ${label}`).toBe('boolean');
-      if (r && !r.ok) {
+      // An input the contract accepts (undefined is `{}` to an operation without input) may still be
+      // refused by what the operation finds (`devices.me` on a window that is no paired device).
+      if (r && !r.ok && !contract[op].input.safeParse(input ?? {}).success) {
         expect(['VALIDATION']).toContain(r.error.code);
         expect(r.error.message).toBe(MESSAGES.id.errors.invalidInput);
         expect(JSON.stringify(r.error)).not.toMatch(/\n\s+at /);

@@ -99,6 +99,17 @@ async function seed(b: Backend) {
   await ok(b, 'run.command', { dayId: w.days[0].id, command: 'start', expectedStepId: null });
   await ok(b, 'run.command', { dayId: w.days[0].id, command: 'next', expectedStepId: first.id });
   await ok(b, 'projector.set', { workshopId: w.id, patch: { mode: 'agenda' } });
+  // Group work travels too: a group with a member, its commitment sheet with a signature.
+  const dayId = w.days[0].id;
+  const sheet = await ok(b, 'agenda.addStep', {
+    dayId,
+    step: { ...STEP, kind: 'penandatanganan-komitmen', title: 'Komitmen', formId: 'commitment' },
+  });
+  const group = await ok(b, 'groups.create', { dayId, name: 'Kepala OPD' });
+  await ok(b, 'groups.moveMember', { dayId, participantId: people[0].id, groupId: group.id });
+  const ref = { groupId: group.id, stepId: sheet.id };
+  await ok(b, 'outputs.setCell', { ...ref, path: 'statement', value: 'Kami berkomitmen melaksanakan masterplan.' });
+  await ok(b, 'outputs.sign', { ...ref, path: 'signatories/kadis1/signature', signature: b64(signaturePng(9)) });
   return { e, w, people };
 }
 
@@ -126,7 +137,7 @@ describe('engagement packages (.bimtek)', () => {
       engagementId: e.id,
       title: 'Kota Kediri 2019',
       schemaVersion: LATEST_SCHEMA_VERSION,
-      images: 3,
+      images: 4,
     });
     expect(preview.tables.map((t: { table: string; added: number }) => [t.table, t.added])).toEqual([
       ['engagements', 1],
@@ -134,9 +145,13 @@ describe('engagement packages (.bimtek)', () => {
       ['workshop_days', 2],
       ['participants', 3],
       ['attendance', 2],
-      ['agenda_steps', 2],
+      ['agenda_steps', 3],
       ['run_events', 3],
       ['projector_state', 1],
+      ['groups', 1],
+      ['group_members', 1],
+      ['group_outputs', 1],
+      ['output_cells', 2],
     ]);
     expect(preview.conflicts).toEqual([]);
 

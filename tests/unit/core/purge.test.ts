@@ -11,6 +11,11 @@ const { ok, db } = t;
 const count = (table: string) => (db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const ids = (table: string) => db().prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
 const ZERO = {
+  groups: 0,
+  groupMembers: 0,
+  groupOutputs: 0,
+  outputCells: 0,
+  groupDevices: 0,
   runEvents: 0,
   agendaSteps: 0,
   attendance: 0,
@@ -82,26 +87,45 @@ describe('purgeDeleted', () => {
   });
 
   it('removes a deleted engagement with everything under it, deleted or not', async () => {
-    const { e, day1 } = await kediri();
-    // The agenda, the run log and the projector state of its workshop go with it.
+    const { e, day1, siti: sitiRow } = await kediri();
+    // The agenda, the run log and the projector state of its workshop go with it, and its group
+    // work: groups, members, outputs, cells (a signature among them) and paired devices.
     const step = await ok('agenda.addStep', { dayId: day1, step: STEP });
     await ok('run.command', { dayId: day1, command: 'start', expectedStepId: null });
-    await ok('projector.set', { workshopId: step.workshopId, patch: { mode: 'agenda' } });
+    const sheet = await ok('agenda.addStep', { dayId: day1, step: { ...STEP, formId: 'commitment' } });
+    const group = await ok('groups.create', { dayId: day1, name: 'Kepala OPD' });
+    const siti = sitiRow.id as string;
+    await ok('groups.moveMember', { dayId: day1, participantId: siti, groupId: group.id });
+    await ok('groups.update', { id: group.id, patch: { rapporteurId: siti } });
+    const ref = { groupId: group.id, stepId: sheet.id };
+    await ok('outputs.setCell', { ...ref, path: 'statement', value: 'Kami berkomitmen.' });
+    await ok('outputs.sign', { ...ref, path: 'signatories/kadis1/signature', signature: b64(signaturePng(11)) });
+    const coded = await ok('groups.pairCode', { id: group.id });
+    await ok('devices.pair', { code: coded.pairing.code });
+    await ok('projector.set', {
+      workshopId: step.workshopId,
+      patch: { mode: 'group', groupId: group.id, stepId: sheet.id },
+    });
     const keep = await ok('engagements.create', engagementInput({ regionName: 'Madiun' }));
     await ok('workshops.create', workshopInput(keep.id, { template: 'tahap-1' }));
-    const kept = count('agenda_steps') - 1;
+    const kept = count('agenda_steps') - 2;
     t.clock.clock = '2019-09-01T00:00:00.000Z';
     await ok('engagements.delete', { id: e.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
+      outputCells: 2,
+      groupOutputs: 1,
+      groupDevices: 1,
+      groupMembers: 1,
+      groups: 1,
       runEvents: 1,
-      agendaSteps: 1,
+      agendaSteps: 2,
       attendance: 2,
       participants: 3,
       workshopDays: 2,
       workshops: 1,
       engagements: 1,
-      blobs: 2,
+      blobs: 3,
     });
     expect(ids('engagements')).toEqual([keep.id]);
     expect(count('workshops')).toBe(1);
@@ -109,6 +133,8 @@ describe('purgeDeleted', () => {
     expect(count('participants') + count('attendance') + count('blobs')).toBe(0);
     expect(count('agenda_steps')).toBe(kept);
     expect(count('run_events') + count('projector_state')).toBe(0);
+    for (const table of ['groups', 'group_members', 'group_outputs', 'output_cells', 'group_devices'])
+      expect(count(table), table).toBe(0);
     expect(db().pragma('foreign_key_check')).toEqual([]);
   });
 

@@ -47,7 +47,23 @@ describe('the contract declares everything about each operation', () => {
       'attendance.checkIn',
     ];
     expect(opsFor('kiosk').sort()).toEqual(selfCheckin.sort());
-    expect(opsFor('room-device').sort()).toEqual(selfCheckin.sort());
+    // A room device may also pair itself with a group.
+    expect(opsFor('room-device').sort()).toEqual([...selfCheckin, 'devices.pair'].sort());
+  });
+
+  it('a paired group device reaches its group output and nothing of the register', () => {
+    expect(opsFor('group-device').sort()).toEqual(
+      [
+        'app.info',
+        'settings.get',
+        'devices.pair',
+        'devices.me',
+        'outputs.get',
+        'outputs.setCell',
+        'outputs.sign',
+        'outputs.setStatus',
+      ].sort(),
+    );
     expect(opsFor('facilitator')).toEqual(OP_NAMES);
   });
 
@@ -154,8 +170,22 @@ describe('events as each role sees them', () => {
     for (const role of ROLES) {
       for (const entity of ENTITIES) {
         const readable = opsFor(role).some((n) => opDef(n).reads.includes(entity));
-        expect(eventFor(role, { entity, id: 'x', action: 'updated' }) !== null, `${role} ${entity}`).toBe(readable);
+        // A group device hears events of its own group (see below).
+        const e = { entity, id: 'x', action: 'updated' as const, groupId: 'G' };
+        expect(eventFor(role, e, { groupId: 'G' }) !== null, `${role} ${entity}`).toBe(readable);
       }
     }
+  });
+
+  it('a group device hears its own group only, and nothing without a live token', () => {
+    const write = { entity: 'output' as const, id: 'o', action: 'updated' as const, groupId: 'G1', record: { path: 'x' } };
+    expect(eventFor('group-device', write, { groupId: 'G1' })).toEqual(write);
+    expect(eventFor('group-device', write, { groupId: 'G2' })).toBeNull();
+    expect(eventFor('group-device', write, { groupId: null })).toBeNull();
+    expect(eventFor('group-device', { ...write, groupId: undefined }, { groupId: 'G1' })).toBeNull();
+    expect(eventFor('group-device', { entity: 'group', id: 'G2', action: 'updated', groupId: 'G2' }, { groupId: 'G1' })).toBeNull();
+    // The facilitator hears every group; the projector no output cell at all.
+    expect(eventFor('facilitator', write)).toEqual(write);
+    expect(eventFor('projector', write)).toBeNull();
   });
 });
