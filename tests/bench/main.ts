@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { benchAttendance } from './attendance.bench';
 import { benchCrash } from './crash.bench';
 import { benchFuzz } from './fuzz.bench';
+import { benchGroups } from './groups.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { benchHttp } from './http.bench';
 import { benchProjector } from './projector.bench';
@@ -56,6 +57,7 @@ async function main() {
     http: () => benchHttp(signatures(), DOC_RUNS),
     search: () => benchSearch(process.cwd()),
     projector: () => benchProjector(process.cwd()),
+    groups: () => benchGroups(process.cwd()),
   };
   const names = process.argv.slice(2);
   const unknown = names.filter((a) => !(a in sections));
