@@ -233,6 +233,22 @@ export function createParticipantService(ctx: ServiceContext, engagements: Engag
           }
         }
         moveRepresentative.run(survivorId, now, duplicateId);
+        // Group work: the duplicate's place in a group goes to the survivor, unless the survivor is
+        // in a group that day already; a group the duplicate spoke for keeps its rapporteur.
+        db.prepare(
+          `UPDATE group_members SET participant_id = @to, updated_at = @now
+           WHERE participant_id = @from AND deleted_at IS NULL AND NOT EXISTS (
+             SELECT 1 FROM group_members s WHERE s.participant_id = @to AND s.day_id = group_members.day_id
+               AND s.deleted_at IS NULL)`,
+        ).run({ to: survivorId, from: duplicateId, now });
+        db.prepare(
+          'UPDATE group_members SET deleted_at = @now, updated_at = @now WHERE participant_id = @from AND deleted_at IS NULL',
+        ).run({ from: duplicateId, now });
+        db.prepare('UPDATE groups SET rapporteur_id = @to, updated_at = @now WHERE rapporteur_id = @from').run({
+          to: survivorId,
+          from: duplicateId,
+          now,
+        });
         // Someone cannot represent themselves: if the duplicate stood in for the survivor, the
         // survivor was there in person after all.
         clearSelfRepresentation.run(now, survivorId, survivorId);

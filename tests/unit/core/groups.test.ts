@@ -386,3 +386,17 @@ describe('presenting a group on the projector', () => {
     ]);
   });
 });
+
+describe('a merge of two register entries', () => {
+  it("gives the duplicate's group place and rapporteur role to the survivor", async () => {
+    const { day2, people } = await workshop();
+    const g = await ok('groups.create', { dayId: day2, name: 'Kelompok 1' });
+    const [survivor, duplicate] = [people[0].id, people[1].id];
+    await ok('groups.moveMember', { dayId: day2, participantId: duplicate, groupId: g.id });
+    await ok('groups.update', { id: g.id, patch: { rapporteurId: duplicate } });
+    await ok('participants.merge', { survivorId: survivor, duplicateId: duplicate });
+    const after = (await ok('groups.list', { workshopId: g.workshopId })).days[1].groups[0];
+    expect(after.memberIds).toEqual([survivor]);
+    expect(after.rapporteurId).toBe(survivor);
+  });
+});
