@@ -129,7 +129,8 @@ function check(file: string, expectations: Map<string, Expectation>, figures: Cr
 /**
  * One round of every kind of mutation on records of its own: create an engagement, a workshop
  * with two days, two participants; update each kind; add an agenda step and its notes, start the
- * day's run, choose what the projector shows; check one in with a signature; set a status; delete
+ * day's run, choose what the projector shows; make a group, put a person in it, write a cell of its
+ * output; check one in with a signature; set a status; delete
  * a participant. Each write that is answered ok becomes an expectation.
  */
 async function oneCycle(
@@ -225,7 +226,10 @@ async function oneCycle(
   // The stage guide: a step, the note-taker's notes, the console starting the day, the projector.
   const step = await write(
     'agenda.addStep',
-    { dayId: w.days[0].id, step: { kind: 'paparan', title: `Langkah ${tag}`, plannedMinutes: 30 } },
+    {
+      dayId: w.days[0].id,
+      step: { kind: 'diskusi-kelompok', title: `Langkah ${tag}`, plannedMinutes: 30, formId: 'swot' },
+    },
     (v) => [{ what: `step ${v.id} title`, sql: col('agenda_steps', 'title'), params: [v.id] }],
     () => [`Langkah ${tag}`],
   );
@@ -262,6 +266,41 @@ async function oneCycle(
       },
     ],
     () => ['agenda'],
+  );
+  if (!alive()) return;
+  // Group work: a group, a member, a cell of its SWOT.
+  const group = await write(
+    'groups.create',
+    { dayId: w.days[0].id, name: `Kelompok ${tag}`, topic: 'governance' },
+    (v) => [{ what: `group ${v.id} name`, sql: col('groups', 'name'), params: [v.id] }],
+    () => [`Kelompok ${tag}`],
+  );
+  if (!group || !alive()) return;
+  await write(
+    'groups.moveMember',
+    { dayId: w.days[0].id, participantId: people[1].id, groupId: group.id },
+    () => [
+      {
+        what: `member of ${group.id}`,
+        sql: 'SELECT group_id AS v FROM group_members WHERE participant_id = ? AND deleted_at IS NULL',
+        params: [people[1].id],
+      },
+    ],
+    () => [group.id],
+  );
+  if (!alive()) return;
+  await write(
+    'outputs.setCell',
+    { groupId: group.id, stepId: step.id, path: 'strengths', value: [`Kekuatan ${tag}`] },
+    () => [
+      {
+        what: `SWOT cell of ${group.id}`,
+        sql: `SELECT c.value_json AS v FROM output_cells c JOIN group_outputs o ON o.id = c.output_id
+              WHERE o.group_id = ? AND o.step_id = ? AND c.path = 'strengths'`,
+        params: [group.id, step.id],
+      },
+    ],
+    () => [JSON.stringify([`Kekuatan ${tag}`])],
   );
   if (!alive()) return;
   await write(
