@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CellValueSchema } from './forms/types';
+import { ProjectorFollowups } from './followups';
 import type { TimeZone } from './domain';
 import { ZONE_OFFSET_HOURS, zoneDate } from './format';
 import { clockTime, idSchema, LIMITS, optionalText, requiredText, typeError } from './primitives';
@@ -400,9 +401,20 @@ export type RunDay = z.output<typeof RunDay>;
 
 /**
  * What the facilitator can put on the room's screen: the title slide, the current step, the day's
- * agenda, attendance counts, a group's output (pleno), the groups' pairing codes.
+ * agenda, attendance counts, a group's output (pleno), the groups' pairing codes, the quick-win
+ * ranking (bar chart and impact × feasibility matrix), the decisions, the follow-up review.
  */
-export const PROJECTOR_MODES = ['title', 'step', 'agenda', 'attendance', 'group', 'pairing'] as const;
+export const PROJECTOR_MODES = [
+  'title',
+  'step',
+  'agenda',
+  'attendance',
+  'group',
+  'pairing',
+  'quickwins',
+  'decisions',
+  'followups',
+] as const;
 export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
 
 /** A step as the room sees it: no script, no notes. */
@@ -478,6 +490,8 @@ export const ProjectorView = z.object({
     .nullable(),
   /** Pairing mode: each group's code while it can be entered. */
   pairing: z.array(z.object({ groupId: idSchema, name: z.string(), code: z.string(), expiresAt: z.string() })),
+  /** Quick wins, decisions, follow-ups: filled in their own modes only. */
+  followup: ProjectorFollowups,
 });
 export type ProjectorView = z.output<typeof ProjectorView>;
 

@@ -266,6 +266,9 @@ export const ENTITIES = [
   'backup',
   'group',
   'output',
+  'decision',
+  'quickwin',
+  'action',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

@@ -8,6 +8,8 @@ import { createContext, type ServiceContext } from './store/context';
 import type { Language } from '../../shared/languages';
 import { agendaApp } from './agenda/app';
 import { groupApp } from './groups/app';
+import { followupApp } from './followups/app';
+import { createFollowupService } from './followups/service';
 import { createGroupService } from './groups/service';
 import { createProjectorService } from './agenda/projector';
 import { createAgendaService } from './agenda/service';
@@ -62,7 +64,8 @@ export function createServices(
   const attendance = createAttendanceService(ctx, participants, blobs);
   const agenda = createAgendaService(ctx);
   const groups = createGroupService(ctx, blobs);
-  const projector = createProjectorService(ctx, workshops, engagements, agenda, groups);
+  const followups = createFollowupService(ctx);
+  const projector = createProjectorService(ctx, workshops, engagements, agenda, groups, followups);
   // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
@@ -86,6 +89,7 @@ export function createServices(
     attendance,
     agenda,
     groups,
+    followups,
     projector,
     imports,
     documents,
@@ -109,6 +113,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...workshopApp(s.workshops, s.agenda, s.ctx, s.language),
     ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
     ...groupApp(s.groups, s.projector),
+    ...followupApp(s.followups, s.groups, s.projector, (id, format) => s.documents.actions(id, format)),
     ...participant,
     ...attendanceApp(s.attendance),
     ...documentApp(s.documents),

@@ -8,6 +8,7 @@ import { backupOps } from './backups';
 import { type OperationDef, type Role } from './define';
 import { documentOps } from './documents';
 import { engagementOps } from './engagements';
+import { followupOps } from './followups';
 import { groupOps } from './groups';
 import { packageOps } from './packages';
 import { participantOps } from './participants';
@@ -29,6 +30,7 @@ export const contract = {
   ...workshopOps,
   ...agendaOps,
   ...groupOps,
+  ...followupOps,
   ...participantOps,
   ...attendanceOps,
   ...documentOps,

@@ -4,7 +4,9 @@ import { AppError } from '../../../shared/errors';
 import type { EngagementService } from '../engagements/service';
 import type { ServiceContext } from '../store/context';
 import type { WorkshopService } from '../workshops/service';
+import type { FollowupService } from '../followups/service';
 import type { GroupService } from '../groups/service';
+import { zoneDate } from '../../../shared/format';
 import type { AgendaService } from './service';
 
 interface StateRow {
@@ -31,6 +33,7 @@ export function createProjectorService(
   engagements: EngagementService,
   agenda: AgendaService,
   groups: GroupService,
+  followups: FollowupService,
 ) {
   const { db } = ctx;
   const selectState = db.prepare('SELECT * FROM projector_state WHERE workshop_id = ? AND deleted_at IS NULL');
@@ -138,6 +141,7 @@ export function createProjectorService(
         events: day.events,
       },
       group: s.mode === 'group' ? presenting(s) : null,
+      followup: followups.projector(workshopId, s.mode, zoneDate(ctx.now(), e.timeZone)),
       pairing:
         s.mode === 'pairing' && dayId
           ? groups
@@ -168,6 +172,18 @@ export function createProjectorService(
   }
 
   return {
+    /** The workshops of an engagement whose (unfrozen) projector is in `mode`: they follow its changes. */
+    showing(engagementId: string, mode: ProjectorMode): string[] {
+      return (
+        db
+          .prepare(
+            `SELECT p.workshop_id FROM projector_state p JOIN workshops w ON w.id = p.workshop_id
+             WHERE w.engagement_id = ? AND p.mode = ? AND p.frozen_json IS NULL AND p.deleted_at IS NULL`,
+          )
+          .all(engagementId, mode) as { workshop_id: string }[]
+      ).map((r) => r.workshop_id);
+    },
+
     /** The group and output the projector presents now, if it is in pleno mode (to follow its edits). */
     presentingNow(workshopId: string): { groupId: string; stepId: string } | null {
       const s = state(workshopId);

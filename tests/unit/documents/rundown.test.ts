@@ -219,6 +219,8 @@ describe('susunan acara (documents.rundown)', () => {
       'participants.export': true,
       'packages.export': true,
       'documents.recap': true,
+      'actions.attachment': true,
+      'actions.export': true,
     };
     expect([...FILE_OPS].sort()).toEqual(Object.keys(names).sort());
   });

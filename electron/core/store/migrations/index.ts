@@ -4,6 +4,7 @@ import { migration003 } from './003-merge-ready';
 import { migration004 } from './004-agenda';
 import { migration005 } from './005-attendance-filing';
 import { migration006 } from './006-group-work';
+import { migration007 } from './007-follow-ups';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
