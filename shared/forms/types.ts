@@ -205,7 +205,10 @@ export function cellSchema(field: ColumnField): z.ZodType {
         .max(2100, { error: 'yearRange' })
         .nullable();
     case 'signature':
-      return z.string().regex(/^[0-9a-f]{64}$/, { error: 'invalid' }).nullable();
+      return z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, { error: 'invalid' })
+        .nullable();
   }
 }
 
@@ -247,7 +250,10 @@ const isEmpty = (v: CellValue | undefined) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** The rows of a table in order: its fixed rows, or the ids in its order cell. */
-export function tableRows(table: TableField, values: OutputValues): { key: string; label?: Bilingual; group?: Bilingual }[] {
+export function tableRows(
+  table: TableField,
+  values: OutputValues,
+): { key: string; label?: Bilingual; group?: Bilingual }[] {
   if (table.rows) return table.rows;
   const order = values[`${table.key}/${ROW_ORDER}`];
   return Array.isArray(order) ? order.map((key) => ({ key })) : [];
@@ -297,3 +303,24 @@ export function missingFields(form: FormDef, values: OutputValues): MissingField
 /** Whether a form has anything typed in it at all. */
 export const hasContent = (values: OutputValues): boolean =>
   Object.entries(values).some(([k, v]) => !k.endsWith(`/${ROW_ORDER}`) && !isEmpty(v));
+
+const ROW_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+/** A new row id for a table with user rows: 10 random URL-safe characters (passes `rowIdSchema`). */
+export function newRowId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(bytes, (b) => ROW_ID_ALPHABET[b % 64]).join('');
+}
+
+/** The cells of one table row, by column key (missing cells are undefined). */
+export function rowCells(
+  table: TableField,
+  rowKey: string,
+  values: OutputValues,
+): Record<string, CellValue | undefined> {
+  return Object.fromEntries(table.columns.map((c) => [c.key, values[`${table.key}/${rowKey}/${c.key}`]]));
+}
+
+/** Whether a table row holds anything. */
+export const rowHasContent = (table: TableField, rowKey: string, values: OutputValues): boolean =>
+  Object.values(rowCells(table, rowKey, values)).some((v) => !isEmpty(v));
