@@ -121,7 +121,10 @@ interface CellShellProps {
   /** Quiet text under the field (a counter). */
   hint?: string;
   ctx: Ctx;
+  /** Take a whole line of a table row (long text, list, an open pad). */
   wide?: boolean;
+  /** Take more room than a number or a year (a short text, an OPD name). */
+  roomy?: boolean;
   /** Render the control; `describedBy` names the messages under it. */
   children: (id: string, describedBy: string | undefined) => ReactNode;
   /** A group of controls (radios) is labelled by a legend rather than a <label>. */
@@ -133,7 +136,20 @@ interface CellShellProps {
  * shared output needs besides: a counter, the reason a value breaks the rules, "wajib diisi" from
  * the missing list, and who on another device changed it last.
  */
-function CellShell({ path, label, help, required, error, note, hint, ctx, wide, children, asGroup }: CellShellProps) {
+function CellShell({
+  path,
+  label,
+  help,
+  required,
+  error,
+  note,
+  hint,
+  ctx,
+  wide,
+  roomy,
+  children,
+  asGroup,
+}: CellShellProps) {
   const id = ctx.domId(path);
   const missing = ctx.missing.has(path) && isBlank(ctx.values[path]);
   const shown = error ?? (missing ? validationMessage(ctx.lang, 'required') : undefined);
@@ -181,7 +197,7 @@ function CellShell({ path, label, help, required, error, note, hint, ctx, wide, 
     </>
   );
   const className = `field fc-cell${shown ? ' field--invalid' : ''}${missing ? ' fc-cell--missing' : ''}${
-    wide ? ' fc-cell--wide' : ''
+    wide ? ' fc-cell--wide' : roomy ? ' fc-cell--roomy' : ''
   }${changed ? ' fc-cell--changed' : ''}`;
   if (asGroup)
     return (
@@ -236,6 +252,7 @@ function TextCell({ path, field, ctx }: { path: string; field: TextField; ctx: C
       hint={near ? ctx.t('groupwork.counter', { count: value.length, max }) : undefined}
       ctx={ctx}
       wide={long}
+      roomy={!long}
     >
       {(id, describedBy) =>
         long ? (
@@ -312,6 +329,7 @@ function RatingCell({ path, field, ctx }: { path: string; field: RatingField; ct
       required={field.required}
       error={problemOf(field, raw, ctx)}
       ctx={ctx}
+      roomy
       asGroup
     >
       {() => (
@@ -355,6 +373,7 @@ function ChoiceCell({ path, field, ctx }: { path: string; field: ChoiceField; ct
       required={field.required}
       error={problemOf(field, raw, ctx)}
       ctx={ctx}
+      roomy={field.source === 'agency' || field.source === 'element'}
     >
       {(id, describedBy) => (
         <select
@@ -706,7 +725,7 @@ function FieldBlock({ field, ctx, readOnly }: { field: FieldDef; ctx: Ctx; readO
 }
 
 /** The summary of what is still missing; each entry takes focus to its place. */
-function MissingSummary({ missing, ctx }: { missing: MissingField[]; ctx: Ctx }) {
+function MissingSummary({ form, missing, ctx }: { form: FormDef; missing: MissingField[]; ctx: Ctx }) {
   const { t, lang } = ctx;
   const go = (path: string) => {
     const el = document.getElementById(ctx.domId(path));
@@ -723,6 +742,8 @@ function MissingSummary({ missing, ctx }: { missing: MissingField[]; ctx: Ctx })
       <ul>
         {missing.map((m) => {
           const label = m.label[lang];
+          const table = form.fields.find((f) => f.key === m.path.split('/')[0]);
+          const rowWord = (table?.kind === 'table' && table.rowLabel?.[lang]) || t('groupwork.row');
           const text =
             m.reason === 'rows'
               ? t('groupwork.missingRows', { label })
@@ -730,10 +751,7 @@ function MissingSummary({ missing, ctx }: { missing: MissingField[]; ctx: Ctx })
                 ? label
                 : t('groupwork.missingCell', {
                     label,
-                    row:
-                      typeof m.row === 'number'
-                        ? t('groupwork.rowTitle', { row: t('groupwork.row'), n: m.row })
-                        : m.row[lang],
+                    row: typeof m.row === 'number' ? t('groupwork.rowTitle', { row: rowWord, n: m.row }) : m.row[lang],
                   });
           return (
             <li key={m.path}>
@@ -774,7 +792,7 @@ export function FormCapture({
   return (
     <form className="fc" aria-label={form.title[language]} onSubmit={(e) => e.preventDefault()} noValidate>
       <p className="fc__instructions">{form.instructions[language]}</p>
-      {missing.length > 0 && <MissingSummary missing={missing} ctx={ctx} />}
+      {missing.length > 0 && <MissingSummary form={form} missing={missing} ctx={ctx} />}
       <fieldset className="fc__body" disabled={readOnly}>
         {form.fields.map((f) => (
           <FieldBlock key={f.key} field={f} ctx={ctx} readOnly={readOnly} />
