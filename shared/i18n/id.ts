@@ -681,8 +681,10 @@ export const id = {
     actionNotFound: 'Tindak lanjut tidak ditemukan (mungkin sudah dihapus).',
     attachmentNotFound: 'Lampiran tidak ditemukan.',
     candidateNotFound: 'Usulan quick win itu tidak ada lagi di lembar kerja kelompok.',
-    decisionHasActions: 'Keputusan ini menghasilkan {count} tindak lanjut. Pilih: tetap simpan tindak lanjutnya, atau hapus juga.',
-    quickWinHasAction: 'Quick win ini sudah menjadi tindak lanjut. Pilih: tetap simpan tindak lanjutnya, atau hapus juga.',
+    decisionHasActions:
+      'Keputusan ini menghasilkan {count} tindak lanjut. Pilih: tetap simpan tindak lanjutnya, atau hapus juga.',
+    quickWinHasAction:
+      'Quick win ini sudah menjadi tindak lanjut. Pilih: tetap simpan tindak lanjutnya, atau hapus juga.',
     otherWorkshop: 'Itu milik Bimtek lain.',
   },
   validation: {
