@@ -865,6 +865,13 @@ export const en = {
       group_members: 'Group members',
       group_outputs: 'Group outputs',
       output_cells: 'Group output entries',
+      decisions: 'Decisions',
+      quickwin_settings: 'Quick-win weights',
+      quickwin_scores: 'Quick-win scores',
+      actions: 'Action items',
+      quickwin_choices: 'Chosen quick wins',
+      action_history: 'Action item history',
+      action_attachments: 'Evidence attachments',
     },
   },
   rekap: {

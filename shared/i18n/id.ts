@@ -879,6 +879,13 @@ export const id = {
       group_members: 'Anggota kelompok',
       group_outputs: 'Hasil kerja kelompok',
       output_cells: 'Isian hasil kelompok',
+      decisions: 'Keputusan',
+      quickwin_settings: 'Bobot quick win',
+      quickwin_scores: 'Nilai quick win',
+      actions: 'Tindak lanjut',
+      quickwin_choices: 'Quick win terpilih',
+      action_history: 'Riwayat tindak lanjut',
+      action_attachments: 'Lampiran bukti',
     },
   },
   rekap: {

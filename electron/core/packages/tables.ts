@@ -26,6 +26,7 @@ export interface PackageTable {
 
 const WORKSHOPS = 'SELECT id FROM workshops WHERE engagement_id = @engagementId';
 const DAYS = `SELECT id FROM workshop_days WHERE workshop_id IN (${WORKSHOPS})`;
+const ACTIONS = 'SELECT id FROM actions WHERE engagement_id = @engagementId';
 
 export const PACKAGE_TABLES: readonly PackageTable[] = [
   { table: 'engagements', scope: 'id = @engagementId', blobColumns: ['emblem_hash'], label: 'region_name' },
@@ -61,4 +62,27 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     naturalKey: ['output_id', 'path'],
   },
   // Paired devices are this laptop's business (their tokens answer only here): never carried.
+  { table: 'decisions', scope: `workshop_id IN (${WORKSHOPS})`, label: 'text' },
+  {
+    table: 'quickwin_settings',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    label: 'weights_json',
+    naturalKey: ['workshop_id'],
+  },
+  // One scorer's ratings of one candidate, whichever laptop took them.
+  {
+    table: 'quickwin_scores',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    label: 'scorer',
+    naturalKey: ['workshop_id', 'candidate_key', 'scorer_key'],
+  },
+  { table: 'actions', scope: 'engagement_id = @engagementId', label: 'title' },
+  {
+    table: 'quickwin_choices',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    label: 'candidate_key',
+    naturalKey: ['workshop_id', 'candidate_key'],
+  },
+  { table: 'action_history', scope: `action_id IN (${ACTIONS})`, label: 'status' },
+  { table: 'action_attachments', scope: `action_id IN (${ACTIONS})`, blobColumns: ['blob_hash'], label: 'file_name' },
 ];
