@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { DIMENSIONS } from '../../../shared/dimensions';
 import type { TimeZone } from '../../../shared/domain';
 import { formatInstantTime } from '../../../shared/format';
@@ -195,7 +195,8 @@ function DevicesPanel({
   const [revoking, setRevoking] = useState<GroupDevice | null>(null);
   const [busy, setBusy] = useState(false);
   const pairing = group.pairing;
-  const live = pairing && new Date(pairing.expiresAt).getTime() > Date.now();
+  const now = useNow(15_000);
+  const live = pairing && new Date(pairing.expiresAt).getTime() > now;
 
   const makeCode = async () => {
     setBusy(true);
@@ -266,4 +267,14 @@ function DevicesPanel({
       )}
     </section>
   );
+}
+
+/** The time now, refreshed this often (a pairing code stops being shown when it expires). */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
 }

@@ -49,6 +49,7 @@ export function useCellSaver({ draftKey, output, send, delayMs = CELL_DELAY_MS }
   const sendRef = useRef(send);
   sendRef.current = send;
   const resend = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sendCellRef = useRef<(path: string) => Promise<void>>(async () => {});
 
   const store = useCallback(() => {
     writeDraft(draftKey, Object.keys(draft.current.values).length === 0 ? null : draft.current);
@@ -90,7 +91,7 @@ export function useCellSaver({ draftKey, output, send, delayMs = CELL_DELAY_MS }
           if (r.error.code === 'IO' && !resend.current) {
             resend.current = setTimeout(() => {
               resend.current = null;
-              for (const p of Object.keys(draft.current.values)) void sendCell(p);
+              for (const p of Object.keys(draft.current.values)) void sendCellRef.current(p);
             }, CELL_RESEND_MS);
           }
         }
@@ -101,6 +102,7 @@ export function useCellSaver({ draftKey, output, send, delayMs = CELL_DELAY_MS }
     },
     [store],
   );
+  sendCellRef.current = sendCell;
 
   const change = useCallback(
     (path: string, value: CellValue) => {
