@@ -267,7 +267,7 @@ function PersonItem(props: {
           title={t('groups.moveMenu', { name: person.name })}
           onClick={() => setMenu(!menu)}
         >
-          {t('groups.moveTo')}
+          <span aria-hidden="true">⇄</span>
         </button>
         {menu && (
           <ul
