@@ -959,7 +959,7 @@ export const en = {
     deleteNamed: 'Delete {name}',
     deleteConfirm: 'Delete {name}? Its members go back to the unassigned list; its worksheets are kept.',
     deleted: '{name} deleted.',
-    devices: 'Group devices ({count})',
+    devices: 'Devices ({count})',
     devicesOf: 'Devices of {name}',
     pairCode: 'Make a code',
     newCode: 'New code',

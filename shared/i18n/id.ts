@@ -971,7 +971,7 @@ export const id = {
     deleteNamed: 'Hapus {name}',
     deleteConfirm: 'Hapus {name}? Anggotanya kembali ke daftar belum berkelompok; isiannya tetap tersimpan.',
     deleted: '{name} dihapus.',
-    devices: 'Perangkat kelompok ({count})',
+    devices: 'Perangkat ({count})',
     devicesOf: 'Perangkat {name}',
     pairCode: 'Buat kode',
     newCode: 'Kode baru',

@@ -8,6 +8,7 @@ import { call } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
 import { FormCapture } from '../groupwork/form-capture';
 import { useCellSaver } from './use-cell-saver';
+import { useSessionState } from './use-session-state';
 
 /**
  * Capture on the facilitator's laptop for one group-work step: one tab per group (with its
@@ -15,7 +16,7 @@ import { useCellSaver } from './use-cell-saver';
  */
 export function CapturePanel({ day, step, agencies }: { day: GroupsDay; step: GroupStep; agencies: string[] }) {
   const t = useT();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useSessionState<string | null>(`groups:${step.id}:group`, null);
   const tabs = useRef<HTMLDivElement>(null);
   const groups = day.groups;
   const active = groups.find((g) => g.id === chosen) ?? groups[0];

@@ -159,7 +159,7 @@ export function GroupCard(props: {
           onBlur={() => void form.flush()}
         />
       </div>
-      <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />
+      {form.status !== 'idle' && <SaveIndicator status={form.status} message={form.message} onDiscard={form.discard} />}
       <div className="group-card__members">
         <p className="group-card__label">{t('groups.members', { count: group.memberIds.length })}</p>
         {props.members}

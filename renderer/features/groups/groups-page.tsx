@@ -11,6 +11,7 @@ import { useQuery } from '../../lib/use-query';
 import { CapturePanel } from './capture-panel';
 import { GroupBoard } from './group-board';
 import { GroupCard } from './group-card';
+import { useSessionState } from './use-session-state';
 import './groups-page.css';
 
 /**
@@ -24,7 +25,7 @@ export function GroupsPage({ engagementId, workshopId }: { engagementId: string;
   const engagement = useQuery('engagements.get', { id: engagementId });
   const workshop = useQuery('workshops.get', { id: workshopId });
   const view = useQuery('groups.list', { workshopId });
-  const [dayId, setDayId] = useState<string | null>(null);
+  const [dayId, setDayId] = useSessionState<string | null>(`groups:${workshopId}:day`, null);
   const dayTabs = useRef<HTMLDivElement>(null);
   const error = engagement.error ?? workshop.error ?? view.error;
   if (error) return <p className="banner banner--error">{errorText(error)}</p>;
@@ -99,7 +100,7 @@ function DayView({
   const errorText = useErrorText();
   const toast = useApp((s) => s.toast);
   const formSteps = day.steps.filter((s) => s.formId);
-  const [tab, setTab] = useState<string>('board');
+  const [tab, setTab] = useSessionState<string>(`groups:${day.dayId}:tab`, 'board');
   const [asking, setAsking] = useState(false);
   const [count, setCount] = useState(String(DIMENSIONS.length));
   const tabs = useRef<HTMLDivElement>(null);

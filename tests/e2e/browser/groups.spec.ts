@@ -132,8 +132,9 @@ test.describe('groups', () => {
     await page.getByRole('combobox', { name: /^Dimensi/ }).selectOption('governance');
     await page.getByLabel(/^Kekuatan/).fill('Command center sudah ada\nAplikasi e-SPTPD');
     await page.reload();
-    await openDay2(page);
-    await page.getByRole('tab', { name: /Diskusi SWOT per dimensi/ }).click();
+    // The same day, worksheet and group after the reload, with the text typed before it.
+    await expect(page.getByRole('tab', { name: /Diskusi SWOT per dimensi/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: /Kelompok Tata Kelola/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByLabel(/^Kekuatan/)).toHaveValue('Command center sudah ada\nAplikasi e-SPTPD');
     const ref1 = { groupId: g1.id, stepId };
     await expect
@@ -175,5 +176,35 @@ test.describe('groups', () => {
     });
     expect((await api(page, 'outputs.get', ref1)).status).toBe('done');
     await snap(page, testInfo, 'groups-capture-done-1366');
+
+    // A device paired with group 3 writes a cell: the laptop's open form shows it, and who wrote it.
+    const g3 = day.groups[2];
+    const coded = await api(page, 'groups.pairCode', { id: g3.id });
+    const pairing = await api(page, 'devices.pair', { code: coded.pairing.code, label: 'Tablet Kelompok 3' });
+    await page.getByRole('tab', { name: /^Kelompok 3/ }).click();
+    await expect(page.getByRole('button', { name: 'Tandai selesai' })).toBeVisible();
+    const r = await page.request.post('/api/outputs.setCell', {
+      headers: { 'x-bimtek-device': pairing.token },
+      data: { groupId: g3.id, stepId, path: 'strengths', value: ['Jaringan fiber optik'], baseVersion: null },
+    });
+    expect((await r.json()).ok).toBe(true);
+    await expect(page.getByLabel(/^Kekuatan/)).toHaveValue('Jaringan fiber optik');
+    await expect(page.getByText(/Diubah oleh Tablet Kelompok 3 pukul/)).toBeVisible();
+
+    // The board lists the paired device; revoking asks first.
+    await page.getByRole('tab', { name: /^Kelompok \(6\)/ }).click();
+    const devices = page.getByRole('region', { name: 'Perangkat Kelompok 3' });
+    await expect(devices.getByText('Tablet Kelompok 3')).toBeVisible();
+    await expect(devices.locator('.pair-code')).toHaveText(coded.pairing.code);
+    await expect(devices.getByText(/berlaku sampai \d\d\.\d\d WIB/)).toBeVisible();
+    await snap(page, testInfo, 'groups-devices-1366');
+    await devices.getByRole('button', { name: 'Cabut Tablet Kelompok 3' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cabut' }).click();
+    await expect(devices.getByText('Tablet Kelompok 3')).toHaveCount(0);
+    const refused = await page.request.post('/api/outputs.get', {
+      headers: { 'x-bimtek-device': pairing.token },
+      data: { groupId: g3.id, stepId },
+    });
+    expect((await refused.json()).error.key).toBe('errors.deviceRevoked');
   });
 });
