@@ -49,6 +49,8 @@ export function useCellSaver({ draftKey, output, send, delayMs = CELL_DELAY_MS }
   const sendRef = useRef(send);
   sendRef.current = send;
   const resend = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The version of each cell this window last wrote. */
+  const written = useRef(new Map<string, number>());
   const sendCellRef = useRef<(path: string) => Promise<void>>(async () => {});
 
   const store = useCallback(() => {
@@ -73,6 +75,7 @@ export function useCellSaver({ draftKey, output, send, delayMs = CELL_DELAY_MS }
         const r = await sendRef.current(path, value, base);
         if (r.ok) {
           const w = r.value;
+          written.current.set(path, w.meta.version);
           setSent((s) => ({ ...s, [path]: { value: w.value, version: w.meta.version } }));
           if (same(draft.current.values[path], value)) {
             delete draft.current.values[path];
@@ -106,7 +109,12 @@ export function useCellSaver({ draftKey, output, send, delayMs = CELL_DELAY_MS }
 
   const change = useCallback(
     (path: string, value: CellValue) => {
-      if (!(path in draft.current.base)) draft.current.base[path] = outputRef.current?.meta[path]?.version ?? null;
+      if (!(path in draft.current.base)) {
+        // The newest version this window has seen: the view's, or its own last write if the
+        // change event has not arrived yet.
+        const seen = Math.max(outputRef.current?.meta[path]?.version ?? -1, written.current.get(path) ?? -1);
+        draft.current.base[path] = seen < 0 ? null : seen;
+      }
       draft.current.values[path] = value;
       store();
       setStatus('pending');
