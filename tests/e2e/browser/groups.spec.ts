@@ -109,6 +109,28 @@ test.describe('groups', () => {
     expect(day.groups[1].memberIds).toContain(g1.memberIds[0]);
     expect(day.groups[0].memberIds).not.toContain(g1.memberIds[0]);
 
+    // Drag (pointer): a member of group 3 dropped on group 4, then back. The drop lands near the
+    // card's top, the card in the middle of the window (clear of the toasts at the bottom).
+    const dragged = day.groups[2].memberIds[0];
+    const dragToSlot = async (n: number) => {
+      const slot = page.locator('.group-slot').nth(n);
+      await slot.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.locator(`[data-person="${dragged}"]`).dragTo(slot, { targetPosition: { x: 40, y: 80 } });
+      await expect(page.locator(`[data-person="${dragged}"][data-group="${day.groups[n].id}"]`)).toBeVisible();
+    };
+    await dragToSlot(3);
+    await expect(page.getByTestId('group-announce')).toHaveText(/dipindahkan ke Kelompok 4/);
+    await dragToSlot(2);
+
+    // Delete a group, then Urungkan from the toast: it is back with its members.
+    await page.getByRole('button', { name: 'Hapus Kelompok 6' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Hapus' }).click();
+    await expect(page.locator('.group-card')).toHaveCount(5);
+    await expect(page.getByRole('heading', { name: 'Belum berkelompok (3)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Urungkan' }).click();
+    await expect(page.locator('.group-card')).toHaveCount(6);
+    await expect(page.getByRole('heading', { name: 'Belum berkelompok (0)' })).toBeVisible();
+
     // An empty name is refused with a message and stays as typed; a name is saved.
     const name1 = page.locator(`#group-${g1.id}-name`);
     await name1.fill('');
@@ -121,7 +143,9 @@ test.describe('groups', () => {
       .poll(async () => (await api(page, 'groups.list', { workshopId })).days[1].groups[0].name)
       .toBe('Kelompok Tata Kelola');
 
+    // Back at the top of the page (as opened): the main action is there without scrolling.
     await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('heading', { name: 'Kerja kelompok' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await expect(auto).toBeInViewport();
     await snap(page, testInfo, 'groups-board-1024');
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -198,6 +222,11 @@ test.describe('groups', () => {
     await expect(devices.locator('.pair-code')).toHaveText(coded.pairing.code);
     await expect(devices.getByText(/berlaku sampai \d\d\.\d\d WIB/)).toBeVisible();
     await snap(page, testInfo, 'groups-devices-1366');
+    await devices.getByRole('button', { name: 'Tampilkan kode di proyektor' }).click();
+    await expect(page.getByText('Kode pemasangan tampil di proyektor.')).toBeVisible();
+    const screen = await api(page, 'projector.view', { workshopId });
+    expect(screen.mode).toBe('pairing');
+    expect(screen.pairing).toContainEqual(expect.objectContaining({ groupId: g3.id, code: coded.pairing.code }));
     await devices.getByRole('button', { name: 'Cabut Tablet Kelompok 3' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cabut' }).click();
     await expect(devices.getByText('Tablet Kelompok 3')).toHaveCount(0);
