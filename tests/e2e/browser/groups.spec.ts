@@ -214,6 +214,7 @@ test.describe('groups', () => {
     expect((await r.json()).ok).toBe(true);
     await expect(page.getByLabel(/^Kekuatan/)).toHaveValue('Jaringan fiber optik');
     await expect(page.getByText(/Diubah oleh Tablet Kelompok 3 pukul/)).toBeVisible();
+    await snap(page, testInfo, 'groups-capture-device-1366');
 
     // The board lists the paired device; revoking asks first.
     await page.getByRole('tab', { name: /^Kelompok \(6\)/ }).click();
