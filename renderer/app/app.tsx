@@ -7,6 +7,7 @@ import { EngagementList } from '../features/engagements/engagement-list';
 import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
+import { GroupsPage } from '../features/groups/groups-page';
 import { ConsolePage } from '../features/run/console-page';
 import { ProjectorPage } from '../features/projector/projector-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
@@ -38,6 +39,8 @@ function Page({ route }: { route: Route }) {
       return <CheckinPage key={route.dayId} {...route} />;
     case 'agenda':
       return <AgendaPage key={route.workshopId} {...route} />;
+    case 'groups':
+      return <GroupsPage key={route.workshopId} {...route} />;
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
     case 'self-checkin':
