@@ -1,0 +1,53 @@
+/**
+ * A paired group device's pairing, kept on the device (localStorage) until it pairs again: the
+ * token the core issued for one group, and which group that is. The key names the host's origin,
+ * so a phone that has been on two laptops keeps one pairing per laptop.
+ */
+export interface DevicePairing {
+  token: string;
+  deviceId: string;
+  groupId: string;
+  workshopId: string;
+}
+
+const KEY_PREFIX = 'bimtek.device.';
+
+export const pairingKey = (origin: string = typeof location !== 'undefined' ? location.origin : ''): string =>
+  KEY_PREFIX + origin;
+
+const listeners = new Set<() => void>();
+
+export function readPairing(): DevicePairing | null {
+  try {
+    const raw = localStorage.getItem(pairingKey());
+    if (!raw) return null;
+    const p = JSON.parse(raw) as Partial<DevicePairing>;
+    return typeof p.token === 'string' && typeof p.groupId === 'string' ? (p as DevicePairing) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keep a new pairing (replacing the one before); the event stream reopens with its token. */
+export function writePairing(p: DevicePairing): void {
+  try {
+    localStorage.setItem(pairingKey(), JSON.stringify(p));
+  } catch {
+    // Storage disabled: the token still lives for this page (below) and the device works until reload.
+  }
+  memory = p;
+  listeners.forEach((l) => l());
+}
+
+let memory: DevicePairing | null = null;
+
+/** The token calls from a device page carry, if the device is paired. */
+export function deviceToken(): string | null {
+  return readPairing()?.token ?? memory?.token ?? null;
+}
+
+/** Called when the pairing changes (a new token): the event stream follows it. */
+export function onPairingChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
