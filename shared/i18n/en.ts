@@ -922,7 +922,7 @@ export const en = {
     connect: 'Connect',
     connecting: 'Connecting…',
     keptBeforePairing:
-      'This device still keeps unsent entries: {count} (group {groups}). They are sent once the device is paired with that group again.',
+      'This device still keeps unsent entries: {count} ({groups}). They are sent once the device is paired with that group again.',
     backToGroup: 'Back to the group worksheet',
     thisDevice: 'This device: {label}',
     noSteps: 'Today’s agenda has no group worksheet yet. Wait for the facilitator.',
@@ -946,13 +946,12 @@ export const en = {
     useTheirs: 'Use that entry',
     understood: 'Got it',
     otherGroupDraft:
-      'Unsent entries on this device belong to group {group} (an earlier pairing): {count}. They are not sent to this group; they stay on this device until it is paired with group {group} again.',
+      'Unsent entries on this device belong to {group} (an earlier pairing): {count}. They are not sent to this group; they stay on this device until it is paired with {group} again.',
     showText: 'Show the text',
     revokedTitle: 'This device is no longer connected to the group',
     revokedText:
       'The facilitator revoked this device, or its pairing is no longer valid. Ask for a new code on the projector to pair it again.',
-    revokedKept:
-      'Unsent entries stay on this device ({count}) and are sent once it is paired with group {group} again.',
+    revokedKept: 'Unsent entries stay on this device ({count}) and are sent once it is paired with {group} again.',
     pairAgain: 'Pair again',
     retry: 'Try again',
   },

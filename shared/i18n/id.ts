@@ -934,7 +934,7 @@ export const id = {
     connect: 'Hubungkan',
     connecting: 'Menghubungkan…',
     keptBeforePairing:
-      'Perangkat ini masih menyimpan {count} isian yang belum terkirim (kelompok {groups}). Isian itu dikirim setelah perangkat dipasangkan lagi dengan kelompok tersebut.',
+      'Perangkat ini masih menyimpan {count} isian yang belum terkirim ({groups}). Isian itu dikirim setelah perangkat dipasangkan lagi dengan kelompok itu.',
     backToGroup: 'Kembali ke lembar kerja kelompok',
     thisDevice: 'Perangkat ini: {label}',
     noSteps: 'Belum ada lembar kerja kelompok pada agenda hari ini. Tunggu arahan fasilitator.',
@@ -958,13 +958,13 @@ export const id = {
     useTheirs: 'Pakai isian itu',
     understood: 'Mengerti',
     otherGroupDraft:
-      '{count} isian yang belum terkirim di perangkat ini milik kelompok {group} (pemasangan sebelumnya). Isian itu tidak dikirim ke kelompok ini; tetap disimpan di perangkat ini sampai perangkat dipasangkan lagi dengan kelompok {group}.',
+      '{count} isian yang belum terkirim di perangkat ini milik {group} (pemasangan sebelumnya). Isian itu tidak dikirim ke kelompok ini; tetap disimpan di perangkat ini sampai perangkat dipasangkan lagi dengan {group}.',
     showText: 'Lihat tulisannya',
     revokedTitle: 'Perangkat ini tidak lagi terhubung dengan kelompok',
     revokedText:
       'Fasilitator mencabut perangkat ini, atau pemasangannya tidak berlaku lagi. Minta kode baru dari layar proyektor untuk memasangkannya lagi.',
     revokedKept:
-      '{count} isian yang belum terkirim tetap tersimpan di perangkat ini dan dikirim setelah perangkat dipasangkan lagi dengan kelompok {group}.',
+      '{count} isian yang belum terkirim tetap tersimpan di perangkat ini dan dikirim setelah perangkat dipasangkan lagi dengan {group}.',
     pairAgain: 'Pasangkan lagi',
     retry: 'Coba lagi',
   },

@@ -76,7 +76,6 @@ export function PairPage() {
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={PAIR_CODE_LENGTH + 6}
-            placeholder="K7M2PQ"
             aria-invalid={!!codeError}
             aria-describedby={codeError ? `${id}-code-error` : `${id}-code-hint`}
             autoFocus
