@@ -16,11 +16,18 @@ export const pairingKey = (origin: string = typeof location !== 'undefined' ? lo
   KEY_PREFIX + origin;
 
 const listeners = new Set<() => void>();
+let memory: DevicePairing | null = null;
 
 export function readPairing(): DevicePairing | null {
+  let raw: string | null;
   try {
-    const raw = localStorage.getItem(pairingKey());
-    if (!raw) return null;
+    raw = localStorage.getItem(pairingKey());
+  } catch {
+    // Storage disabled: the pairing lives as long as this page.
+    return memory;
+  }
+  if (!raw) return null;
+  try {
     const p = JSON.parse(raw) as Partial<DevicePairing>;
     return typeof p.token === 'string' && typeof p.groupId === 'string' ? (p as DevicePairing) : null;
   } catch {
@@ -33,17 +40,15 @@ export function writePairing(p: DevicePairing): void {
   try {
     localStorage.setItem(pairingKey(), JSON.stringify(p));
   } catch {
-    // Storage disabled: the token still lives for this page (below) and the device works until reload.
+    // Storage disabled: the token lives for this page (`memory`), and the device works until a reload.
   }
   memory = p;
   listeners.forEach((l) => l());
 }
 
-let memory: DevicePairing | null = null;
-
 /** The token calls from a device page carry, if the device is paired. */
 export function deviceToken(): string | null {
-  return readPairing()?.token ?? memory?.token ?? null;
+  return readPairing()?.token ?? null;
 }
 
 /** Called when the pairing changes (a new token): the event stream follows it. */
