@@ -100,9 +100,21 @@ async function seed() {
     afterId: null,
     step: { kind: 'diskusi-kelompok', title: 'Diskusi kelompok: analisis SWOT', plannedMinutes: 60, formId: 'swot' },
   });
+  const notes = await api('agenda.addStep', {
+    dayId,
+    afterId: step.id,
+    step: { kind: 'diskusi-kelompok', title: 'Catatan diskusi', plannedMinutes: 30, formId: 'notes' },
+  });
   const a = await api('groups.create', { dayId, name: 'Kelompok Governance', topic: 'governance' });
   const b = await api('groups.create', { dayId, name: 'Kelompok Economy', topic: 'economy' });
-  return { engagementId: e.id as string, workshopId: w.id as string, stepId: step.id as string, a, b };
+  return {
+    engagementId: e.id as string,
+    workshopId: w.id as string,
+    stepId: step.id as string,
+    notesStepId: notes.id as string,
+    a,
+    b,
+  };
 }
 
 const codeFor = async (groupId: string): Promise<string> =>
@@ -282,6 +294,33 @@ test.describe('paired group device on the room network', () => {
     expect(outB.values.threats).toBeUndefined();
     out = await api('outputs.get', { groupId: s.a.id, stepId: s.stepId });
     expect(out.values.threats).toBeUndefined();
+
+    // "Tandai selesai": refused with what is missing and everything kept; accepted once complete.
+    await field(page, /^Kekuatan/).fill('Pasar rakyat ramai');
+    await page.getByRole('button', { name: 'Tandai selesai' }).click();
+    await expect(page.locator('.fc-missing__title')).toHaveText('Belum lengkap: 4 isian wajib masih kosong.');
+    await expect(field(page, /^Kekuatan/)).toHaveValue('Pasar rakyat ramai');
+    await page.getByRole('combobox', { name: /^Dimensi/ }).selectOption('economy');
+    await field(page, /^Kelemahan/).fill('Akses permodalan UMKM terbatas');
+    await field(page, /^Peluang/).fill('Lokapasar daerah');
+    await field(page, /^Ancaman/).fill('Persaingan dengan ritel modern');
+    await page.getByRole('button', { name: 'Tandai selesai' }).click();
+    await expect(page.getByText('Selesai — lembar kerja ini sudah ditandai selesai.')).toBeVisible();
+    const doneB = await api('outputs.get', { groupId: s.b.id, stepId: s.stepId });
+    expect(doneB.status).toBe('done');
+    expect(doneB.values.dimension).toBe('economy');
+
+    // The day's second worksheet is a tab of its own.
+    await page.getByRole('tab', { name: 'Catatan diskusi' }).click();
+    await field(page, /^Catatan/).fill('Kelompok sepakat memprioritaskan digitalisasi pasar.');
+    await expect(page.getByTestId('sync-status')).toHaveText('Tersimpan');
+    const notesB = await api('outputs.get', { groupId: s.b.id, stepId: s.notesStepId });
+    expect(notesB.values.notes).toBe('Kelompok sepakat memprioritaskan digitalisasi pasar.');
+    await page.getByRole('tab', { name: 'Diskusi kelompok: analisis SWOT' }).click();
+    await expect(page.getByText('Selesai — lembar kerja ini sudah ditandai selesai.')).toBeVisible();
+    await snap(page, testInfo, 'group-done-360x640');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await snap(page, testInfo, 'group-done-1024x768');
     await context.close();
   });
 });
