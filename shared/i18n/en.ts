@@ -939,7 +939,7 @@ export const en = {
     reopen: 'Reopen',
     theyReplacedMine: '“{field}” was changed by {by} at {time} and replaced what you wrote.',
     iReplacedTheirs: 'What you wrote in “{field}” replaced an entry {by} had just changed at {time}.',
-    iReplacedUnknown: 'What you wrote in “{field}” replaced an entry just changed on another device.',
+    iReplacedUnknown: 'What you wrote in “{field}” replaced an entry someone else had just changed.',
     yourText: 'What you had written:',
     theirText: 'The entry that was replaced:',
     restoreMine: 'Restore what I wrote',

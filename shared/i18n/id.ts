@@ -951,7 +951,7 @@ export const id = {
     reopen: 'Buka lagi',
     theyReplacedMine: '«{field}» diubah oleh {by} pukul {time} dan menggantikan tulisan Anda.',
     iReplacedTheirs: 'Tulisan Anda di «{field}» menggantikan isian yang baru saja diubah oleh {by} pukul {time}.',
-    iReplacedUnknown: 'Tulisan Anda di «{field}» menggantikan isian yang baru saja diubah di perangkat lain.',
+    iReplacedUnknown: 'Tulisan Anda di «{field}» menggantikan isian yang baru saja diubah oleh orang lain.',
     yourText: 'Tulisan Anda sebelumnya:',
     theirText: 'Isian yang diganti:',
     restoreMine: 'Pulihkan tulisan saya',

@@ -106,11 +106,15 @@ function GroupWork({ view, onRevoked }: { view: DeviceView; onRevoked(): void })
     const stop = onChange((e) => sync.onEvent(e));
     // What was typed before a reload, a lost network or a revoked token goes now.
     void sync.flush();
+    // Leaving the page or switching to another app on a phone: send what waits (it stays kept anyway).
     const onHide = () => void sync.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
     window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       stop();
       window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
       sync.stop();
     };
   }, [sync]);

@@ -241,6 +241,26 @@ test.describe('paired group device on the room network', () => {
     out = await api('outputs.get', { groupId: s.a.id, stepId: s.stepId });
     expect(out.values.strengths).toEqual(['Jaringan fiber optik sampai kelurahan', 'Command center sudah berjalan']);
 
+    // A dropped network: the text waits on the device and goes when the network is back. The
+    // facilitator saved the same cell meanwhile: the device's later write wins and says so.
+    await context.setOffline(true);
+    await field(page, /^Kelemahan/).fill('Data antar-OPD belum terhubung\nSDM TIK terbatas');
+    await expect(page.getByTestId('sync-status')).toContainText('Tidak terhubung ke laptop fasilitator');
+    await api('outputs.setCell', {
+      groupId: s.a.id,
+      stepId: s.stepId,
+      path: 'weaknesses',
+      value: ['Anggaran TIK kecil'],
+      baseVersion: null,
+    });
+    await context.setOffline(false);
+    await expect(page.getByTestId('sync-status')).toHaveText('Tersimpan', { timeout: 15_000 });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Tulisan Anda di «Kelemahan (Weaknesses)» menggantikan' }),
+    ).toBeVisible();
+    out = await api('outputs.get', { groupId: s.a.id, stepId: s.stepId });
+    expect(out.values.weaknesses).toEqual(['Data antar-OPD belum terhubung', 'SDM TIK terbatas']);
+
     // Revoked: the next write is refused, the page says so clearly, the text stays on the device.
     const pairing = await page.evaluate(
       (key) => JSON.parse(localStorage.getItem(key) ?? '{}'),
