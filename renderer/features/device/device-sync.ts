@@ -151,10 +151,12 @@ export class DeviceSync {
 
   /** Whether the cell's last write (its meta) was this device's. */
   isMine(stepId: string, path: string, meta: CellMeta): boolean {
-    const m = this.mine.get(cellKey(stepId, path));
-    if (m) return m.version === meta.version;
-    // Written before this page opened: the label is all there is to go by.
-    return meta.by === this.opts.label;
+    const k = cellKey(stepId, path);
+    const m = this.mine.get(k);
+    if (m && m.version === meta.version) return true;
+    // Its own write coming back before the answer, or written before this page opened: the label
+    // is all there is to go by.
+    return meta.by === this.opts.label && (!m || this.inFlight.has(k));
   }
 
   /** An edit on this device: kept at once, sent after a pause. `seen` is the cell's version on screen. */
@@ -211,7 +213,7 @@ export class DeviceSync {
         at: w.meta.at,
         other: m.value,
       });
-      this.mine.delete(k);
+      this.emit();
     }
   }
 

@@ -169,6 +169,8 @@ describe('a paired device’s writes', () => {
       { kind: 'theirsReplacedMine', path: 'strengths', by: '', other: ['Fiber optik'] },
     ]);
     expect(sync.isMine(S, 'strengths', { version: 2, by: '', at: '' })).toBe(false);
+    // Another device that happens to have the same name is not this one once this one has written.
+    expect(sync.isMine(S, 'strengths', { version: 3, by: LABEL, at: '' })).toBe(false);
     // A write to a cell this device never touched is only a "changed by" note, not a warning.
     sync.onEvent(remoteWrite('weaknesses', ['Data'], 1, 'HP Dinkes'));
     expect(sync.notes).toHaveLength(1);
