@@ -10,6 +10,8 @@ import { AgendaPage } from '../features/agenda/agenda-page';
 import { GroupsPage } from '../features/groups/groups-page';
 import { ConsolePage } from '../features/run/console-page';
 import { ProjectorPage } from '../features/projector/projector-page';
+import { GroupPage } from '../features/device/group-page';
+import { PairPage } from '../features/device/pair-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
 import { STORE_FAILURE_KEY } from '../../shared/messages';
@@ -45,6 +47,8 @@ function Page({ route }: { route: Route }) {
       return <ConsolePage key={route.dayId} {...route} />;
     case 'self-checkin':
     case 'present':
+    case 'pair':
+    case 'group':
       return null;
   }
 }
@@ -65,6 +69,9 @@ export function App() {
   if (route.name === 'self-checkin') return <SelfCheckinPage key={route.dayId} {...route} />;
   // The room's screen is the whole window too: what the audience sees, nothing to click but full screen.
   if (route.name === 'present') return <ProjectorPage key={route.workshopId} workshopId={route.workshopId} />;
+  // A paired group device (a phone or a group's laptop on the room network): its own pages only.
+  if (route.name === 'pair') return <PairPage />;
+  if (route.name === 'group') return <GroupPage />;
 
   return (
     <div className="shell">

@@ -26,18 +26,23 @@ export type Route =
   | { name: 'agenda'; engagementId: string; workshopId: string }
   | { name: 'groups'; engagementId: string; workshopId: string }
   | { name: 'run'; engagementId: string; workshopId: string; dayId: string }
-  | { name: 'present'; workshopId: string };
+  | { name: 'present'; workshopId: string }
+  | { name: 'pair' }
+  | { name: 'group' };
 
 /**
  * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
  * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/(agenda|groups),
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
- * #/present/:wid (the projector role: see `pageRole`).
+ * #/present/:wid (the projector role: see `pageRole`), and a paired group device's pages #/pair
+ * and #/group (the group-device role).
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'present' && parts[1]) return { name: 'present', workshopId: parts[1] };
   if (parts[0] === 'backups') return { name: 'backups' };
+  if (parts[0] === 'pair') return { name: 'pair' };
+  if (parts[0] === 'group') return { name: 'group' };
   if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
@@ -89,6 +94,10 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/run`;
     case 'present':
       return `#/present/${r.workshopId}`;
+    case 'pair':
+      return '#/pair';
+    case 'group':
+      return '#/group';
   }
 }
 

@@ -1018,4 +1018,48 @@ export const id = {
     overwrote:
       '{count} isian baru saja diubah perangkat lain sebelum tulisan Anda terkirim; tulisan Anda yang kini tersimpan.',
   },
+  device: {
+    pairTitle: 'Hubungkan perangkat ke kelompok',
+    pairLead: 'Masukkan kode 6 karakter yang tampil di layar proyektor untuk kelompok Anda.',
+    code: 'Kode pemasangan',
+    codeHint: 'Huruf besar atau kecil sama saja; spasi dan tanda hubung boleh.',
+    label: 'Nama perangkat, mis. Laptop Bappeda',
+    labelHint: 'Boleh dikosongkan. Nama ini terlihat oleh fasilitator dan di samping isian yang Anda ubah.',
+    connect: 'Hubungkan',
+    connecting: 'Menghubungkan…',
+    keptBeforePairing:
+      'Perangkat ini masih menyimpan {count} isian yang belum terkirim ({groups}). Isian itu dikirim setelah perangkat dipasangkan lagi dengan kelompok itu.',
+    backToGroup: 'Kembali ke lembar kerja kelompok',
+    thisDevice: 'Perangkat ini: {label}',
+    noSteps: 'Belum ada lembar kerja kelompok pada agenda hari ini. Tunggu arahan fasilitator.',
+    steps: 'Lembar kerja',
+    tabUnsent: 'ada isian yang belum terkirim',
+    pending: 'Belum terkirim: {count} isian (disimpan di perangkat ini)',
+    offline:
+      'Tidak terhubung ke laptop fasilitator. {count} isian disimpan di perangkat ini dan dikirim lagi otomatis.',
+    refused: '{count} isian belum diterima.',
+    facilitator: 'laptop fasilitator',
+    notAllSent: 'Masih ada isian yang belum terkirim. Periksa sambungan, lalu coba lagi.',
+    markDone: 'Tandai selesai',
+    done: 'Selesai — lembar kerja ini sudah ditandai selesai.',
+    reopen: 'Buka lagi',
+    theyReplacedMine: '«{field}» diubah oleh {by} pukul {time} dan menggantikan tulisan Anda.',
+    iReplacedTheirs: 'Tulisan Anda di «{field}» menggantikan isian yang baru saja diubah oleh {by} pukul {time}.',
+    iReplacedUnknown: 'Tulisan Anda di «{field}» menggantikan isian yang baru saja diubah oleh orang lain.',
+    yourText: 'Tulisan Anda sebelumnya:',
+    theirText: 'Isian yang diganti:',
+    restoreMine: 'Pulihkan tulisan saya',
+    useTheirs: 'Pakai isian itu',
+    understood: 'Mengerti',
+    otherGroupDraft:
+      '{count} isian yang belum terkirim di perangkat ini milik {group} (pemasangan sebelumnya). Isian itu tidak dikirim ke kelompok ini; tetap disimpan di perangkat ini sampai perangkat dipasangkan lagi dengan {group}.',
+    showText: 'Lihat tulisannya',
+    revokedTitle: 'Perangkat ini tidak lagi terhubung dengan kelompok',
+    revokedText:
+      'Fasilitator mencabut perangkat ini, atau pemasangannya tidak berlaku lagi. Minta kode baru dari layar proyektor untuk memasangkannya lagi.',
+    revokedKept:
+      '{count} isian yang belum terkirim tetap tersimpan di perangkat ini dan dikirim setelah perangkat dipasangkan lagi dengan {group}.',
+    pairAgain: 'Pasangkan lagi',
+    retry: 'Coba lagi',
+  },
 } as const;

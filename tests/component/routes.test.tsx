@@ -29,6 +29,8 @@ describe('routes', () => {
     [{ name: 'groups', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/groups`],
     [{ name: 'run', engagementId: E, workshopId: W, dayId: D }, `#/engagements/${E}/workshops/${W}/days/${D}/run`],
     [{ name: 'present', workshopId: W }, `#/present/${W}`],
+    [{ name: 'pair' }, '#/pair'],
+    [{ name: 'group' }, '#/group'],
   ];
 
   it.each(routes)('%j is the link %s, and that link opens it again', (route, hash) => {
