@@ -219,6 +219,7 @@ describe('susunan acara (documents.rundown)', () => {
       'participants.export': true,
       'packages.export': true,
       'documents.recap': true,
+      'documents.groupOutputs': true,
     };
     expect([...FILE_OPS].sort()).toEqual(Object.keys(names).sort());
   });
