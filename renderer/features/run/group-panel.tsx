@@ -12,12 +12,13 @@ import { useQuery } from '../../lib/use-query';
 import './group-panel.css';
 
 /**
- * Pages are counted here from the output itself with a smaller page than the projector's usual
- * one, so the console never stops short of the projector's last page (the projector measures its
- * own box and shows at most its last page).
+ * The console cannot see the projector, which measures its own box (FormPresent): pages are
+ * counted here with what a 4:3 projector measures (9 lines of 54 characters at 1024×768, the
+ * narrowest image, so the most pages). A 16:9 image fits longer lines and may need fewer pages;
+ * it then stays on its last page while the console counts on.
  */
-const CONSOLE_LINES_PER_PAGE = 8;
-const CONSOLE_CHARS_PER_LINE = 50;
+const CONSOLE_LINES_PER_PAGE = 9;
+const CONSOLE_CHARS_PER_LINE = 54;
 
 /**
  * The output step a pleno presents by default: the last step with a form before the pleno (the
