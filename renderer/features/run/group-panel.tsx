@@ -3,12 +3,13 @@ import type { AgendaStep, ProjectorPatch, ProjectorView } from '../../../shared/
 import { topicName } from '../../../shared/dimensions';
 import { formDef } from '../../../shared/forms';
 import { presentPages } from '../../../shared/forms/present';
-import { PRESENTING_KIND, type GroupsDay, type GroupStep } from '../../../shared/groups';
+import { PRESENTING_KIND, type GroupsDay } from '../../../shared/groups';
 import { useApp } from '../../app/store';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { exportFile } from '../../lib/files';
 import { useQuery } from '../../lib/use-query';
+import { defaultOutputStep } from './pleno';
 import './group-panel.css';
 
 /**
@@ -19,17 +20,6 @@ import './group-panel.css';
  */
 const CONSOLE_LINES_PER_PAGE = 9;
 const CONSOLE_CHARS_PER_LINE = 54;
-
-/**
- * The output step a pleno presents by default: the last step with a form before the pleno (the
- * current step when it is one, else the day's first pleno); without a pleno, the day's last.
- */
-export function defaultOutputStep(steps: readonly GroupStep[], plenoId: string | null): GroupStep | null {
-  const withForm = (list: readonly GroupStep[]) => list.filter((s) => s.formId !== null);
-  const pleno = plenoId ? steps.findIndex((s) => s.id === plenoId) : steps.findIndex((s) => s.kind === PRESENTING_KIND);
-  const before = pleno >= 0 ? withForm(steps.slice(0, pleno)) : [];
-  return before.at(-1) ?? withForm(steps).at(-1) ?? null;
-}
 
 interface Props {
   workshopId: string;

@@ -34,7 +34,13 @@ async function seed(page: Page) {
   const dayId = w.days[0].id as string;
   const swot = await api(page, 'agenda.addStep', {
     dayId,
-    step: { ...STEP, kind: 'diskusi-kelompok', title: 'Diskusi kelompok: analisis SWOT', plannedMinutes: 60, formId: 'swot' },
+    step: {
+      ...STEP,
+      kind: 'diskusi-kelompok',
+      title: 'Diskusi kelompok: analisis SWOT',
+      plannedMinutes: 60,
+      formId: 'swot',
+    },
   });
   await api(page, 'agenda.addStep', {
     dayId,
@@ -56,7 +62,11 @@ async function seed(page: Page) {
         ? Array.from({ length: 22 }, (_, i) => `Kekuatan ${i + 1}: layanan daring kelurahan berjalan baik`)
         : [`Kekuatan ${name}: komitmen pimpinan daerah`];
     await api(page, 'outputs.setCell', { ...ref, path: 'strengths', value: strengths });
-    await api(page, 'outputs.setCell', { ...ref, path: 'weaknesses', value: [`Kelemahan ${name}: data belum terpadu`] });
+    await api(page, 'outputs.setCell', {
+      ...ref,
+      path: 'weaknesses',
+      value: [`Kelemahan ${name}: data belum terpadu`],
+    });
   }
   return { engagementId: e.id as string, workshopId: w.id as string, dayId, swotId: swot.id as string, groups };
 }
@@ -110,7 +120,6 @@ test.describe('pleno', () => {
       await projector.setViewportSize({ width: w, height: h });
       await expect(projector.getByTestId('projector-group-name')).toBeVisible();
       await snap(projector, testInfo, `projector-group-${w}x${h}`);
-      console.log('FIT', w, h, await projector.locator('.fp-body').getAttribute('data-lines'), await projector.locator('.fp-body').getAttribute('data-chars'), await projector.getByTestId('form-present-page').textContent());
     }
 
     // A group's device (here: the API) edits a cell: the projector shows the new text by itself.

@@ -39,11 +39,15 @@ async function workshop() {
     name: 'Rina Kartikasari, S.Kom.',
     agency: 'Dinas Komunikasi dan Informatika',
   });
-  const other = await ok('participants.create', { engagementId: e.id, name: 'Bambang Sutejo', agency: 'Dinas Kesehatan' });
+  const other = await ok('participants.create', {
+    engagementId: e.id,
+    name: 'Bambang Sutejo',
+    agency: 'Dinas Kesehatan',
+  });
   for (const p of [rapporteur, other]) await ok('attendance.checkIn', { dayId, participantId: p.id });
 
   const g1 = await ok('groups.create', { dayId, name: 'Kelompok 1', topic: 'governance' });
-  const g2 = await ok('groups.create', { dayId, name: 'Kelompok 2', topic: 'economy' });
+  await ok('groups.create', { dayId, name: 'Kelompok 2', topic: 'economy' });
   const g3 = await ok('groups.create', { dayId, name: 'Kelompok 3', topic: 'Struktur' });
   await ok('groups.moveMember', { dayId, participantId: rapporteur.id, groupId: g1.id });
   await ok('groups.moveMember', { dayId, participantId: other.id, groupId: g1.id });
@@ -102,8 +106,8 @@ describe('Hasil Diskusi Kelompok (documents.groupOutputs)', () => {
     const g3 = at('Kelompok 3 — Struktur', g2);
     expect(g3).toBeLessThan(issues);
     expect(text.slice(g1, g2)).toContain('Juru bicara: Rina Kartikasari, S.Kom. · Fasilitator: Mentor Kominfo');
-    expect(text.slice(g1, g2)).toContain(SWOT_VALUES.strengths![0] as string);
-    expect(text.slice(g1, g2)).toContain(SWOT_VALUES.threats!.at(-1) as string);
+    expect(text.slice(g1, g2)).toContain((SWOT_VALUES.strengths as string[])[0]);
+    expect(text.slice(g1, g2)).toContain((SWOT_VALUES.threats as string[]).at(-1)!);
     // The group that wrote nothing says so instead of an empty table.
     expect(text.slice(g2, g3)).toContain(EMPTY_OUTPUT_TEXT);
     expect(text.slice(g3, issues)).toContain('Bank sampah di setiap kelurahan');
@@ -117,7 +121,9 @@ describe('Hasil Diskusi Kelompok (documents.groupOutputs)', () => {
     expect((doc.documentXml.match(/<w:pageBreakBefore\/>/g) ?? []).length).toBe(2);
     // Table headers repeat on every page the table runs onto.
     expect(tableRows(doc.documentXml).some((r) => r.includes('<w:tblHeader/>'))).toBe(true);
-    expect(tableRows(doc.documentXml).map(cellTexts).flat().join(' ')).toContain('Badan Perencanaan Pembangunan Daerah');
+    expect(tableRows(doc.documentXml).map(cellTexts).flat().join(' ')).toContain(
+      'Badan Perencanaan Pembangunan Daerah',
+    );
 
     const out = process.env.BIMTEK_SHOTS_DIR;
     if (out) {
