@@ -113,6 +113,8 @@ export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings:
     return png ? Buffer.from(png) : null;
   };
   const body: (Paragraph | Table)[] = [];
+  // Drawing ids are unique in a document: the emblem is 1, each output's signatures get a range.
+  let imageIdBase = 100;
   data.steps.forEach((step, i) => {
     body.push(...stepHeading(step, i === 0, settings));
     const form = formDef(step.formId);
@@ -127,7 +129,10 @@ export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings:
         );
         continue;
       }
-      body.push(...formDocx(form, g.values, { language: 'id', agencies: g.agencies, signature, widthTwips }));
+      body.push(
+        ...formDocx(form, g.values, { language: 'id', agencies: g.agencies, signature, widthTwips, imageIdBase }),
+      );
+      imageIdBase += 1000;
     }
   });
   if (data.steps.length === 0) body.push(new Paragraph({ spacing: { before: 240 }, text: NO_OUTPUTS_TEXT }));
