@@ -156,7 +156,9 @@ function Panel({ day, workshopId, current, projector, setProjector }: Props & { 
               value={stepId ?? ''}
               onChange={(ev) => {
                 setChosen(ev.target.value);
-                if (presenting) void setProjector({ mode: 'group', groupId: presenting.id, stepId: ev.target.value });
+                // Another output of the same group starts from its first page.
+                if (presenting)
+                  void setProjector({ mode: 'group', groupId: presenting.id, stepId: ev.target.value, page: 0 });
               }}
               disabled={formSteps.length === 0}
             >

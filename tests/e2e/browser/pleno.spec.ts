@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import mammoth from 'mammoth';
 import { snap, uniqueRegion } from './helpers';
 
 async function api(page: Page, op: string, input: unknown) {
@@ -155,6 +157,18 @@ test.describe('pleno', () => {
       await expect(page.getByRole('button', { name: /Jeda|Lanjutkan/ })).toBeInViewport();
       await snap(page, testInfo, `console-pleno-${w}x${h}`);
     }
+
+    // The facilitator's document of every group's output, from the same panel.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: /Unduh Hasil Diskusi Kelompok \(DOCX\)/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Hasil Diskusi Kelompok Bimtek Tahap I Smart City.docx');
+    const bytes = fs.readFileSync(await download.path());
+    const { value: docText } = await mammoth.extractRawText({ buffer: bytes });
+    expect(docText).toContain('HASIL DISKUSI KELOMPOK');
+    expect(docText).toContain('Command center kota sudah beroperasi');
+    expect(docText).toContain('Kekuatan Kelompok 3: komitmen pimpinan daerah');
 
     // Pairing: every group gets a code and the projector shows them all, with where to enter them.
     await panel.getByRole('button', { name: /Tampilkan kode pasangan/ }).click();
