@@ -91,9 +91,14 @@ test.describe('pleno', () => {
     // Start the day and move to the pleno: the group panel comes under the current step.
     await page.keyboard.press('Space');
     await expect(page.getByTestId('current-title')).toHaveText('Diskusi kelompok: analisis SWOT');
+    // Outside a pleno the groups wait in the side column.
+    await expect(page.locator('.console__side').getByTestId('group-panel')).toBeVisible();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await snap(page, testInfo, 'console-groupwork-1024x768');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('current-title')).toHaveText('Pleno: presentasi hasil kelompok');
-    const panel = page.getByTestId('group-panel');
+    const panel = page.locator('.console__main').getByTestId('group-panel');
     await expect(panel.locator('.group-panel__item')).toHaveText([/Kelompok 1/, /Kelompok 2/, /Kelompok 3/]);
     // The output shown by default is the last step with a form before the pleno.
     await expect(panel.getByLabel('Hasil yang ditampilkan')).toHaveValue(swotId);
