@@ -361,8 +361,6 @@ function Console(props: {
             </label>
           </section>
 
-          {!pleno && groupPanel}
-
           <section className="panel day-strip" aria-labelledby="strip-heading">
             <h2 className="panel__title" id="strip-heading">
               {t('run.strip')}
@@ -411,6 +409,8 @@ function Console(props: {
               })}
             </ol>
           </section>
+
+          {!pleno && groupPanel}
 
           {current && (
             <section className="panel script-panel" aria-labelledby="script-heading">

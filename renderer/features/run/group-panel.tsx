@@ -187,29 +187,31 @@ function Panel({ day, workshopId, current, projector, setProjector }: Props & { 
             >
               {index < 0 ? t('run.groups.first') : t('run.groups.next')} →
             </button>
-            <span className="group-panel__pages" aria-live="polite">
-              <button
-                className="btn btn--small"
-                disabled={!presenting || page <= 0}
-                onClick={() => turn(-1)}
-                aria-label={t('run.groups.pageUp')}
-                aria-keyshortcuts="ArrowUp"
-              >
-                ↑
-              </button>
-              <span data-testid="console-page">
-                {presenting ? t('run.groups.page', { page: page + 1, pages: Math.max(pages, page + 1) }) : '—'}
+            {presenting && (
+              <span className="group-panel__pages" aria-live="polite">
+                <button
+                  className="btn btn--small"
+                  disabled={page <= 0}
+                  onClick={() => turn(-1)}
+                  aria-label={t('run.groups.pageUp')}
+                  aria-keyshortcuts="ArrowUp"
+                >
+                  ↑
+                </button>
+                <span data-testid="console-page">
+                  {t('run.groups.page', { page: page + 1, pages: Math.max(pages, page + 1) })}
+                </span>
+                <button
+                  className="btn btn--small"
+                  disabled={page >= pages - 1}
+                  onClick={() => turn(1)}
+                  aria-label={t('run.groups.pageDown')}
+                  aria-keyshortcuts="ArrowDown"
+                >
+                  ↓
+                </button>
               </span>
-              <button
-                className="btn btn--small"
-                disabled={!presenting || page >= pages - 1}
-                onClick={() => turn(1)}
-                aria-label={t('run.groups.pageDown')}
-                aria-keyshortcuts="ArrowDown"
-              >
-                ↓
-              </button>
-            </span>
+            )}
           </div>
           <ol className="group-panel__list">
             {order.map((g, i) => {
