@@ -4,6 +4,7 @@ import { topicName } from '../../../shared/dimensions';
 import { formatClock, formatInstantTime, formatLongDate, regionTitle, stageLabel } from '../../../shared/format';
 import { formDef } from '../../../shared/forms';
 import { FormPresent } from '../groupwork/form-present';
+import { pairAddress } from './pair-address';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { transport } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
@@ -308,25 +309,13 @@ function GroupSlide({ view }: { view: ProjectorView }) {
   );
 }
 
-/**
- * Where a group's device opens the pairing page. In browser mode on the room network it is this
- * page's own address; a projector opened on the laptop itself (127.0.0.1, or the desktop app)
- * cannot know the laptop's address on the room network, so it says where to find it.
- */
-function pairAddress(): string | null {
-  if (transport !== 'http') return null;
-  const host = location.hostname;
-  if (host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.')) return null;
-  return `${location.origin}/#/pair`;
-}
-
 /** How many codes share the screen: fewer codes, larger type (six groups still read from the back). */
 const density = (n: number) => (n <= 4 ? 'few' : n <= 9 ? 'some' : 'many');
 
 /** Pairing: each group's code, huge, with where to enter it and until when it works. */
 function PairingSlide({ view }: { view: ProjectorView }) {
   const t = useT();
-  const address = pairAddress();
+  const address = pairAddress(transport === 'http', location);
   const zone = view.title.timeZone;
   return (
     <section className="slide slide--pairing" data-testid="projector-pairing">

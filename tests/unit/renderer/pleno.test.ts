@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pairAddress } from '../../../renderer/features/projector/pair-address';
 import { defaultOutputStep } from '../../../renderer/features/run/pleno';
 import { topicName } from '../../../shared/dimensions';
 import type { GroupStep } from '../../../shared/groups';
@@ -41,5 +42,16 @@ describe('a group topic as people read it', () => {
     expect(topicName('environment', 'en')).toBe('Smart Environment');
     expect(topicName('Struktur')).toBe('Struktur');
     expect(topicName('')).toBe('');
+  });
+});
+
+describe('the pairing address the projector shows', () => {
+  it('is the page’s own address on the room network, none on the laptop itself or in the desktop app', () => {
+    const at = (origin: string) => ({ origin, hostname: new URL(origin).hostname });
+    expect(pairAddress(true, at('http://192.168.1.20:4317'))).toBe('http://192.168.1.20:4317/#/pair');
+    expect(pairAddress(true, at('http://127.0.0.1:4317'))).toBeNull();
+    expect(pairAddress(true, at('http://localhost:4317'))).toBeNull();
+    expect(pairAddress(true, at('http://[::1]:4317'))).toBeNull();
+    expect(pairAddress(false, at('http://192.168.1.20:4317'))).toBeNull();
   });
 });
