@@ -933,7 +933,6 @@ export const en = {
     rowsFull: 'This table is full ({max} rows).',
     noRows: 'No rows yet. Press "{add}".',
     needRows: 'Add at least {min} rows.',
-    tooManyRows: 'Too many rows: at most {max}.',
     changedBy: 'Changed by {by} at {time}',
     missingTitle: 'Not complete: {count} required entries are still empty.',
     missingCell: '{label} ({row})',
@@ -941,7 +940,6 @@ export const en = {
     page: 'Page {page}/{pages}',
     empty: 'not filled in yet',
     signedShort: '✓ signed',
-    notSigned: 'not signed yet',
     continued: '{label} (continued)',
   },
 } as const satisfies Catalogue;

@@ -946,7 +946,6 @@ export const id = {
     rowsFull: 'Sudah {max} baris, batas tabel ini.',
     noRows: 'Belum ada baris. Tekan "{add}".',
     needRows: 'Tambahkan paling sedikit {min} baris.',
-    tooManyRows: 'Terlalu banyak baris: paling banyak {max}.',
     changedBy: 'Diubah oleh {by} pukul {time}',
     missingTitle: 'Belum lengkap: {count} isian wajib masih kosong.',
     missingCell: '{label} ({row})',
@@ -954,7 +953,6 @@ export const id = {
     page: 'Halaman {page}/{pages}',
     empty: 'belum diisi',
     signedShort: '✓ ditandatangani',
-    notSigned: 'belum ditandatangani',
     continued: '{label} (lanjutan)',
   },
 } as const;

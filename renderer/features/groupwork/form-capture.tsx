@@ -70,13 +70,14 @@ interface Ctx {
   domId(path: string): string;
 }
 
-/** "09.41" from an ISO instant (the device's clock) or an `HH:MM` time. */
-function clockOf(at: string): string {
+/** "09.41" (English "09:41") from an ISO instant (the device's clock) or an `HH:MM` time. */
+function clockOf(at: string, lang: Language): string {
+  const sep = lang === 'id' ? '.' : ':';
   const m = /^(\d{1,2}):(\d{2})$/.exec(at);
-  if (m) return `${m[1].padStart(2, '0')}.${m[2]}`;
+  if (m) return `${m[1].padStart(2, '0')}${sep}${m[2]}`;
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return at;
-  return `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${String(d.getHours()).padStart(2, '0')}${sep}${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 const isBlank = (v: CellValue | undefined) =>
@@ -191,7 +192,7 @@ function CellShell({
       )}
       {changed && (
         <div className="fc-changed" id={`${id}-changed`}>
-          {ctx.t('groupwork.changedBy', { by: changed.by, time: clockOf(changed.at) })}
+          {ctx.t('groupwork.changedBy', { by: changed.by, time: clockOf(changed.at, ctx.lang) })}
         </div>
       )}
     </>

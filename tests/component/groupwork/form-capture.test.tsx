@@ -305,6 +305,19 @@ describe('FormCapture', () => {
       />,
     );
     expect(screen.getByText('Diubah oleh Laptop Kelompok 2 pukul 09.41')).toBeTruthy();
+    cleanup();
+    render(
+      <FormCapture
+        form={TEST_FORM}
+        values={{ judul: 'Sapa Warga' }}
+        agencies={AGENCIES}
+        language="en"
+        changedBy={{ judul: { by: 'Group 2 phone', at: '09:41' } }}
+        onChange={() => {}}
+        onSign={() => {}}
+      />,
+    );
+    expect(screen.getByText('Changed by Group 2 phone at 09:41')).toBeTruthy();
   });
 
   it('signature cells: the pad, then "✓ Sudah ditandatangani" with "Ulangi" once a hash is stored', async () => {
