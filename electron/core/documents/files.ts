@@ -17,7 +17,12 @@ import {
   type SignatureBlock,
 } from './attendance-docx';
 import type { LetterheadSettings } from './letterhead';
+import type { PageSettings } from './page';
 import { buildRundownDocx, type RundownDocData, type RundownDocSettings } from './rundown-docx';
+import { buildGroupOutputsDocx, type GroupOutputsDocData, type GroupOutputsStep } from './group-outputs-docx';
+import { topicName } from '../../../shared/dimensions';
+import { formDef, resolvePath } from '../../../shared/forms';
+import type { GroupService } from '../groups/service';
 import { exportRegisterCsv, exportRegisterXlsx, type RegisterPerson } from '../import/export';
 import type { AgendaService } from '../agenda/service';
 import type { AttendanceService } from '../attendance/service';
@@ -38,6 +43,7 @@ export interface DocumentSources {
   blobs: BlobService;
   workshops: WorkshopService;
   agenda: AgendaService;
+  groups: GroupService;
 }
 
 function letterheadOf(d: DocumentSources, engagementId: string): LetterheadSettings {
@@ -238,6 +244,81 @@ export function gatherRundown(d: DocumentSources, workshopId: string): RundownDa
 /** The susunan acara DOCX from its data (CPU only: runs in a job worker). */
 export async function buildRundown(data: RundownData): Promise<FileBytes> {
   const bytes = await buildRundownDocx(data.input, data.layout);
+  return { fileName: data.fileName, mime: DOCX_MIME, bytes };
+}
+
+/** Everything the Hasil Diskusi Kelompok of a workshop is made from. */
+export interface GroupOutputsData {
+  fileName: string;
+  input: GroupOutputsDocData;
+  layout: PageSettings;
+}
+
+/**
+ * The Hasil Diskusi Kelompok's data: per day (with groups), per step with a form, every group of
+ * the day in presentation order with its output, its juru bicara's name and its facilitator; the
+ * signature images its signature cells name.
+ */
+export function gatherGroupOutputs(d: DocumentSources, workshopId: string): GroupOutputsData {
+  const workshop = d.workshops.get(workshopId);
+  const engagement = d.engagements.get(workshop.engagementId);
+  const view = d.groups.list(workshopId);
+  const steps: GroupOutputsStep[] = [];
+  const signatures: Record<string, Uint8Array> = {};
+  view.days.forEach((day, i) => {
+    const order = [...day.groups].sort((a, b) => a.position - b.position);
+    if (order.length === 0) return;
+    const names = new Map(day.candidates.map((c) => [c.id, c.name]));
+    for (const step of day.steps) {
+      if (step.formId === null) continue;
+      const form = formDef(step.formId);
+      steps.push({
+        day: `Hari ke-${i + 1}: ${formatLongDate(day.date, 'id')}`,
+        title: step.title,
+        formId: step.formId,
+        groups: order.map((g) => {
+          const out = d.groups.output(g.id, step.id);
+          for (const [path, value] of Object.entries(out.values)) {
+            const at = resolvePath(form, path);
+            const kind = at?.kind === 'cell' ? at.column.kind : at?.kind === 'field' ? at.field.kind : null;
+            if (kind !== 'signature' || typeof value !== 'string' || signatures[value]) continue;
+            const image = d.blobs.get(value);
+            if (image) signatures[value] = new Uint8Array(image.data);
+          }
+          return {
+            name: g.name,
+            topic: topicName(g.topic, 'id'),
+            rapporteur: g.rapporteurId ? (names.get(g.rapporteurId) ?? '') : '',
+            facilitator: g.facilitator,
+            values: out.values,
+            agencies: out.agencies,
+          };
+        }),
+      });
+    }
+  });
+  return {
+    fileName: safeFileName(`Hasil Diskusi Kelompok ${fileNamePart(workshop.title)}.docx`),
+    input: {
+      letterhead: letterheadOf(d, workshop.engagementId),
+      acara: workshop.title,
+      stage: stageLabel(workshop.stage, workshop.customStageName, 'id'),
+      region: regionTitle(engagement.regionKind, engagement.regionName),
+      venue: workshop.venue,
+      steps,
+      signatures,
+    },
+    layout: {
+      paper: engagement.documents.paper,
+      fontFamily: engagement.documents.fontFamily,
+      fontSizePt: engagement.documents.fontSizePt,
+    },
+  };
+}
+
+/** The Hasil Diskusi Kelompok DOCX from its data (CPU only: runs in a job worker). */
+export async function buildGroupOutputs(data: GroupOutputsData): Promise<FileBytes> {
+  const bytes = await buildGroupOutputsDocx(data.input, data.layout);
   return { fileName: data.fileName, mime: DOCX_MIME, bytes };
 }
 

@@ -35,6 +35,11 @@ export function createDocumentService(d: Deps) {
       return toPayload(await d.jobs.run('documents.rundown', { dbFile: d.dbFile, workshopId }));
     },
 
+    /** Hasil Diskusi Kelompok of a workshop: every group's output per group-work step. */
+    async groupOutputs(workshopId: string): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.groupOutputs', { dbFile: d.dbFile, workshopId }));
+    },
+
     /** Rekap kehadiran of an engagement as XLSX or DOCX. */
     /** The engagement's action items as XLSX or CSV (secretariat) or DOCX tables (minutes). */
     async actions(engagementId: string, format: 'xlsx' | 'csv' | 'docx'): Promise<FilePayload> {

@@ -4,6 +4,7 @@ import { parseAgencyList } from '../../../shared/names';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
 import { createEngagementService } from '../engagements/service';
+import { createGroupService } from '../groups/service';
 import { exportPackage, importPackage, previewPackage } from '../packages/service';
 import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
@@ -45,7 +46,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const attendance = createAttendanceService(ctx, participants, blobs);
   const workshops = createWorkshopService(ctx, engagements);
   const agenda = createAgendaService(ctx);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda };
+  const groups = createGroupService(ctx, blobs);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -87,6 +89,11 @@ const tasks: Tasks = {
   async 'documents.rundown'({ dbFile, workshopId }) {
     const { buildRundown, gatherRundown } = await documents();
     return buildRundown(withStore(dbFile, null, (s) => gatherRundown(s, workshopId)));
+  },
+
+  async 'documents.groupOutputs'({ dbFile, workshopId }) {
+    const { buildGroupOutputs, gatherGroupOutputs } = await documents();
+    return buildGroupOutputs(withStore(dbFile, null, (s) => gatherGroupOutputs(s, workshopId)));
   },
 
   async 'documents.recap'({ dbFile, engagementId, format }) {

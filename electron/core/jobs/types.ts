@@ -44,6 +44,10 @@ export interface JobMap {
     input: StoreJob & { workshopId: string };
     output: FileBytes;
   };
+  'documents.groupOutputs': {
+    input: StoreJob & { workshopId: string };
+    output: FileBytes;
+  };
   'documents.recap': {
     input: StoreJob & { engagementId: string; format: 'xlsx' | 'docx' };
     output: FileBytes;

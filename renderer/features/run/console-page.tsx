@@ -8,11 +8,13 @@ import {
   type AgendaDayView,
   type AgendaStep,
   type DayRun,
-  type ProjectorMode,
+  type ProjectorPatch,
+  type ProjectorView,
   type RunCommand,
   PROJECTOR_MODES,
 } from '../../../shared/agenda';
 import type { TimeZone } from '../../../shared/domain';
+import { PRESENTING_KIND } from '../../../shared/groups';
 import { formatClock, formatInstantTime, formatLongDate, stageLabel } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
 import { Dialog } from '../../components/dialog';
@@ -23,6 +25,7 @@ import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
 import { openProjector } from '../projector/open';
+import { GroupPanel } from './group-panel';
 import { beep, soundEnabled, setSoundEnabled } from './sound';
 import './console-page.css';
 
@@ -71,7 +74,7 @@ function Console(props: {
   index: number;
   zone: TimeZone;
   serverNow: string;
-  projector: { mode: ProjectorMode; blank: boolean; frozen: boolean; control: { mode: ProjectorMode } };
+  projector: ProjectorView;
   reload(): void;
 }) {
   const { day, zone, workshopId, projector } = props;
@@ -103,9 +106,10 @@ function Console(props: {
     [day.id, run.currentId],
   );
   const setProjector = useCallback(
-    async (patch: { mode?: ProjectorMode; blank?: boolean; frozen?: boolean }) => {
+    async (patch: ProjectorPatch) => {
       const r = await call('projector.set', { workshopId, patch: { ...patch, dayId: day.id } });
       if (!r.ok) toast({ text: errorText(r.error) });
+      return r.ok;
     },
     [workshopId, day.id, toast, errorText],
   );
@@ -165,6 +169,20 @@ function Console(props: {
         ? t('run.early', { minutes: -run.driftMinutes })
         : t('run.onTime');
   const tone = curRun ? timerTone(curRun.remainingMs) : 'normal';
+  // In a pleno (or while the projector shows a group or the codes) the groups come first, under the
+  // current step; otherwise they wait in the side column.
+  const pleno =
+    current?.kind === PRESENTING_KIND || projector.control.mode === 'group' || projector.control.mode === 'pairing';
+  const groupPanel = (
+    <GroupPanel
+      workshopId={workshopId}
+      dayId={day.id}
+      current={current}
+      projector={projector}
+      setProjector={setProjector}
+      prominent={pleno}
+    />
+  );
 
   return (
     <section className="console" onMouseDown={keepFocus}>
@@ -280,6 +298,8 @@ function Console(props: {
               : '—'}
           </p>
 
+          {pleno && groupPanel}
+
           {current && <StepNotes key={current.id} step={current} />}
         </div>
 
@@ -390,6 +410,8 @@ function Console(props: {
             </ol>
           </section>
 
+          {!pleno && groupPanel}
+
           {current && (
             <section className="panel script-panel" aria-labelledby="script-heading">
               <h2 className="panel__title" id="script-heading">
@@ -406,6 +428,9 @@ function Console(props: {
           <ul className="shortcut-list">
             {(['space', 'right', 'left', 'blank', 'freeze', 'help'] as const).map((k) => (
               <li key={k}>{t(`run.shortcutList.${k}`)}</li>
+            ))}
+            {(['group', 'page', 'codes'] as const).map((k) => (
+              <li key={k}>{t(`run.groups.shortcuts.${k}`)}</li>
             ))}
           </ul>
         </Dialog>
