@@ -22,6 +22,8 @@ import { storeApp } from './store/app';
 import { workshopApp } from './workshops/app';
 import { createAttendanceService } from './attendance/service';
 import { createBlobService } from './store/blobs';
+import { createSignatureCropService } from './store/signature-crops';
+import { createCropQueue } from './attendance/crop-queue';
 import { createDocumentService } from './documents/service';
 import { createEngagementService } from './engagements/service';
 import { createImportService } from './participants/imports';
@@ -63,6 +65,14 @@ export function createServices(
   // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
+  // Signatures are cropped to their ink once, after the check-in committed, in the job pool.
+  const crops = createSignatureCropService(ctx, blobs);
+  const cropQueue = createCropQueue({
+    jobs,
+    dbFile: store.file,
+    crops,
+    log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
+  });
   const pins = createPinGuard();
   const backups = createBackupService({
     db: store.db,
@@ -85,6 +95,8 @@ export function createServices(
     projector,
     imports,
     documents,
+    crops,
+    cropQueue,
     jobs,
     pins,
     language,
@@ -105,7 +117,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...workshopApp(s.workshops, s.agenda, s.ctx, s.language),
     ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
     ...participant,
-    ...attendanceApp(s.attendance),
+    ...attendanceApp(s.attendance, s.cropQueue),
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
     ...backupApp(s.backups),

@@ -10,6 +10,7 @@ export const PurgeResult = z.object({
   attendance: z.number().int(),
   agendaSteps: z.number().int(),
   runEvents: z.number().int(),
+  signatureCrops: z.number().int(),
   blobs: z.number().int(),
 });
 export type PurgeResult = z.output<typeof PurgeResult>;

@@ -820,6 +820,7 @@ export const en = {
       workshop_days: 'Workshop days',
       participants: 'Participants',
       attendance: 'Attendance',
+      signature_crops: 'Signature crops',
       agenda_steps: 'Agenda steps',
       run_events: 'Run log',
       projector_state: 'Projector display',

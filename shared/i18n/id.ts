@@ -832,6 +832,7 @@ export const id = {
       workshop_days: 'Hari pelaksanaan',
       participants: 'Peserta',
       attendance: 'Kehadiran',
+      signature_crops: 'Potongan tanda tangan',
       agenda_steps: 'Langkah agenda',
       run_events: 'Catatan jalannya acara',
       projector_state: 'Tampilan proyektor',

@@ -9,6 +9,7 @@ import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
+import { createSignatureCropService } from '../store/signature-crops';
 import { createWorkshopService } from '../workshops/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
@@ -45,7 +46,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const attendance = createAttendanceService(ctx, participants, blobs);
   const workshops = createWorkshopService(ctx, engagements);
   const agenda = createAgendaService(ctx);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda };
+  const crops = createSignatureCropService(ctx, blobs);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, crops };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -103,6 +105,10 @@ const tasks: Tasks = {
       withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
       format,
     );
+  },
+
+  'signatures.crop'({ dbFile, hashes }) {
+    return withStore(dbFile, null, (s) => s.crops.compute(hashes));
   },
 
   'backups.check'({ file, seal }) {

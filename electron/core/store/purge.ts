@@ -9,6 +9,8 @@ export interface PurgeCounts {
   workshopDays: number;
   workshops: number;
   engagements: number;
+  /** Crops of signatures no remaining row names (see migration 6). */
+  signatureCrops: number;
   blobs: number;
 }
 
@@ -100,13 +102,22 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       workshops: remove('workshops', workshops),
       engagements: remove('engagements', engagements),
     };
+    // A signature's crops go with the last row that names the signature (its blobs just after).
+    const signatureCrops = db
+      .prepare(
+        `DELETE FROM signature_crops WHERE created_at < ?
+           AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = signature_crops.original_hash)`,
+      )
+      .run(olderThan).changes;
     const blobs = db
       .prepare(
         `DELETE FROM blobs WHERE created_at < ?
            AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = blobs.hash)
-           AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)`,
+           AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)
+           AND NOT EXISTS (SELECT 1 FROM signature_crops c
+             WHERE blobs.hash IN (c.original_hash, c.crop_hash, c.bold_hash))`,
       )
       .run(olderThan).changes;
-    return { ...counts, blobs };
+    return { ...counts, signatureCrops, blobs };
   })();
 }

@@ -99,6 +99,8 @@ async function seed(b: Backend) {
   await ok(b, 'run.command', { dayId: w.days[0].id, command: 'start', expectedStepId: null });
   await ok(b, 'run.command', { dayId: w.days[0].id, command: 'next', expectedStepId: first.id });
   await ok(b, 'projector.set', { workshopId: w.id, patch: { mode: 'agenda' } });
+  // The signatures' crops, made in the job pool after each check-in, travel with them.
+  await b.services!.cropQueue.idle();
   return { e, w, people };
 }
 
@@ -126,7 +128,8 @@ describe('engagement packages (.bimtek)', () => {
       engagementId: e.id,
       title: 'Kota Kediri 2019',
       schemaVersion: LATEST_SCHEMA_VERSION,
-      images: 3,
+      // The emblem, two signatures and each signature's two crops.
+      images: 7,
     });
     expect(preview.tables.map((t: { table: string; added: number }) => [t.table, t.added])).toEqual([
       ['engagements', 1],
@@ -134,6 +137,7 @@ describe('engagement packages (.bimtek)', () => {
       ['workshop_days', 2],
       ['participants', 3],
       ['attendance', 2],
+      ['signature_crops', 2],
       ['agenda_steps', 2],
       ['run_events', 3],
       ['projector_state', 1],

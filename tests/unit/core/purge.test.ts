@@ -18,6 +18,7 @@ const ZERO = {
   workshopDays: 0,
   workshops: 0,
   engagements: 0,
+  signatureCrops: 0,
   blobs: 0,
 };
 
@@ -33,6 +34,8 @@ async function kediri() {
   const [day1, day2] = w.days.map((d: any) => d.id as string);
   await ok('attendance.checkIn', { dayId: day1, participantId: siti.id, signature: b64(signaturePng(7)) });
   await ok('attendance.checkIn', { dayId: day1, participantId: rahmat.id });
+  // Siti's signature cropped to its ink (two more blobs, one signature_crops row).
+  await t.backend().services!.cropQueue.idle();
   return { e, w, day1, day2, siti, budi, rahmat };
 }
 
@@ -58,7 +61,9 @@ describe('purgeDeleted', () => {
       ...ZERO,
       participants: 1,
       attendance: 1,
-      blobs: 1,
+      // The signature and its two crops go with the last row naming it.
+      signatureCrops: 1,
+      blobs: 3,
     });
     expect(ids('participants')).toEqual([budi.id, rahmat.id].sort());
     expect((await ok('attendance.day', { dayId: day1 })).entries.map((x: any) => x.participantId)).toEqual([rahmat.id]);
@@ -101,12 +106,13 @@ describe('purgeDeleted', () => {
       workshopDays: 2,
       workshops: 1,
       engagements: 1,
-      blobs: 2,
+      signatureCrops: 1,
+      blobs: 4,
     });
     expect(ids('engagements')).toEqual([keep.id]);
     expect(count('workshops')).toBe(1);
     expect(count('workshop_days')).toBe(2);
-    expect(count('participants') + count('attendance') + count('blobs')).toBe(0);
+    expect(count('participants') + count('attendance') + count('blobs') + count('signature_crops')).toBe(0);
     expect(count('agenda_steps')).toBe(kept);
     expect(count('run_events') + count('projector_state')).toBe(0);
     expect(db().pragma('foreign_key_check')).toEqual([]);

@@ -3,6 +3,7 @@ import { migration002 } from './002-attendance';
 import { migration003 } from './003-merge-ready';
 import { migration004 } from './004-agenda';
 import { migration005 } from './005-attendance-filing';
+import { migration006 } from './006-signature-crops';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,7 +25,14 @@ export function checkNumbering(list: readonly Migration[]): void {
  * found by reading a folder at run time, so the list works inside an asar. A released migration is
  * never edited: add the next file.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 checkNumbering(MIGRATIONS);
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
