@@ -645,13 +645,18 @@ export const en = {
     dbInUseBrowser:
       'In use by Bimtek Studio in browser mode (process {pid} on computer {hostname}, address {url}) since {since}.',
   },
+  dateField: {
+    placeholder: 'dd/mm/yyyy',
+    openCalendar: 'Choose the date on a calendar',
+    calendar: 'Calendar: {label}',
+  },
   validation: {
     required: 'Required.',
     tooLong: 'Too long.',
     invalid: 'Not valid.',
     invalidType: 'Wrong kind of value.',
-    invalidDate: 'Not a valid date (YYYY-MM-DD).',
-    invalidTime: 'Not a valid time (HH:MM).',
+    invalidDate: 'Not a valid date (dd/mm/yyyy, e.g. 28/08/2019).',
+    invalidTime: 'Not a valid time (hh.mm, e.g. 09.00).',
     endBeforeStart: 'End time must be after the start time.',
     atLeastOneDay: 'At least one workshop day.',
     tooMany: 'Too many entries.',

@@ -659,13 +659,18 @@ export const id = {
     dbInUseBrowser:
       'Dipakai oleh Bimtek Studio mode peramban (proses {pid} di komputer {hostname}, alamat {url}) sejak {since}.',
   },
+  dateField: {
+    placeholder: 'hh/bb/tttt',
+    openCalendar: 'Pilih tanggal di kalender',
+    calendar: 'Kalender: {label}',
+  },
   validation: {
     required: 'Wajib diisi.',
     tooLong: 'Terlalu panjang.',
     invalid: 'Isian tidak valid.',
     invalidType: 'Jenis isian tidak sesuai.',
-    invalidDate: 'Tanggal tidak valid (format TTTT-BB-HH).',
-    invalidTime: 'Jam tidak valid (format JJ:MM).',
+    invalidDate: 'Tanggal tidak valid (hh/bb/tttt, misalnya 28/08/2019).',
+    invalidTime: 'Jam tidak valid (jj.mm, misalnya 09.00).',
     endBeforeStart: 'Jam selesai harus setelah jam mulai.',
     atLeastOneDay: 'Minimal satu hari pelaksanaan.',
     tooMany: 'Terlalu banyak isian.',
