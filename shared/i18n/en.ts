@@ -681,6 +681,9 @@ export const en = {
     minutesTooMany: 'At most 600 minutes.',
     tooManySteps: 'At most 60 steps a day.',
     otherWorkshop: 'That day belongs to another workshop.',
+    notInFile: 'This agency is not in the file (or already matches the OPD list).',
+    notAnOpd: 'Choose an OPD from the OPD list of this engagement.',
+    agencyCharacters: 'An OPD name cannot contain “=”, and a short name cannot contain a comma.',
   },
   nip: {
     length: 'A NIP has exactly 18 digits.',

@@ -695,6 +695,9 @@ export const id = {
     minutesTooMany: 'Durasi paling lama 600 menit.',
     tooManySteps: 'Satu hari paling banyak 60 langkah.',
     otherWorkshop: 'Hari itu milik Bimtek lain.',
+    notInFile: 'Nama OPD ini tidak ada di berkas (atau sudah cocok dengan daftar OPD).',
+    notAnOpd: 'Pilih OPD dari daftar OPD pendampingan ini.',
+    agencyCharacters: 'Nama OPD tidak boleh memuat tanda “=”, dan nama singkatan tidak boleh memuat koma.',
   },
   nip: {
     length: 'NIP harus terdiri dari 18 angka.',

@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAgendaService } from '../agenda/service';
-import { parseAgencyList } from '../../../shared/names';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
 import { createEngagementService } from '../engagements/service';
@@ -57,8 +56,13 @@ const tasks: Tasks = {
     const table = await readImportTable(request, lang);
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
-      const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
-      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang, agencies);
+      const agencies = s.engagements.get(request.engagementId).agencies;
+      const {
+        people: _people,
+        missingName: _m,
+        agencyList: _l,
+        ...preview
+      } = classifyImport(table, request, existing, lang, agencies);
       return new Uint8Array(Buffer.from(JSON.stringify(preview), 'utf8'));
     });
   },
@@ -70,11 +74,14 @@ const tasks: Tasks = {
     return withStore(dbFile, now, (s) =>
       s.db
         .transaction(() => {
-          const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+          const agencies = s.engagements.get(request.engagementId).agencies;
           const p = classifyImport(table, request, s.participants.list(request.engagementId), lang, agencies);
           if (p.mapping.name === null) throw p.missingName();
+          // The agency choices that add an OPD or save an alias change the list in the same transaction.
+          const { lines, opdsAdded, aliasesSaved } = p.agencyList;
+          if (opdsAdded + aliasesSaved > 0) s.engagements.update(request.engagementId, { agencies: lines });
           const created = s.participants.createMany(request.engagementId, p.people);
-          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };
+          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid, opdsAdded, aliasesSaved };
         })
         .immediate(),
     );

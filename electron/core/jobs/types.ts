@@ -35,7 +35,7 @@ export interface JobMap {
   };
   'import.commit': {
     input: StoreJob & { request: ImportRequestValues; lang: Language; now: string };
-    output: { created: number; duplicates: number; invalid: number };
+    output: { created: number; duplicates: number; invalid: number; opdsAdded: number; aliasesSaved: number };
   };
   'documents.attendanceList': {
     input: StoreJob & { dayId: string; blank: boolean; copy: ListCopy };
