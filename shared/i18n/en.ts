@@ -236,6 +236,18 @@ export const en = {
     importClose: 'Close import',
     stepFile: 'Choose a file',
     stepMapping: 'Match the columns',
+    stepAgencies: 'Match the OPDs',
+    agenciesHelp:
+      'These agencies are not on the OPD list of this engagement. Choose for each: which OPD of the list it is, add it as a new OPD, or leave it as it is.',
+    agencyInFile: 'In the file',
+    agencyRows: '{count} rows',
+    agencyChoice: 'Becomes',
+    agencyChoiceFor: 'Becomes: {written}',
+    agencyKeep: 'Leave as it is',
+    agencyNew: 'Add as a new OPD',
+    agencyListGroup: 'OPDs on the list',
+    agencySaveAlias: 'Save as a short name of this OPD',
+    importedOpdList: 'OPD list updated: {added} new OPDs, {aliases} short names.',
     stepPreview: 'Check, then import',
     fileHelp:
       'A CSV file (comma, semicolon or tab) or an Excel .xlsx file from the secretariat. Nothing is stored until you press the import button.',

@@ -239,6 +239,18 @@ export const id = {
     importClose: 'Tutup impor',
     stepFile: 'Pilih berkas',
     stepMapping: 'Cocokkan kolom',
+    stepAgencies: 'Cocokkan OPD',
+    agenciesHelp:
+      'Nama instansi berikut tidak ada di daftar OPD pendampingan ini. Pilih untuk masing-masing: OPD mana dalam daftar, tambahkan sebagai OPD baru, atau biarkan apa adanya.',
+    agencyInFile: 'Di berkas',
+    agencyRows: '{count} baris',
+    agencyChoice: 'Dijadikan',
+    agencyChoiceFor: 'Dijadikan apa: {written}',
+    agencyKeep: 'Biarkan apa adanya',
+    agencyNew: 'Tambahkan sebagai OPD baru',
+    agencyListGroup: 'OPD dalam daftar',
+    agencySaveAlias: 'Simpan sebagai nama singkatan OPD ini',
+    importedOpdList: 'Daftar OPD diperbarui: {added} OPD baru, {aliases} nama singkatan.',
     stepPreview: 'Periksa lalu impor',
     fileHelp:
       'Berkas CSV (koma, titik koma, atau tab) atau Excel .xlsx dari sekretariat. Tidak ada yang disimpan sebelum Anda menekan tombol impor.',
