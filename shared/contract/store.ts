@@ -22,6 +22,7 @@ export const PurgeResult = z.object({
   quickwinScores: z.number().int(),
   quickwinChoices: z.number().int(),
   runEvents: z.number().int(),
+  signatureCrops: z.number().int(),
   blobs: z.number().int(),
 });
 export type PurgeResult = z.output<typeof PurgeResult>;

@@ -27,6 +27,7 @@ import { exportRegisterCsv, exportRegisterXlsx, type RegisterPerson } from '../i
 import type { AgendaService } from '../agenda/service';
 import type { AttendanceService } from '../attendance/service';
 import type { BlobService } from '../store/blobs';
+import type { SignatureCropService } from '../store/signature-crops';
 import type { EngagementService } from '../engagements/service';
 import type { FileBytes } from '../jobs/types';
 import type { ParticipantService } from '../participants/service';
@@ -41,6 +42,7 @@ export interface DocumentSources {
   participants: ParticipantService;
   attendance: AttendanceService;
   blobs: BlobService;
+  crops: SignatureCropService;
   workshops: WorkshopService;
   agenda: AgendaService;
   groups: GroupService;
@@ -145,9 +147,11 @@ export function gatherAttendanceList(
   const remarks = remarksOf(register, entries);
   const signatureOf = new Map(entries.map((e) => [e.participantId, e.signatureHash]));
   const toRow = (p: Person, signed: boolean): AttendanceDocRow => {
-    const hash = signed ? signatureOf.get(p.id) : null;
-    const sig = hash ? d.blobs.get(hash) : null;
     const r = remarks.get(p.id)!;
+    const hash = signed && r.present ? signatureOf.get(p.id) : null;
+    // Cropped when it was stored; the original only when that crop is not there (yet).
+    const ink = hash ? d.crops.get(hash) : null;
+    const sig = hash && !ink ? d.blobs.get(hash) : null;
     return {
       name: p.name,
       nip: p.nip,
@@ -156,7 +160,7 @@ export function gatherAttendanceList(
       phone: p.phone,
       remark: r.remark,
       present: r.present,
-      signature: sig && r.present ? { data: sig.data, width: sig.width, height: sig.height } : null,
+      signature: ink ? { ...ink.crop, ink } : sig ? { data: sig.data, width: sig.width, height: sig.height } : null,
     };
   };
   let rows: AttendanceDocRow[];

@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAgendaService } from '../agenda/service';
-import { parseAgencyList } from '../../../shared/names';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
 import { createEngagementService } from '../engagements/service';
@@ -10,6 +9,7 @@ import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
+import { createSignatureCropService } from '../store/signature-crops';
 import { createWorkshopService } from '../workshops/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
@@ -47,7 +47,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const workshops = createWorkshopService(ctx, engagements);
   const agenda = createAgendaService(ctx);
   const groups = createGroupService(ctx, blobs);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups };
+  const crops = createSignatureCropService(ctx, blobs);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -57,8 +58,13 @@ const tasks: Tasks = {
     const table = await readImportTable(request, lang);
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
-      const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
-      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang, agencies);
+      const agencies = s.engagements.get(request.engagementId).agencies;
+      const {
+        people: _people,
+        missingName: _m,
+        agencyList: _l,
+        ...preview
+      } = classifyImport(table, request, existing, lang, agencies);
       return new Uint8Array(Buffer.from(JSON.stringify(preview), 'utf8'));
     });
   },
@@ -70,11 +76,14 @@ const tasks: Tasks = {
     return withStore(dbFile, now, (s) =>
       s.db
         .transaction(() => {
-          const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+          const agencies = s.engagements.get(request.engagementId).agencies;
           const p = classifyImport(table, request, s.participants.list(request.engagementId), lang, agencies);
           if (p.mapping.name === null) throw p.missingName();
+          // The agency choices that add an OPD or save an alias change the list in the same transaction.
+          const { lines, opdsAdded, aliasesSaved } = p.agencyList;
+          if (opdsAdded + aliasesSaved > 0) s.engagements.update(request.engagementId, { agencies: lines });
           const created = s.participants.createMany(request.engagementId, p.people);
-          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };
+          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid, opdsAdded, aliasesSaved };
         })
         .immediate(),
     );
@@ -110,6 +119,10 @@ const tasks: Tasks = {
       withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
       format,
     );
+  },
+
+  'signatures.crop'({ dbFile, hashes }) {
+    return withStore(dbFile, null, (s) => s.crops.compute(hashes));
   },
 
   'backups.check'({ file, seal }) {

@@ -40,6 +40,14 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     label: 'status',
     naturalKey: ['day_id', 'participant_id'],
   },
+  // Each signature's crops (made when it was stored), so the other laptop's daftar hadir need not redo them.
+  {
+    table: 'signature_crops',
+    scope: `original_hash IN (SELECT signature_hash FROM attendance WHERE day_id IN (${DAYS}))`,
+    blobColumns: ['original_hash', 'crop_hash', 'bold_hash'],
+    label: 'original_hash',
+    naturalKey: ['original_hash'],
+  },
   { table: 'agenda_steps', scope: `workshop_id IN (${WORKSHOPS})`, label: 'title' },
   // The run log is append-only: rows from both laptops are kept side by side, ordered by `seq`.
   { table: 'run_events', scope: `day_id IN (${DAYS})`, label: 'kind' },

@@ -1,7 +1,6 @@
 import type { PurgeResult } from '../../../shared/contract/store';
 import type { Database } from 'better-sqlite3';
 
-/** How many rows of each table a purge removed for good. */
 /** What a purge removed, per kind of record: the contract's answer (one list of kinds). */
 export type PurgeCounts = PurgeResult;
 
@@ -176,15 +175,24 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       workshops: remove('workshops', workshops),
       engagements: remove('engagements', engagements),
     };
+    // A signature's crops go with the last row that names the signature (its blobs just after).
+    const signatureCrops = db
+      .prepare(
+        `DELETE FROM signature_crops WHERE created_at < ?
+           AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = signature_crops.original_hash)`,
+      )
+      .run(olderThan).changes;
     const blobs = db
       .prepare(
         `DELETE FROM blobs WHERE created_at < ?
            AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = blobs.hash)
            AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)
            AND NOT EXISTS (SELECT 1 FROM output_cells c WHERE c.blob_hash = blobs.hash)
-           AND NOT EXISTS (SELECT 1 FROM action_attachments t WHERE t.blob_hash = blobs.hash)`,
+           AND NOT EXISTS (SELECT 1 FROM action_attachments t WHERE t.blob_hash = blobs.hash)
+           AND NOT EXISTS (SELECT 1 FROM signature_crops c
+             WHERE blobs.hash IN (c.original_hash, c.crop_hash, c.bold_hash))`,
       )
       .run(olderThan).changes;
-    return { ...counts, blobs };
+    return { ...counts, signatureCrops, blobs };
   })();
 }

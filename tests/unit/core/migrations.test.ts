@@ -377,6 +377,13 @@ describe('fixture databases of released schemas', () => {
       expect(s.groups.get('a6000002-0000-4000-8000-000000000001').memberIds).toEqual([IDS.siti]);
     }
 
+    if (version >= 7) {
+      const [action] = s.followups.actions(IDS.kediri);
+      expect(action).toMatchObject({ title: 'Menyusun Perwali tentang Smart City', status: 'selesai' });
+      expect(action.history.map((h) => h.status)).toEqual(['belum', 'selesai']);
+      expect(s.followups.attachment(action.id, action.attachments[0].id).data.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+
     // The file in the repository is untouched, and nothing was written beside it.
     expect(sha(fixture)).toBe(pristine);
     expect(fs.readdirSync(FIXTURES).filter((f) => /-(wal|shm|journal)$|\.bak$/.test(f))).toEqual([]);

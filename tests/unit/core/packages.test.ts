@@ -118,6 +118,8 @@ async function seed(b: Backend) {
   await ok(b, 'actions.attach', { id: action.id, fileName: 'perwali.pdf', data: pdf });
   const weights = { impact: 2, feasibility: 1, cost: 1, innovation: 1 };
   await ok(b, 'quickwins.setWeights', { workshopId: w.id, weights });
+  // The signatures' crops, made in the job pool after each check-in, travel with them.
+  await b.services!.cropQueue.idle();
   return { e, w, people };
 }
 
@@ -145,7 +147,8 @@ describe('engagement packages (.bimtek)', () => {
       engagementId: e.id,
       title: 'Kota Kediri 2019',
       schemaVersion: LATEST_SCHEMA_VERSION,
-      images: 5,
+      // The emblem, two check-in signatures with two crops each, a commitment signature, a PDF.
+      images: 9,
     });
     expect(preview.tables.map((t: { table: string; added: number }) => [t.table, t.added])).toEqual([
       ['engagements', 1],
@@ -153,6 +156,7 @@ describe('engagement packages (.bimtek)', () => {
       ['workshop_days', 2],
       ['participants', 3],
       ['attendance', 2],
+      ['signature_crops', 2],
       ['agenda_steps', 3],
       ['run_events', 3],
       ['projector_state', 1],

@@ -30,6 +30,7 @@ const ZERO = {
   workshopDays: 0,
   workshops: 0,
   engagements: 0,
+  signatureCrops: 0,
   blobs: 0,
 };
 
@@ -45,6 +46,8 @@ async function kediri() {
   const [day1, day2] = w.days.map((d: any) => d.id as string);
   await ok('attendance.checkIn', { dayId: day1, participantId: siti.id, signature: b64(signaturePng(7)) });
   await ok('attendance.checkIn', { dayId: day1, participantId: rahmat.id });
+  // Siti's signature cropped to its ink (two more blobs, one signature_crops row).
+  await t.backend().services!.cropQueue.idle();
   return { e, w, day1, day2, siti, budi, rahmat };
 }
 
@@ -70,7 +73,9 @@ describe('purgeDeleted', () => {
       ...ZERO,
       participants: 1,
       attendance: 1,
-      blobs: 1,
+      // The signature and its two crops go with the last row naming it.
+      signatureCrops: 1,
+      blobs: 3,
     });
     expect(ids('participants')).toEqual([budi.id, rahmat.id].sort());
     expect((await ok('attendance.day', { dayId: day1 })).entries.map((x: any) => x.participantId)).toEqual([rahmat.id]);
@@ -147,12 +152,14 @@ describe('purgeDeleted', () => {
       workshopDays: 2,
       workshops: 1,
       engagements: 1,
-      blobs: 4,
+      signatureCrops: 1,
+      // Emblem, signature and its two crops, the commitment signature, the PDF.
+      blobs: 6,
     });
     expect(ids('engagements')).toEqual([keep.id]);
     expect(count('workshops')).toBe(1);
     expect(count('workshop_days')).toBe(2);
-    expect(count('participants') + count('attendance') + count('blobs')).toBe(0);
+    expect(count('participants') + count('attendance') + count('blobs') + count('signature_crops')).toBe(0);
     expect(count('agenda_steps')).toBe(kept);
     expect(count('run_events') + count('projector_state')).toBe(0);
     for (const table of [
