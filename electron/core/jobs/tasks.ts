@@ -10,6 +10,7 @@ import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
 import { createWorkshopService } from '../workshops/service';
+import { createFollowupService } from '../followups/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
 /**
@@ -45,7 +46,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const attendance = createAttendanceService(ctx, participants, blobs);
   const workshops = createWorkshopService(ctx, engagements);
   const agenda = createAgendaService(ctx);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda };
+  const followups = createFollowupService(ctx);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, followups };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -93,6 +95,14 @@ const tasks: Tasks = {
     const { buildRecapFile, gatherRecap } = await documents();
     return buildRecapFile(
       withStore(dbFile, null, (s) => gatherRecap(s, engagementId)),
+      format,
+    );
+  },
+
+  async 'documents.actions'({ dbFile, engagementId, format }) {
+    const { buildActionsFile, gatherActions } = await documents();
+    return buildActionsFile(
+      withStore(dbFile, null, (s) => gatherActions(s, engagementId)),
       format,
     );
   },
