@@ -21,6 +21,8 @@ import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
+import { DecisionCapture } from '../actions/decision-capture';
+import { FollowupReview } from '../actions/followup-review';
 import { useServerClock } from '../../lib/use-server-clock';
 import { openProjector } from '../projector/open';
 import { beep, soundEnabled, setSoundEnabled } from './sound';
@@ -281,6 +283,22 @@ function Console(props: {
           </p>
 
           {current && <StepNotes key={current.id} step={current} />}
+          {current?.kind === 'review-tindak-lanjut' && (
+            <FollowupReview
+              engagementId={props.engagementId}
+              workshopId={workshopId}
+              zone={zone}
+              onShow={() => void setProjector({ mode: 'followups' })}
+            />
+          )}
+          <DecisionCapture
+            engagementId={props.engagementId}
+            workshopId={workshopId}
+            dayId={day.id}
+            stepId={current?.id ?? null}
+            stepTitle={(id) => props.days.flatMap((d) => d.steps).find((s) => s.id === id)?.title}
+            onShow={() => void setProjector({ mode: 'decisions' })}
+          />
         </div>
 
         <aside className="console__side">
