@@ -347,7 +347,7 @@ export function ActionEditor({
           }}
         />
         <button type="button" className="btn" disabled={uploading} onClick={() => fileInput.current?.click()}>
-          {uploading ? t('actions.attaching') : `📎 ${t('actions.attach')}`}
+          {uploading ? t('actions.attaching') : t('actions.attach')}
         </button>
         <span className="muted">{t('actions.attachHint')}</span>
       </div>

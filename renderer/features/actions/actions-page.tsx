@@ -256,7 +256,9 @@ function ActionsView({
                           {a.dimension && <span>{dimensionName(a.dimension, lang)}</span>}
                           <span>{a.dueDate ? formatDayMonthYear(a.dueDate, lang) : t('actions.noDue')}</span>
                           {a.attachments.length > 0 && (
-                            <span aria-label={t('actions.attachments')}>📎 {a.attachments.length}</span>
+                            <span>
+                              {t('actions.attachments')}: {a.attachments.length}
+                            </span>
                           )}
                         </span>
                         <span className={`tl-status tl-status--${a.status}`}>{t(`actions.statuses.${a.status}`)}</span>

@@ -87,7 +87,7 @@ export function EvidenceBoard({ items, onOpen }: { items: ActionItem[]; onOpen(i
                                 )}
                                 {a.attachments.length > 0 && (
                                   <span className="tl-cell__files">
-                                    📎 {a.attachments.map((f) => f.fileName).join(', ')}
+                                    {t('actions.attachments')}: {a.attachments.map((f) => f.fileName).join(', ')}
                                   </span>
                                 )}
                                 <span className="tl-cell__title">{a.title}</span>

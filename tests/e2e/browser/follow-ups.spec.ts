@@ -161,6 +161,9 @@ test.describe('follow-ups', () => {
     const input = ed.getByLabel('Lampirkan PDF/gambar');
     await input.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan pdf') });
     await expect(ed.getByText('catatan.txt tidak dilampirkan: lampiran harus PDF, PNG atau JPEG.')).toBeVisible();
+    // Named .pdf but not a PDF: the core reads the bytes and refuses with the same reason.
+    await input.setInputFiles({ name: 'palsu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('bukan pdf') });
+    await expect(ed.getByText('palsu.pdf tidak dilampirkan: lampiran harus PDF, PNG atau JPEG.')).toBeVisible();
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
     await input.setInputFiles({ name: 'perwali-12-2019.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect(ed.getByRole('list', { name: 'Lampiran' }).getByText('perwali-12-2019.pdf')).toBeVisible();
