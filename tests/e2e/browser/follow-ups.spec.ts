@@ -78,6 +78,16 @@ test.describe('follow-ups', () => {
     await decisions.getByRole('button', { name: 'Jadikan tindak lanjut' }).click();
     await expect(page.getByText('Tindak lanjut dibuat dari keputusan.')).toBeVisible();
     await snap(page, testInfo, 'console-decisions-1366x768');
+    // "Tampilkan keputusan": the room sees the decisions.
+    await page.getByRole('button', { name: 'Tampilkan keputusan' }).click();
+    const screen3 = await context.newPage();
+    await screen3.setViewportSize({ width: 1024, height: 768 });
+    await screen3.goto(`/#/present/${w3.id}`);
+    await expect(
+      screen3.getByTestId('projector-decisions').getByText('Perwali Smart City disahkan sebelum Tahap IV.'),
+    ).toBeVisible();
+    await snap(screen3, testInfo, 'projector-decisions-1024x768');
+    await screen3.close();
 
     // --- An action item made in the register for Tahap III, its due date refused before the workshop.
     await page.goto(`/#/engagements/${engagementId}`);
@@ -167,6 +177,15 @@ test.describe('follow-ups', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
     await input.setInputFiles({ name: 'perwali-12-2019.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect(ed.getByRole('list', { name: 'Lampiran' }).getByText('perwali-12-2019.pdf')).toBeVisible();
+    // The attachment downloads as it was attached.
+    const [got] = await Promise.all([
+      page.waitForEvent('download'),
+      ed.getByRole('list', { name: 'Lampiran' }).getByRole('button', { name: '⤓ Unduh' }).click(),
+    ]);
+    expect(got.suggestedFilename()).toBe('perwali-12-2019.pdf');
+    const saved = testInfo.outputPath('perwali.pdf');
+    await got.saveAs(saved);
+    expect((await import('node:fs')).readFileSync(saved)).toEqual(pdf);
     await ed.getByLabel('Nomor dokumen').fill('Perwali Nomor 12 Tahun 2019');
     await ed.getByLabel('Tanggal dokumen').fill('2019-09-23');
     await ed.getByLabel('Tanggal dokumen').blur();
@@ -203,8 +222,19 @@ test.describe('follow-ups', () => {
       await snap(page, testInfo, `board-${w}x${h}`);
     }
 
-    // --- The XLSX export, downloaded and read back.
+    // --- Delete the decision's item, then Urungkan: it is back.
     await page.getByRole('tab', { name: 'Daftar' }).click();
+    const decided = 'Perwali Smart City disahkan sebelum Tahap IV.';
+    await page.locator('.tl-list li', { hasText: decided }).getByRole('button').click();
+    await page
+      .getByRole('complementary', { name: decided })
+      .getByRole('button', { name: 'Hapus tindak lanjut' })
+      .click();
+    await expect(page.locator('.tl-list li', { hasText: decided })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Urungkan' }).click();
+    await expect(page.locator('.tl-list li', { hasText: decided })).toHaveCount(1);
+
+    // --- The XLSX export, downloaded and read back.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '⤓ Unduh XLSX' }).click(),
