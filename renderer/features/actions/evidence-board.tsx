@@ -73,13 +73,15 @@ export function EvidenceBoard({ items, onOpen }: { items: ActionItem[]; onOpen(i
                           ) : (
                             cell.map((a) => (
                               <button key={a.id} type="button" className="tl-cell__item" onClick={() => onOpen(a.id)}>
-                                {provenDone(a) && (
-                                  <span className="tl-tick" role="img" aria-label={t('actions.board.done')}>
-                                    ✓{' '}
+                                <span className="tl-cell__state">
+                                  {provenDone(a) && (
+                                    <span className="tl-tick" role="img" aria-label={t('actions.board.done')}>
+                                      ✓
+                                    </span>
+                                  )}
+                                  <span className={`tl-status tl-status--${a.status}`}>
+                                    {t(`actions.statuses.${a.status}`)}
                                   </span>
-                                )}
-                                <span className={`tl-status tl-status--${a.status}`}>
-                                  {t(`actions.statuses.${a.status}`)}
                                 </span>
                                 {a.evidenceNumber && <span className="tl-cell__evidence">{a.evidenceNumber}</span>}
                                 {a.evidenceDate && (
