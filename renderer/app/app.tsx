@@ -3,6 +3,7 @@ import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
 import { RecapPage } from '../features/rekap/recap-page';
+import { ActionsPage } from '../features/actions/actions-page';
 import { EngagementList } from '../features/engagements/engagement-list';
 import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
@@ -37,6 +38,8 @@ function Page({ route }: { route: Route }) {
       return <ParticipantsPage key={route.engagementId} engagementId={route.engagementId} />;
     case 'rekap':
       return <RecapPage key={route.engagementId} engagementId={route.engagementId} />;
+    case 'tindak-lanjut':
+      return <ActionsPage key={route.engagementId} engagementId={route.engagementId} />;
     case 'checkin':
       return <CheckinPage key={route.dayId} {...route} />;
     case 'agenda':

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'workshop'; engagementId: string; id: string }
   | { name: 'participants'; engagementId: string }
   | { name: 'rekap'; engagementId: string }
+  | { name: 'tindak-lanjut'; engagementId: string }
   | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'agenda'; engagementId: string; workshopId: string }
@@ -32,7 +33,8 @@ export type Route =
 
 /**
  * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
- * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/(agenda|groups),
+ * #/engagements/:id/(rekap|tindak-lanjut), #/engagements/:id/workshops/(new|:wid),
+ * #/engagements/:id/workshops/:wid/(agenda|groups),
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
  * #/present/:wid (the projector role: see `pageRole`), and a paired group device's pages #/pair
  * and #/group (the group-device role).
@@ -48,6 +50,7 @@ export function parseRoute(hash: string): Route {
   const id = parts[1];
   if (parts[2] === 'participants') return { name: 'participants', engagementId: id };
   if (parts[2] === 'rekap') return { name: 'rekap', engagementId: id };
+  if (parts[2] === 'tindak-lanjut') return { name: 'tindak-lanjut', engagementId: id };
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'days' && parts[5]) {
     const r = { engagementId: id, workshopId: parts[3], dayId: parts[5] };
     if (parts[6] === 'run') return { name: 'run', ...r };
@@ -82,6 +85,8 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/participants`;
     case 'rekap':
       return `#/engagements/${r.engagementId}/rekap`;
+    case 'tindak-lanjut':
+      return `#/engagements/${r.engagementId}/tindak-lanjut`;
     case 'checkin':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/checkin`;
     case 'self-checkin':

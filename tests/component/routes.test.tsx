@@ -15,6 +15,7 @@ describe('routes', () => {
     [{ name: 'engagement', id: E }, `#/engagements/${E}`],
     [{ name: 'participants', engagementId: E }, `#/engagements/${E}/participants`],
     [{ name: 'rekap', engagementId: E }, `#/engagements/${E}/rekap`],
+    [{ name: 'tindak-lanjut', engagementId: E }, `#/engagements/${E}/tindak-lanjut`],
     [{ name: 'workshop-new', engagementId: E }, `#/engagements/${E}/workshops/new`],
     [{ name: 'workshop', engagementId: E, id: W }, `#/engagements/${E}/workshops/${W}`],
     [

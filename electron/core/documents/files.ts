@@ -7,7 +7,14 @@ import { planDay } from '../../../shared/agenda';
 import type { AttendanceStatus, ListCopy, Recap } from '../../../shared/attendance';
 import { buildRecapDocx, buildRecapXlsx } from './recap-files';
 import type { Workshop } from '../../../shared/domain';
-import { formatDayMonthYear, formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
+import {
+  formatDayMonthYear,
+  formatLongDate,
+  formatTimeRange,
+  regionTitle,
+  stageLabel,
+  zoneDate,
+} from '../../../shared/format';
 import type { Language } from '../../../shared/languages';
 import {
   buildAttendanceDocx,
@@ -32,6 +39,9 @@ import type { EngagementService } from '../engagements/service';
 import type { FileBytes } from '../jobs/types';
 import type { ParticipantService } from '../participants/service';
 import type { WorkshopService } from '../workshops/service';
+import type { FollowupService } from '../followups/service';
+import { DIMENSIONS } from '../../../shared/dimensions';
+import { buildActionsCsv, buildActionsDocx, buildActionsXlsx, exportRow, type ActionsFileData } from './actions-files';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,6 +56,7 @@ export interface DocumentSources {
   workshops: WorkshopService;
   agenda: AgendaService;
   groups: GroupService;
+  followups: FollowupService;
 }
 
 function letterheadOf(d: DocumentSources, engagementId: string): LetterheadSettings {
@@ -388,4 +399,57 @@ export async function buildRegisterFile(data: RegisterData, format: 'csv' | 'xls
   }
   const bytes = await exportRegisterXlsx(data.people, { lang: data.lang });
   return { fileName: `${data.baseName}.xlsx`, mime: XLSX_MIME, bytes };
+}
+
+/**
+ * The action items of an engagement with where each came from: "Tahap III – <workshop>", the
+ * agenda step, and the decision's text or the quick win's name. Items of a deleted workshop keep
+ * their row; their origin says the workshop was removed.
+ */
+export function gatherActions(d: DocumentSources, engagementId: string): ActionsFileData {
+  const e = d.engagements.get(engagementId);
+  const region = regionTitle(e.regionKind, e.regionName);
+  const workshops = new Map(d.workshops.list(engagementId).map((w) => [w.id, w]));
+  const steps = new Map<string, string>();
+  const decisions = new Map<string, string>();
+  const quickWins = new Map<string, string>();
+  for (const w of workshops.values()) {
+    for (const day of d.agenda.get(w.id).days) for (const s of day.steps) steps.set(s.id, s.title);
+    for (const x of d.followups.decisions(w.id)) decisions.set(x.id, x.text);
+  }
+  const items = d.followups.actions(engagementId);
+  for (const w of new Set(items.filter((a) => a.quickWinKey && a.workshopId).map((a) => a.workshopId!))) {
+    if (!workshops.has(w)) continue;
+    for (const c of d.followups.board(w).candidates) quickWins.set(c.key, `${c.name} (${c.groupName})`);
+  }
+  const dimension = new Map(DIMENSIONS.map((x) => [x.id as string, x.name.id]));
+  const originOf = (a: (typeof items)[number]) => {
+    const parts: string[] = [];
+    if (a.workshopId) {
+      const w = workshops.get(a.workshopId);
+      parts.push(w ? `${stageLabel(w.stage, w.customStageName, 'id')} – ${w.title}` : 'Bimtek (dihapus)');
+    }
+    if (a.stepId && steps.has(a.stepId)) parts.push(steps.get(a.stepId)!);
+    if (a.decisionId) parts.push(`Keputusan: ${decisions.get(a.decisionId) ?? '(dihapus)'}`);
+    if (a.quickWinKey) parts.push(`Quick win: ${quickWins.get(a.quickWinKey) ?? a.title}`);
+    return parts.join(' · ');
+  };
+  return {
+    baseName: safeFileName(`Tindak Lanjut ${fileNamePart(region)} ${e.year}`),
+    title: `${e.programmeName} ${region} ${e.year}`,
+    rows: items.map((a) =>
+      exportRow(a, dimension.get(a.dimension) ?? '', originOf(a), (iso) => zoneDate(iso, e.timeZone)),
+    ),
+    letterhead: letterheadOf(d, engagementId),
+    layout: { paper: e.documents.paper, fontFamily: e.documents.fontFamily, fontSizePt: e.documents.fontSizePt },
+  };
+}
+
+/** The action items as XLSX or CSV (secretariat) or DOCX (minutes). */
+export async function buildActionsFile(data: ActionsFileData, format: 'xlsx' | 'csv' | 'docx'): Promise<FileBytes> {
+  if (format === 'csv')
+    return { fileName: `${data.baseName}.csv`, mime: 'text/csv', bytes: buildActionsCsv(data.rows) };
+  if (format === 'xlsx')
+    return { fileName: `${data.baseName}.xlsx`, mime: XLSX_MIME, bytes: await buildActionsXlsx(data.rows) };
+  return { fileName: `${data.baseName}.docx`, mime: DOCX_MIME, bytes: await buildActionsDocx(data) };
 }

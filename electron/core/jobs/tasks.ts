@@ -11,6 +11,7 @@ import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
 import { createSignatureCropService } from '../store/signature-crops';
 import { createWorkshopService } from '../workshops/service';
+import { createFollowupService } from '../followups/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
 /**
@@ -48,7 +49,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const agenda = createAgendaService(ctx);
   const groups = createGroupService(ctx, blobs);
   const crops = createSignatureCropService(ctx, blobs);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops };
+  const followups = createFollowupService(ctx);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops, followups };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -109,6 +111,14 @@ const tasks: Tasks = {
     const { buildRecapFile, gatherRecap } = await documents();
     return buildRecapFile(
       withStore(dbFile, null, (s) => gatherRecap(s, engagementId)),
+      format,
+    );
+  },
+
+  async 'documents.actions'({ dbFile, engagementId, format }) {
+    const { buildActionsFile, gatherActions } = await documents();
+    return buildActionsFile(
+      withStore(dbFile, null, (s) => gatherActions(s, engagementId)),
       format,
     );
   },

@@ -53,6 +53,10 @@ export interface JobMap {
     input: StoreJob & { engagementId: string; format: 'xlsx' | 'docx' };
     output: FileBytes;
   };
+  'documents.actions': {
+    input: StoreJob & { engagementId: string; format: 'xlsx' | 'csv' | 'docx' };
+    output: FileBytes;
+  };
   'documents.registerFile': {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;

@@ -9,6 +9,7 @@ import { useErrorText, useLanguage, useT } from '../../i18n';
 import { transport } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
+import { ProjectorFollowups } from '../actions/projector-followups';
 import './projector-page.css';
 
 /**
@@ -68,6 +69,7 @@ function Projected({ view, label }: { view: ProjectorView; label: string }) {
         {view.mode === 'attendance' && <AttendanceSlide view={view} />}
         {view.mode === 'group' && <GroupSlide view={view} />}
         {view.mode === 'pairing' && <PairingSlide view={view} />}
+        {(view.mode === 'decisions' || view.mode === 'followups') && <ProjectorFollowups view={view} />}
       </div>
       {view.blank && <div className="projector-blank" data-testid="projector-blank" />}
       {/* The desktop app puts its projector window in full screen itself (and its pages may not). */}

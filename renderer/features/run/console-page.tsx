@@ -23,6 +23,8 @@ import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
+import { DecisionCapture } from '../actions/decision-capture';
+import { FollowupReview } from '../actions/followup-review';
 import { useServerClock } from '../../lib/use-server-clock';
 import { openProjector } from '../projector/open';
 import { GroupPanel } from './group-panel';
@@ -301,6 +303,22 @@ function Console(props: {
           {pleno && groupPanel}
 
           {current && <StepNotes key={current.id} step={current} />}
+          {current?.kind === 'review-tindak-lanjut' && (
+            <FollowupReview
+              engagementId={props.engagementId}
+              workshopId={workshopId}
+              zone={zone}
+              onShow={() => void setProjector({ mode: 'followups' })}
+            />
+          )}
+          <DecisionCapture
+            engagementId={props.engagementId}
+            workshopId={workshopId}
+            dayId={day.id}
+            stepId={current?.id ?? null}
+            stepTitle={(id) => props.days.flatMap((d) => d.steps).find((s) => s.id === id)?.title}
+            onShow={() => void setProjector({ mode: 'decisions' })}
+          />
         </div>
 
         <aside className="console__side">
