@@ -557,6 +557,7 @@ export const en = {
       blank: 'B: black projector screen',
       freeze: 'F: freeze the projector screen',
       help: '?: show these shortcuts',
+      decision: 'K: record a decision',
     },
     moved: 'The programme was moved on from another screen. The view is up to date.',
     groups: {
@@ -575,12 +576,12 @@ export const en = {
       empty: 'empty',
       filled: '{n} filled',
       done: 'done',
-      codes: 'Show pairing codes (K)',
+      codes: 'Show pairing codes (P)',
       download: 'Download group discussion results (DOCX)',
       shortcuts: {
         group: 'Shift+→ / Shift+←: next / previous group',
         page: '↓ / ↑ (Page Down / Page Up): the group output’s pages',
-        codes: 'K: show the pairing codes',
+        codes: 'P: show the pairing codes',
       },
     },
   },

@@ -571,6 +571,7 @@ export const id = {
       blank: 'B: layar proyektor hitam',
       freeze: 'F: bekukan layar proyektor',
       help: '?: tampilkan pintasan ini',
+      decision: 'K: catat keputusan',
     },
     moved: 'Acara sudah dipindah dari layar lain. Tampilan diperbarui.',
     groups: {
@@ -589,12 +590,12 @@ export const id = {
       empty: 'belum diisi',
       filled: '{n} isian',
       done: 'selesai',
-      codes: 'Tampilkan kode pasangan (K)',
+      codes: 'Tampilkan kode pasangan (P)',
       download: 'Unduh Hasil Diskusi Kelompok (DOCX)',
       shortcuts: {
         group: 'Shift+→ / Shift+←: kelompok berikutnya / sebelumnya',
         page: '↓ / ↑ (Page Down / Page Up): halaman hasil kelompok',
-        codes: 'K: tampilkan kode pasangan',
+        codes: 'P: tampilkan kode pasangan',
       },
     },
   },

@@ -444,7 +444,7 @@ function Console(props: {
       {help && (
         <Dialog title={t('run.shortcuts')} onClose={() => setHelp(false)} closeLabel={t('app.close')} closeOnBackdrop>
           <ul className="shortcut-list">
-            {(['space', 'right', 'left', 'blank', 'freeze', 'help'] as const).map((k) => (
+            {(['space', 'right', 'left', 'blank', 'freeze', 'decision', 'help'] as const).map((k) => (
               <li key={k}>{t(`run.shortcutList.${k}`)}</li>
             ))}
             {(['group', 'page', 'codes'] as const).map((k) => (

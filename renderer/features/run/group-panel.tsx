@@ -126,7 +126,7 @@ function Panel({ day, workshopId, current, projector, setProjector }: Props & { 
       } else if (k.presenting && (ev.key === 'ArrowUp' || ev.key === 'PageUp')) {
         ev.preventDefault();
         k.turn(-1);
-      } else if (ev.key === 'k' || ev.key === 'K') {
+      } else if (ev.key === 'p' || ev.key === 'P') {
         void k.showCodes();
       }
     };
@@ -253,7 +253,7 @@ function Panel({ day, workshopId, current, projector, setProjector }: Props & { 
               className={`btn btn--small${projector.control.mode === 'pairing' ? ' is-active' : ''}`}
               aria-pressed={projector.control.mode === 'pairing'}
               onClick={() => void showCodes()}
-              aria-keyshortcuts="K"
+              aria-keyshortcuts="P"
             >
               {t('run.groups.codes')}
             </button>
