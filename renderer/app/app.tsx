@@ -8,6 +8,7 @@ import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
 import { ConsolePage } from '../features/run/console-page';
+import { QuickWinsPage } from '../features/quickwins/quickwins-page';
 import { ProjectorPage } from '../features/projector/projector-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
@@ -40,6 +41,8 @@ function Page({ route }: { route: Route }) {
       return <AgendaPage key={route.workshopId} {...route} />;
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
+    case 'quickwins':
+      return <QuickWinsPage key={route.workshopId} {...route} />;
     case 'self-checkin':
     case 'present':
       return null;

@@ -24,12 +24,13 @@ export type Route =
   | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'agenda'; engagementId: string; workshopId: string }
+  | { name: 'quickwins'; engagementId: string; workshopId: string }
   | { name: 'run'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'present'; workshopId: string };
 
 /**
  * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
- * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/agenda,
+ * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/(agenda|quickwins),
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
  * #/present/:wid (the projector role: see `pageRole`).
  */
@@ -49,6 +50,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'agenda') {
     return { name: 'agenda', engagementId: id, workshopId: parts[3] };
+  }
+  if (parts[2] === 'workshops' && parts[3] && parts[4] === 'quickwins') {
+    return { name: 'quickwins', engagementId: id, workshopId: parts[3] };
   }
   if (parts[2] === 'workshops' && parts[3] === 'new') return { name: 'workshop-new', engagementId: id };
   if (parts[2] === 'workshops' && parts[3]) return { name: 'workshop', engagementId: id, id: parts[3] };
@@ -79,6 +83,8 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/self`;
     case 'agenda':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/agenda`;
+    case 'quickwins':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/quickwins`;
     case 'run':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/run`;
     case 'present':

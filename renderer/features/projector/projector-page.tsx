@@ -5,6 +5,7 @@ import { useErrorText, useLanguage, useT } from '../../i18n';
 import { transport } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
+import { ProjectorQuickWins } from '../quickwins/projector-quickwins';
 import './projector-page.css';
 
 /**
@@ -62,6 +63,7 @@ function Projected({ view, label }: { view: ProjectorView; label: string }) {
         {view.mode === 'step' && <StepSlide view={view} />}
         {view.mode === 'agenda' && <AgendaSlide view={view} />}
         {view.mode === 'attendance' && <AttendanceSlide view={view} />}
+        {view.mode === 'quickwins' && <ProjectorQuickWins view={view} />}
       </div>
       {view.blank && <div className="projector-blank" data-testid="projector-blank" />}
       {/* The desktop app puts its projector window in full screen itself (and its pages may not). */}

@@ -23,6 +23,7 @@ import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
 import { openProjector } from '../projector/open';
+import { QuickWinConsolePanel } from '../quickwins/console-panel';
 import { beep, soundEnabled, setSoundEnabled } from './sound';
 import './console-page.css';
 
@@ -340,6 +341,13 @@ function Console(props: {
               {t('run.sound')}
             </label>
           </section>
+
+          <QuickWinConsolePanel
+            engagementId={props.engagementId}
+            workshopId={workshopId}
+            dayId={day.id}
+            shown={projector.control.mode === 'quickwins'}
+          />
 
           <section className="panel day-strip" aria-labelledby="strip-heading">
             <h2 className="panel__title" id="strip-heading">
