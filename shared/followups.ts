@@ -37,6 +37,11 @@ export const Weights = z
   .refine((w) => CRITERIA.some((c) => w[c] > 0), { error: 'weightsZero' });
 export type Weights = z.output<typeof Weights>;
 
+/** How a candidate is named across the boundary: `<groupId>/<stepId>/<rowId>`. */
+export const CandidateKey = z
+  .string({ error: typeError })
+  .regex(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{4,40}$/, { error: 'invalid' });
+
 /** A candidate: one row of a group's quick-win proposal output. `key` = `<groupId>/<stepId>/<rowId>`. */
 export const Candidate = z.object({
   key: z.string(),

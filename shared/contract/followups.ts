@@ -5,6 +5,7 @@ import {
   ActionInput,
   ActionItem,
   ActionPatch,
+  CandidateKey,
   AttachInput,
   Decision,
   DecisionInput,
@@ -78,7 +79,7 @@ export const followupOps = {
   'quickwins.score': mutation({
     input: z.strictObject({
       workshopId: idSchema,
-      candidateKey: z.string().max(200),
+      candidateKey: CandidateKey,
       scorer: requiredText(120),
       scores: Scores,
     }),
@@ -93,7 +94,7 @@ export const followupOps = {
   'quickwins.choose': mutation({
     input: z.strictObject({
       workshopId: idSchema,
-      candidateKey: z.string().max(200),
+      candidateKey: CandidateKey,
       chosen: z.boolean(),
       actions: ThenActions,
     }),

@@ -313,3 +313,24 @@ export function missingFields(form: FormDef, values: OutputValues): MissingField
 /** Whether a form has anything typed in it at all. */
 export const hasContent = (values: OutputValues): boolean =>
   Object.entries(values).some(([k, v]) => !k.endsWith(`/${ROW_ORDER}`) && !isEmpty(v));
+
+const ROW_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+/** A new row id for a table with user rows: 10 random URL-safe characters (passes `rowIdSchema`). */
+export function newRowId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(bytes, (b) => ROW_ID_ALPHABET[b % 64]).join('');
+}
+
+/** The cells of one table row, by column key (missing cells are undefined). */
+export function rowCells(
+  table: TableField,
+  rowKey: string,
+  values: OutputValues,
+): Record<string, CellValue | undefined> {
+  return Object.fromEntries(table.columns.map((c) => [c.key, values[`${table.key}/${rowKey}/${c.key}`]]));
+}
+
+/** Whether a table row holds anything. */
+export const rowHasContent = (table: TableField, rowKey: string, values: OutputValues): boolean =>
+  Object.values(rowCells(table, rowKey, values)).some((v) => !isEmpty(v));

@@ -62,6 +62,9 @@ describe('the contract declares everything about each operation', () => {
         'outputs.setCell',
         'outputs.sign',
         'outputs.setStatus',
+        // Scoring quick wins as its group (the core holds it to its own workshop).
+        'quickwins.board',
+        'quickwins.score',
       ].sort(),
     );
     expect(opsFor('facilitator')).toEqual(OP_NAMES);
@@ -178,12 +181,20 @@ describe('events as each role sees them', () => {
   });
 
   it('a group device hears its own group only, and nothing without a live token', () => {
-    const write = { entity: 'output' as const, id: 'o', action: 'updated' as const, groupId: 'G1', record: { path: 'x' } };
+    const write = {
+      entity: 'output' as const,
+      id: 'o',
+      action: 'updated' as const,
+      groupId: 'G1',
+      record: { path: 'x' },
+    };
     expect(eventFor('group-device', write, { groupId: 'G1' })).toEqual(write);
     expect(eventFor('group-device', write, { groupId: 'G2' })).toBeNull();
     expect(eventFor('group-device', write, { groupId: null })).toBeNull();
     expect(eventFor('group-device', { ...write, groupId: undefined }, { groupId: 'G1' })).toBeNull();
-    expect(eventFor('group-device', { entity: 'group', id: 'G2', action: 'updated', groupId: 'G2' }, { groupId: 'G1' })).toBeNull();
+    expect(
+      eventFor('group-device', { entity: 'group', id: 'G2', action: 'updated', groupId: 'G2' }, { groupId: 'G1' }),
+    ).toBeNull();
     // The facilitator hears every group; the projector no output cell at all.
     expect(eventFor('facilitator', write)).toEqual(write);
     expect(eventFor('projector', write)).toBeNull();

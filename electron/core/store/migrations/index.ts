@@ -33,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 checkNumbering(MIGRATIONS);
 
