@@ -66,7 +66,7 @@ function clip(text: string, chars: number): string {
 type Variant = 'screen' | 'projector';
 
 const BAR_GEOMETRY = {
-  screen: { width: 560, font: 14, bar: 14, gap: 10, value: 52 },
+  screen: { width: 500, font: 14, bar: 14, gap: 10, value: 52 },
   projector: { width: 600, font: 26, bar: 22, gap: 12, value: 84 },
 } as const;
 
@@ -97,7 +97,7 @@ export function TotalsChart({
   const row = g.font * 1.25 + g.bar + g.gap;
   const height = Math.max(row, shown.length * row);
   const track = g.width - g.value;
-  const chars = Math.floor(g.width / (g.font * 0.55));
+  const chars = Math.floor(g.width / (g.font * GLYPH));
   return (
     <figure className={`qw-chart qw-chart--${variant}`} data-testid="qw-bars">
       <svg
@@ -188,20 +188,25 @@ export function ImpactFeasibilityMatrix({
   const y = (v: number) => g.top + (1 - (v - 1) / 4) * plotH;
   const scored = items.filter((i) => i.scorers > 0);
   const unscored = items.length - scored.length;
-  // Labels of dots at (nearly) the same spot go one under the other instead of on top.
-  const seen = new Map<string, number>();
-  const dots = scored.map((it) => {
-    const spot = `${Math.round(it.feasibility * 10)}:${Math.round(it.impact * 10)}`;
-    const n = seen.get(spot) ?? 0;
-    seen.set(spot, n + 1);
-    const cx = x(it.feasibility);
-    const cy = y(it.impact);
-    const right = cx < g.left + plotW * 0.62;
-    return { it, cx, cy, n, right };
-  });
-  const chars = Math.floor((plotW * 0.38) / (g.font * 0.55));
-  const mid = { x: x(3), y: y(3) };
   const q = (k: 'quickWin' | 'strategic' | 'fillIn' | 'later') => t(`quickwins.quadrants.${k}`);
+  const plot = { left: g.left, top: g.top, right: g.left + plotW, bottom: g.top + plotH };
+  const cornerW = (text: string) => text.length * g.font * GLYPH + 8;
+  const corners: Box[] = [
+    { x0: plot.left, y0: plot.top, x1: plot.left + cornerW(q('strategic')), y1: plot.top + g.font + 8 },
+    { x0: plot.right - cornerW(q('quickWin')), y0: plot.top, x1: plot.right, y1: plot.top + g.font + 8 },
+    { x0: plot.left, y0: plot.bottom - g.font - 8, x1: plot.left + cornerW(q('later')), y1: plot.bottom },
+    { x0: plot.right - cornerW(q('fillIn')), y0: plot.bottom - g.font - 8, x1: plot.right, y1: plot.bottom },
+  ];
+  // Dots on the same spot each name their rank in the label (the circles cover each other).
+  const spots = new Map<string, number>();
+  const spot = (it: ChartItem) => `${Math.round(it.feasibility * 20)}:${Math.round(it.impact * 20)}`;
+  for (const it of scored) spots.set(spot(it), (spots.get(spot(it)) ?? 0) + 1);
+  const dots = scored.map((it) => ({ it, cx: x(it.feasibility), cy: y(it.impact), shared: spots.get(spot(it))! > 1 }));
+  const labels = placeLabels(
+    dots.map((d) => ({ cx: d.cx, cy: d.cy, text: d.shared ? `${d.it.rank}. ${d.it.name}` : d.it.name })),
+    { plot, font: g.font, dot: g.dot, avoid: corners },
+  );
+  const mid = { x: x(3), y: y(3) };
   return (
     <figure className={`qw-chart qw-chart--${variant}`} data-testid="qw-matrix">
       <svg
@@ -254,7 +259,10 @@ export function ImpactFeasibilityMatrix({
             {t('quickwins.axisImpact')} →
           </text>
         </g>
-        {dots.map(({ it, cx, cy, n, right }) => (
+        {dots.map(({ it, cx, cy }) => (
+          <circle key={it.key} className={`qw-dot__mark${it.chosen ? ' is-chosen' : ''}`} cx={cx} cy={cy} r={g.dot} />
+        ))}
+        {dots.map(({ it, cx, cy }, i) => (
           <g
             key={it.key}
             className={`qw-dot${it.chosen ? ' is-chosen' : ''}`}
@@ -263,30 +271,25 @@ export function ImpactFeasibilityMatrix({
             data-feasibility={it.feasibility.toFixed(3)}
           >
             <title>{`${it.rank}. ${it.name} — ${t('quickwins.axisImpact')} ${formatScore(it.impact, lang)}, ${t('quickwins.axisFeasibility')} ${formatScore(it.feasibility, lang)}`}</title>
-            {n === 0 && (
-              <>
-                <circle className="qw-dot__mark" cx={cx} cy={cy} r={g.dot} />
-                <text
-                  className="qw-dot__rank"
-                  x={cx}
-                  y={cy}
-                  fontSize={g.font * 0.9}
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                >
-                  {it.rank}
-                </text>
-              </>
-            )}
             <text
-              className="qw-dot__label"
-              x={right ? cx + g.dot + 4 : cx - g.dot - 4}
-              y={cy + n * (g.font + 2)}
-              fontSize={g.font}
-              textAnchor={right ? 'start' : 'end'}
+              className="qw-dot__rank"
+              x={cx}
+              y={cy}
+              fontSize={g.font * 0.9}
+              textAnchor="middle"
               dominantBaseline="central"
             >
-              {clip(n === 0 ? it.name : `${it.rank}. ${it.name}`, chars)}
+              {it.rank}
+            </text>
+            <text
+              className="qw-dot__label"
+              x={labels[i].x}
+              y={labels[i].y}
+              fontSize={g.font}
+              textAnchor={labels[i].anchor}
+              dominantBaseline="central"
+            >
+              {labels[i].text}
             </text>
           </g>
         ))}
@@ -297,6 +300,79 @@ export function ImpactFeasibilityMatrix({
       {table && <DataTable items={items} />}
     </figure>
   );
+}
+
+/** Average advance of a glyph, as a share of the font size (labels are measured before they are drawn). */
+const GLYPH = 0.58;
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+export interface PlacedLabel {
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  text: string;
+}
+
+/**
+ * Where each dot's label goes: beside it on the right or the left, or a line above or below,
+ * whichever first overlaps no other dot, no label already placed and nothing in `avoid` (the
+ * quadrant names), clipped to the room left before the plot's edge. Dots are placed in the order
+ * given (the ranking), so the best keep their labels closest. When nothing is free the label goes
+ * on the roomier side and may touch another.
+ */
+export function placeLabels(
+  dots: readonly { cx: number; cy: number; text: string }[],
+  opts: {
+    plot: { left: number; top: number; right: number; bottom: number };
+    font: number;
+    dot: number;
+    avoid?: readonly Box[];
+  },
+): PlacedLabel[] {
+  const { plot, font, dot } = opts;
+  const gap = 4;
+  const taken: Box[] = [
+    ...(opts.avoid ?? []),
+    ...dots.map((d) => ({ x0: d.cx - dot, y0: d.cy - dot, x1: d.cx + dot, y1: d.cy + dot })),
+  ];
+  const own = (i: number) => (opts.avoid?.length ?? 0) + i;
+  const line = font * 1.15;
+  const offsets = [0, line, -line, 2 * line, -2 * line, 3 * line, -3 * line];
+  return dots.map((d, i) => {
+    const room = { start: plot.right - (d.cx + dot + gap), end: d.cx - dot - gap - plot.left };
+    const fit = (side: 'start' | 'end') => {
+      const chars = Math.floor(room[side] / (font * GLYPH));
+      return chars >= Math.min(8, d.text.length) ? clip(d.text, chars) : null;
+    };
+    const boxOf = (side: 'start' | 'end', text: string, y: number): Box => {
+      const w = text.length * font * GLYPH;
+      const x0 = side === 'start' ? d.cx + dot + gap : d.cx - dot - gap - w;
+      return { x0, y0: y - font / 2, x1: x0 + w, y1: y + font / 2 };
+    };
+    for (const dy of offsets) {
+      const y = d.cy + dy;
+      if (y - font / 2 < plot.top || y + font / 2 > plot.bottom) continue;
+      for (const side of ['start', 'end'] as const) {
+        const text = fit(side);
+        if (!text) continue;
+        const box = boxOf(side, text, y);
+        if (taken.some((b, k) => k !== own(i) && overlaps(b, box))) continue;
+        taken.push(box);
+        return { x: side === 'start' ? d.cx + dot + gap : d.cx - dot - gap, y, anchor: side, text };
+      }
+    }
+    const side = room.start >= room.end ? 'start' : 'end';
+    const text = clip(d.text, Math.max(4, Math.floor(room[side] / (font * GLYPH))));
+    taken.push(boxOf(side, text, d.cy));
+    return { x: side === 'start' ? d.cx + dot + gap : d.cx - dot - gap, y: d.cy, anchor: side, text };
+  });
 }
 
 /** What the charts show, as a table for screen readers. */

@@ -18,7 +18,7 @@ import { readDraft, writeDraft } from '../../lib/drafts';
 import { useQuery } from '../../lib/use-query';
 import { openProjector } from '../projector/open';
 import { chartItems, dimensionName, formatScore, ImpactFeasibilityMatrix, TotalsChart, type ChartItem } from './charts';
-import { QuickWinScoring, scorerKey } from './scoring';
+import { QuickWinScoring, scorerKey, useReason } from './scoring';
 import './quickwins-page.css';
 
 const SCORER_DRAFT = 'quickwin-scorer';
@@ -135,7 +135,7 @@ function WeightsPanel({
 }) {
   const t = useT();
   const v = useValidationText();
-  const errorText = useErrorText();
+  const reason = useReason();
   const id = useId();
   const [text, setText] = useState<WeightText>(() => toText(saved));
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -235,7 +235,7 @@ function WeightsPanel({
       )}
       {failure && (
         <p className="field__error" role="alert">
-          {errorText(failure)}
+          {reason(failure)}
         </p>
       )}
     </section>

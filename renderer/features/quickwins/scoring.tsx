@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CRITERIA, type Candidate, type Criterion, type ScoreRow, type Scores } from '../../../shared/followups';
 import type { AppErrorShape, Result } from '../../../shared/errors';
-import { useErrorText, useLanguage, useT } from '../../i18n';
+import { useErrorText, useLanguage, useT, useValidationText } from '../../i18n';
 import { call } from '../../lib/api';
 import { readDraft, writeDraft } from '../../lib/drafts';
 import { dimensionName } from './charts';
@@ -35,7 +35,7 @@ export interface QuickWinScoringProps {
  */
 export function QuickWinScoring({ workshopId, candidates, scores, scorer, send }: QuickWinScoringProps) {
   const t = useT();
-  const errorText = useErrorText();
+  const reason = useReason();
   const lang = useLanguage((s) => s.language);
   const who = scorerKey(scorer);
   const draftKey = `quickwin-scores:${workshopId}:${who}`;
@@ -122,7 +122,7 @@ export function QuickWinScoring({ workshopId, candidates, scores, scorer, send }
                 </span>
                 <span className="qw-score-row__status" role={row?.status === 'error' ? 'alert' : 'status'}>
                   {row?.status === 'error'
-                    ? errorText(row.error)
+                    ? reason(row.error)
                     : row?.status === 'saving'
                       ? t('app.saving')
                       : done > 0 && done < 4
@@ -160,6 +160,20 @@ export function QuickWinScoring({ workshopId, candidates, scores, scorer, send }
       </ol>
     </div>
   );
+}
+
+/**
+ * Why a call was refused: the first field's own message when the core names one (a score outside
+ * 1–5 is "Nilai 1 sampai 5."), otherwise the error's sentence.
+ */
+export function useReason(): (e: AppErrorShape) => string {
+  const errorText = useErrorText();
+  const v = useValidationText();
+  return (e) => {
+    const issues = (e.details as { issues?: { code?: unknown }[] } | undefined)?.issues;
+    const code = issues?.find((i) => typeof i.code === 'string')?.code;
+    return typeof code === 'string' ? v(code) : errorText(e);
+  };
 }
 
 function isComplete(v: Partial4): v is Scores {
