@@ -233,6 +233,8 @@ describe('matrix labels', () => {
     ];
     const font = 14;
     const labels = placeLabels(dots, { plot, font, dot: 11 });
+    // There is room for every whole name near its dot: none is shortened.
+    expect(labels.map((l) => l.text)).toEqual(dots.map((d) => d.text));
     const boxes = labels.map((l) => {
       const w = l.text.length * font * 0.58;
       const x0 = l.anchor === 'start' ? l.x : l.x - w;

@@ -161,7 +161,12 @@ export function ImpactFeasibilityMatrix({
   const spots = new Map<string, number>();
   const spot = (it: ChartItem) => `${Math.round(it.feasibility * 20)}:${Math.round(it.impact * 20)}`;
   for (const it of scored) spots.set(spot(it), (spots.get(spot(it)) ?? 0) + 1);
-  const dots = scored.map((it) => ({ it, cx: x(it.feasibility), cy: y(it.impact), shared: spots.get(spot(it))! > 1 }));
+  const firstAt = new Set<string>();
+  const dots = scored.map((it) => {
+    const first = !firstAt.has(spot(it));
+    firstAt.add(spot(it));
+    return { it, cx: x(it.feasibility), cy: y(it.impact), shared: spots.get(spot(it))! > 1, first };
+  });
   const labels = placeLabels(
     dots.map((d) => ({ cx: d.cx, cy: d.cy, text: d.shared ? `${d.it.rank}. ${d.it.name}` : d.it.name })),
     { plot, font: g.font, dot: g.dot, avoid: corners },
@@ -222,7 +227,7 @@ export function ImpactFeasibilityMatrix({
         {dots.map(({ it, cx, cy }) => (
           <circle key={it.key} className={`qw-dot__mark${it.chosen ? ' is-chosen' : ''}`} cx={cx} cy={cy} r={g.dot} />
         ))}
-        {dots.map(({ it, cx, cy }, i) => (
+        {dots.map(({ it, cx, cy, first }, i) => (
           <g
             key={it.key}
             className={`qw-dot${it.chosen ? ' is-chosen' : ''}`}
@@ -231,16 +236,19 @@ export function ImpactFeasibilityMatrix({
             data-feasibility={it.feasibility.toFixed(3)}
           >
             <title>{`${it.rank}. ${it.name} — ${t('quickwins.axisImpact')} ${formatScore(it.impact, lang)}, ${t('quickwins.axisFeasibility')} ${formatScore(it.feasibility, lang)}`}</title>
-            <text
-              className="qw-dot__rank"
-              x={cx}
-              y={cy}
-              fontSize={g.font * 0.9}
-              textAnchor="middle"
-              dominantBaseline="central"
-            >
-              {it.rank}
-            </text>
+            {/* On a shared spot the circle shows the best rank; the others say theirs in the label. */}
+            {first && (
+              <text
+                className="qw-dot__rank"
+                x={cx}
+                y={cy}
+                fontSize={g.font * 0.9}
+                textAnchor="middle"
+                dominantBaseline="central"
+              >
+                {it.rank}
+              </text>
+            )}
             <text
               className="qw-dot__label"
               x={labels[i].x}
@@ -307,8 +315,9 @@ export function placeLabels(
   const offsets = [0, line, -line, 2 * line, -2 * line, 3 * line, -3 * line];
   return dots.map((d, i) => {
     const room = { start: plot.right - (d.cx + dot + gap), end: d.cx - dot - gap - plot.left };
-    const fit = (side: 'start' | 'end') => {
+    const fit = (side: 'start' | 'end', whole: boolean) => {
       const chars = Math.floor(room[side] / (font * GLYPH));
+      if (whole) return chars >= d.text.length ? d.text : null;
       return chars >= Math.min(8, d.text.length) ? clip(d.text, chars) : null;
     };
     const boxOf = (side: 'start' | 'end', text: string, y: number): Box => {
@@ -316,18 +325,20 @@ export function placeLabels(
       const x0 = side === 'start' ? d.cx + dot + gap : d.cx - dot - gap - w;
       return { x0, y0: y - font / 2, x1: x0 + w, y1: y + font / 2 };
     };
-    for (const dy of offsets) {
-      const y = d.cy + dy;
-      if (y - font / 2 < plot.top || y + font / 2 > plot.bottom) continue;
-      for (const side of ['start', 'end'] as const) {
-        const text = fit(side);
-        if (!text) continue;
-        const box = boxOf(side, text, y);
-        if (taken.some((b, k) => k !== own(i) && overlaps(b, box))) continue;
-        taken.push(box);
-        return { x: side === 'start' ? d.cx + dot + gap : d.cx - dot - gap, y, anchor: side, text };
+    // The whole name anywhere near first; a shortened one only when no spot has room for it.
+    for (const whole of [true, false])
+      for (const dy of offsets) {
+        const y = d.cy + dy;
+        if (y - font / 2 < plot.top || y + font / 2 > plot.bottom) continue;
+        for (const side of ['start', 'end'] as const) {
+          const text = fit(side, whole);
+          if (!text) continue;
+          const box = boxOf(side, text, y);
+          if (taken.some((b, k) => k !== own(i) && overlaps(b, box))) continue;
+          taken.push(box);
+          return { x: side === 'start' ? d.cx + dot + gap : d.cx - dot - gap, y, anchor: side, text };
+        }
       }
-    }
     const side = room.start >= room.end ? 'start' : 'end';
     const text = clip(d.text, Math.max(4, Math.floor(room[side] / (font * GLYPH))));
     taken.push(boxOf(side, text, d.cy));

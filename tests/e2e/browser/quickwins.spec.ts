@@ -102,7 +102,7 @@ test.describe('quick wins', () => {
     browser,
     request,
   }, testInfo) => {
-    const { engagementId, workshopId, names } = await seed(request);
+    const { engagementId, workshopId, dayId, names } = await seed(request);
     const keyOf = new Map([...names].map(([k, n]) => [n, k]));
 
     // Scorer one: the laptop, through the API, as "Kelompok 1".
@@ -191,8 +191,19 @@ test.describe('quick wins', () => {
     const top = page.locator(`[data-testid="qw-bars"] g.qw-bar[data-key="${expected[0].key}"] .qw-bar__fill`);
     await expect(top).toHaveAttribute('data-total', expected[0].total.toFixed(3));
 
-    // The projector, in quick-win mode.
-    await api(request, 'projector.set', { workshopId, patch: { mode: 'quickwins' } });
+    // The console's panel puts the ranking on the projector.
+    const console_ = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await console_.goto(`/#/engagements/${engagementId}/workshops/${workshopId}/days/${dayId}/run`);
+    const panel = console_.getByRole('region', { name: 'Quick win' });
+    await expect(panel).toContainText('4 usulan · 4 sudah dinilai · 0 dipilih');
+    await panel.getByRole('button', { name: 'Tampilkan peringkat quick win' }).click();
+    await expect(panel.getByRole('button', { name: 'Tampilkan peringkat quick win' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect((await api(request, 'projector.view', { workshopId })).mode).toBe('quickwins');
+    await snap(console_, testInfo, 'console-quickwins-1366');
+    await console_.close();
     const projector = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await projector.goto(`/#/present/${workshopId}`);
     const slide = projector.getByTestId('projector-quickwins');
