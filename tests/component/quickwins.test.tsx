@@ -8,7 +8,7 @@ vi.mock('../../renderer/lib/api', () => import('../fixtures/fake-api'));
 const { fakeApi } = await import('../fixtures/fake-api');
 const { QuickWinScoring } = await import('../../renderer/features/quickwins/scoring');
 const { QuickWinBoardView } = await import('../../renderer/features/quickwins/quickwins-page');
-const { placeLabels } = await import('../../renderer/features/quickwins/charts');
+const { placeLabels, spreadDots } = await import('../../renderer/features/quickwins/charts');
 const { ProjectorQuickWins } = await import('../../renderer/features/quickwins/projector-quickwins');
 const { readDraft } = await import('../../renderer/lib/drafts');
 
@@ -223,35 +223,66 @@ describe('ranking and charts', () => {
 });
 
 describe('matrix labels', () => {
-  it('labels of dots close together do not overlap, and stay inside the plot', () => {
-    const plot = { left: 40, top: 10, right: 540, bottom: 410 };
+  const plot = { left: 40, top: 10, right: 540, bottom: 410 };
+  const font = 14;
+  const boxOf = (l: { x: number; y: number; anchor: 'start' | 'end'; text: string }) => {
+    const w = l.text.length * font * 0.58;
+    const x0 = l.anchor === 'start' ? l.x : l.x - w;
+    return { x0, x1: x0 + w, y0: l.y - font / 2, y1: l.y + font / 2 };
+  };
+  const overlapping = (ls: ({ x: number; y: number; anchor: 'start' | 'end'; text: string } | null)[]) => {
+    const boxes = ls.filter((l) => l !== null).map(boxOf);
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      if (boxes[i].x0 < plot.left || boxes[i].x1 > plot.right) out.push(`${i} outside`);
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) out.push(`${i}/${j}`);
+      }
+    }
+    return out;
+  };
+
+  it('labels of dots close together neither overlap nor leave the plot, and keep whole names where there is room', () => {
     const dots = [
       { cx: 460, cy: 60, text: 'Posyandu online' },
       { cx: 460, cy: 60, text: '2. Aplikasi e-SPTPD pajak daerah' },
       { cx: 165, cy: 60, text: 'Command center kota' },
       { cx: 480, cy: 160, text: 'Bank sampah digital' },
     ];
-    const font = 14;
     const labels = placeLabels(dots, { plot, font, dot: 11 });
-    // There is room for every whole name near its dot: none is shortened.
-    expect(labels.map((l) => l.text)).toEqual(dots.map((d) => d.text));
-    const boxes = labels.map((l) => {
-      const w = l.text.length * font * 0.58;
-      const x0 = l.anchor === 'start' ? l.x : l.x - w;
-      return { x0, x1: x0 + w, y0: l.y - font / 2, y1: l.y + font / 2 };
-    });
-    for (let i = 0; i < boxes.length; i++) {
-      expect(boxes[i].x0).toBeGreaterThanOrEqual(plot.left);
-      expect(boxes[i].x1).toBeLessThanOrEqual(plot.right);
-      for (let j = i + 1; j < boxes.length; j++) {
-        const o =
-          boxes[i].x0 < boxes[j].x1 &&
-          boxes[j].x0 < boxes[i].x1 &&
-          boxes[i].y0 < boxes[j].y1 &&
-          boxes[j].y0 < boxes[i].y1;
-        expect(o, `${labels[i].text} / ${labels[j].text}`).toBe(false);
-      }
+    expect(labels.map((l) => l?.text)).toEqual(dots.map((d) => d.text));
+    expect(overlapping(labels)).toEqual([]);
+  });
+
+  it('in a crowd, the dots without room go unnamed (their rank is in the circle) rather than overlap', () => {
+    const dots = Array.from({ length: 60 }, (_, i) => ({
+      cx: 280 + (i % 7) * 4,
+      cy: 200 + (i % 5) * 3,
+      text: `Layanan digital ${i + 1} untuk warga kota`,
+    }));
+    const labels = placeLabels(dots, { plot, font, dot: 11 });
+    expect(overlapping(labels)).toEqual([]);
+    // The leader always has its name (shortened if it must be).
+    expect(labels[0]?.text.startsWith('Layanan digital 1')).toBe(true);
+    expect(labels.filter((l) => l === null).length).toBeGreaterThan(0);
+  });
+});
+
+describe('matrix dots', () => {
+  it('dots on the same spot are moved apart so each rank shows, and stay in the plot; lone dots stay put', () => {
+    const plot = { left: 40, top: 10, right: 540, bottom: 410 };
+    const r = 11;
+    const dots = [...Array.from({ length: 8 }, () => ({ cx: 535, cy: 15 })), { cx: 200, cy: 300 }];
+    const at = spreadDots(dots, r, plot);
+    for (let i = 0; i < 8; i++) {
+      expect(at[i].cx - r).toBeGreaterThanOrEqual(plot.left);
+      expect(at[i].cx + r).toBeLessThanOrEqual(plot.right);
+      expect(at[i].cy - r).toBeGreaterThanOrEqual(plot.top);
+      for (let j = i + 1; j < 8; j++)
+        expect(Math.hypot(at[i].cx - at[j].cx, at[i].cy - at[j].cy)).toBeGreaterThanOrEqual(2 * r);
     }
+    expect(at[8]).toEqual({ cx: 200, cy: 300 });
   });
 });
 

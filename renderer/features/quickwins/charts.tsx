@@ -119,23 +119,27 @@ export function TotalsChart({
 }
 
 const MATRIX_GEOMETRY = {
-  screen: { width: 560, height: 440, font: 13, dot: 11, left: 44, bottom: 38, top: 8, right: 8 },
-  projector: { width: 600, height: 520, font: 22, dot: 17, left: 60, bottom: 52, top: 8, right: 8 },
+  screen: { width: 560, height: 440, font: 13, dot: 11, left: 44, bottom: 38, top: 10, right: 8 },
+  projector: { width: 600, height: 520, font: 22, dot: 17, left: 60, bottom: 52, top: 14, right: 8 },
 } as const;
 
 /**
  * Impact (up) against feasibility (right), each a mean on the 1–5 scale, split at 3 into four
  * quadrants: top right "Quick win", top left major projects, bottom right fill-ins, bottom left
- * postpone. Every scored proposal is a dot with its rank inside and its name beside it; dots on
- * the same spot stack their labels. Unscored proposals are counted under the chart.
+ * postpone. Every scored proposal is a dot with its rank inside and its name beside it where
+ * there is room (see `placeLabels`). Unscored proposals, and those past `limit`, are counted under
+ * the chart.
  */
 export function ImpactFeasibilityMatrix({
   items,
   variant = 'screen',
+  limit,
   table = true,
 }: {
   items: ChartItem[];
   variant?: Variant;
+  /** Plot the first `limit` scored proposals only (the projector shows the top of the ranking). */
+  limit?: number;
   table?: boolean;
 }) {
   const t = useT();
@@ -146,8 +150,10 @@ export function ImpactFeasibilityMatrix({
   const plotH = g.height - g.top - g.bottom;
   const x = (v: number) => g.left + ((v - 1) / 4) * plotW;
   const y = (v: number) => g.top + (1 - (v - 1) / 4) * plotH;
-  const scored = items.filter((i) => i.scorers > 0);
-  const unscored = items.length - scored.length;
+  const scoredAll = items.filter((i) => i.scorers > 0);
+  const scored = limit === undefined ? scoredAll : scoredAll.slice(0, limit);
+  const unscored = items.length - scoredAll.length;
+  const beyond = scoredAll.length - scored.length;
   const q = (k: 'quickWin' | 'strategic' | 'fillIn' | 'later') => t(`quickwins.quadrants.${k}`);
   const plot = { left: g.left, top: g.top, right: g.left + plotW, bottom: g.top + plotH };
   const cornerW = (text: string) => text.length * g.font * GLYPH + 8;
@@ -157,18 +163,15 @@ export function ImpactFeasibilityMatrix({
     { x0: plot.left, y0: plot.bottom - g.font - 8, x1: plot.left + cornerW(q('later')), y1: plot.bottom },
     { x0: plot.right - cornerW(q('fillIn')), y0: plot.bottom - g.font - 8, x1: plot.right, y1: plot.bottom },
   ];
-  // Dots on the same spot each name their rank in the label (the circles cover each other).
-  const spots = new Map<string, number>();
-  const spot = (it: ChartItem) => `${Math.round(it.feasibility * 20)}:${Math.round(it.impact * 20)}`;
-  for (const it of scored) spots.set(spot(it), (spots.get(spot(it)) ?? 0) + 1);
-  const firstAt = new Set<string>();
-  const dots = scored.map((it) => {
-    const first = !firstAt.has(spot(it));
-    firstAt.add(spot(it));
-    return { it, cx: x(it.feasibility), cy: y(it.impact), shared: spots.get(spot(it))! > 1, first };
-  });
+  // Dots on (nearly) the same spot are moved apart just enough that every rank can be read.
+  const at = spreadDots(
+    scored.map((it) => ({ cx: x(it.feasibility), cy: y(it.impact) })),
+    g.dot,
+    plot,
+  );
+  const dots = scored.map((it, i) => ({ it, cx: at[i].cx, cy: at[i].cy }));
   const labels = placeLabels(
-    dots.map((d) => ({ cx: d.cx, cy: d.cy, text: d.shared ? `${d.it.rank}. ${d.it.name}` : d.it.name })),
+    dots.map((d) => ({ cx: d.cx, cy: d.cy, text: d.it.name, tag: `${d.it.rank}.` })),
     { plot, font: g.font, dot: g.dot, avoid: corners },
   );
   const mid = { x: x(3), y: y(3) };
@@ -227,7 +230,7 @@ export function ImpactFeasibilityMatrix({
         {dots.map(({ it, cx, cy }) => (
           <circle key={it.key} className={`qw-dot__mark${it.chosen ? ' is-chosen' : ''}`} cx={cx} cy={cy} r={g.dot} />
         ))}
-        {dots.map(({ it, cx, cy, first }, i) => (
+        {dots.map(({ it, cx, cy }, i) => (
           <g
             key={it.key}
             className={`qw-dot${it.chosen ? ' is-chosen' : ''}`}
@@ -236,38 +239,85 @@ export function ImpactFeasibilityMatrix({
             data-feasibility={it.feasibility.toFixed(3)}
           >
             <title>{`${it.rank}. ${it.name} — ${t('quickwins.axisImpact')} ${formatScore(it.impact, lang)}, ${t('quickwins.axisFeasibility')} ${formatScore(it.feasibility, lang)}`}</title>
-            {/* On a shared spot the circle shows the best rank; the others say theirs in the label. */}
-            {first && (
-              <text
-                className="qw-dot__rank"
-                x={cx}
-                y={cy}
-                fontSize={g.font * 0.9}
-                textAnchor="middle"
-                dominantBaseline="central"
-              >
-                {it.rank}
-              </text>
-            )}
             <text
-              className="qw-dot__label"
-              x={labels[i].x}
-              y={labels[i].y}
-              fontSize={g.font}
-              textAnchor={labels[i].anchor}
+              className="qw-dot__rank"
+              x={cx}
+              y={cy}
+              fontSize={g.font * 0.9}
+              textAnchor="middle"
               dominantBaseline="central"
             >
-              {labels[i].text}
+              {it.rank}
             </text>
+            {labels[i] && (
+              <text
+                className="qw-dot__label"
+                x={labels[i].x}
+                y={labels[i].y}
+                fontSize={g.font}
+                textAnchor={labels[i].anchor}
+                dominantBaseline="central"
+              >
+                {labels[i].text}
+              </text>
+            )}
           </g>
         ))}
       </svg>
       {unscored > 0 && (
         <figcaption className="qw-chart__more">{t('quickwins.notPlotted', { count: unscored })}</figcaption>
       )}
+      {beyond > 0 && (
+        <figcaption className="qw-chart__more">{t('quickwins.moreCandidates', { count: beyond })}</figcaption>
+      )}
       {table && <DataTable items={items} />}
     </figure>
   );
+}
+
+/**
+ * Dots closer than their diameter pushed apart, a little at a time, until none covers another
+ * (or enough rounds have passed), kept inside the plot. Dots far apart do not move; the exact
+ * means stay in each dot's title and in the table.
+ */
+export function spreadDots(
+  dots: readonly { cx: number; cy: number }[],
+  r: number,
+  plot: { left: number; top: number; right: number; bottom: number },
+): { cx: number; cy: number }[] {
+  const at = dots.map((d) => ({ ...d }));
+  const min = 2 * r + 1;
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < at.length; i++)
+      for (let j = i + 1; j < at.length; j++) {
+        let dx = at[j].cx - at[i].cx;
+        let dy = at[j].cy - at[i].cy;
+        const dist = Math.hypot(dx, dy);
+        if (dist >= min) continue;
+        if (dist < 1e-6) {
+          // The same spot: apart along a direction that differs per pair, the same on every render.
+          const angle = ((i * 7 + j * 13) % 16) * (Math.PI / 8);
+          dx = Math.cos(angle);
+          dy = Math.sin(angle);
+        } else {
+          dx /= dist;
+          dy /= dist;
+        }
+        const push = (min - dist) / 2;
+        at[i].cx -= dx * push;
+        at[i].cy -= dy * push;
+        at[j].cx += dx * push;
+        at[j].cy += dy * push;
+        moved = true;
+      }
+    for (const d of at) {
+      d.cx = Math.min(plot.right - r, Math.max(plot.left + r, d.cx));
+      d.cy = Math.min(plot.bottom - r, Math.max(plot.top + r, d.cy));
+    }
+    if (!moved) break;
+  }
+  return at;
 }
 
 /** Average advance of a glyph, as a share of the font size (labels are measured before they are drawn). */
@@ -292,18 +342,19 @@ export interface PlacedLabel {
  * Where each dot's label goes: beside it on the right or the left, or a line above or below,
  * whichever first overlaps no other dot, no label already placed and nothing in `avoid` (the
  * quadrant names), clipped to the room left before the plot's edge. Dots are placed in the order
- * given (the ranking), so the best keep their labels closest. When nothing is free the label goes
- * on the roomier side and may touch another.
+ * given (the ranking), so the best keep their labels closest. When nothing is free (a crowd of
+ * dots) a dot gets no name: its rank in the circle says which it is, and the bar chart and the
+ * table beside it name every rank.
  */
 export function placeLabels(
-  dots: readonly { cx: number; cy: number; text: string }[],
+  dots: readonly { cx: number; cy: number; text: string; tag?: string }[],
   opts: {
     plot: { left: number; top: number; right: number; bottom: number };
     font: number;
     dot: number;
     avoid?: readonly Box[];
   },
-): PlacedLabel[] {
+): (PlacedLabel | null)[] {
   const { plot, font, dot } = opts;
   const gap = 4;
   const taken: Box[] = [
@@ -315,10 +366,12 @@ export function placeLabels(
   const offsets = [0, line, -line, 2 * line, -2 * line, 3 * line, -3 * line];
   return dots.map((d, i) => {
     const room = { start: plot.right - (d.cx + dot + gap), end: d.cx - dot - gap - plot.left };
-    const fit = (side: 'start' | 'end', whole: boolean) => {
+    // Beside its dot a label is the name; a line above or below, it names the rank too.
+    const fit = (side: 'start' | 'end', whole: boolean, beside: boolean) => {
+      const full = beside || !d.tag ? d.text : `${d.tag} ${d.text}`;
       const chars = Math.floor(room[side] / (font * GLYPH));
-      if (whole) return chars >= d.text.length ? d.text : null;
-      return chars >= Math.min(8, d.text.length) ? clip(d.text, chars) : null;
+      if (whole) return chars >= full.length ? full : null;
+      return chars >= Math.min(8, full.length) ? clip(full, chars) : null;
     };
     const boxOf = (side: 'start' | 'end', text: string, y: number): Box => {
       const w = text.length * font * GLYPH;
@@ -331,7 +384,7 @@ export function placeLabels(
         const y = d.cy + dy;
         if (y - font / 2 < plot.top || y + font / 2 > plot.bottom) continue;
         for (const side of ['start', 'end'] as const) {
-          const text = fit(side, whole);
+          const text = fit(side, whole, dy === 0);
           if (!text) continue;
           const box = boxOf(side, text, y);
           if (taken.some((b, k) => k !== own(i) && overlaps(b, box))) continue;
@@ -339,10 +392,7 @@ export function placeLabels(
           return { x: side === 'start' ? d.cx + dot + gap : d.cx - dot - gap, y, anchor: side, text };
         }
       }
-    const side = room.start >= room.end ? 'start' : 'end';
-    const text = clip(d.text, Math.max(4, Math.floor(room[side] / (font * GLYPH))));
-    taken.push(boxOf(side, text, d.cy));
-    return { x: side === 'start' ? d.cx + dot + gap : d.cx - dot - gap, y: d.cy, anchor: side, text };
+    return null;
   });
 }
 

@@ -3,8 +3,8 @@ import { useT } from '../../i18n';
 import { chartItems, ImpactFeasibilityMatrix, TotalsChart } from './charts';
 import './projector-quickwins.css';
 
-/** Bars the room can read at 1024×768: the rest are counted under the chart. */
-const PROJECTOR_BARS = 8;
+/** Proposals the room can read at 1024×768, in both charts: the rest are counted under them. */
+const PROJECTOR_TOP = 8;
 
 /**
  * The quick-win ranking on the room's screen (`mode === 'quickwins'`): the bar chart of totals
@@ -23,8 +23,8 @@ export function ProjectorQuickWins({ view }: { view: ProjectorView }) {
         <p className="slide__stage">{t('quickwins.projectorEmpty')}</p>
       ) : (
         <div className="qw-projector">
-          <TotalsChart items={items} variant="projector" limit={PROJECTOR_BARS} />
-          <ImpactFeasibilityMatrix items={items} variant="projector" />
+          <TotalsChart items={items} variant="projector" limit={PROJECTOR_TOP} />
+          <ImpactFeasibilityMatrix items={items} variant="projector" limit={PROJECTOR_TOP} />
         </div>
       )}
     </section>

@@ -267,4 +267,98 @@ test.describe('quick wins', () => {
     expect((await api(request, 'quickwins.board', { workshopId })).chosen).toHaveLength(1);
     await projector.close();
   });
+
+  test('a full room — 12 groups × 5 proposals, 12 scorers — stays readable on the projector at 1024×768', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const e = await api(request, 'engagements.create', {
+      regionName: uniqueRegion('Kediri'),
+      regionKind: 'kota',
+      province: 'Jawa Timur',
+      year: 2019,
+      timeZone: 'WIB',
+      agencies: ['Diskominfo'],
+    });
+    const w = await api(request, 'workshops.create', {
+      engagementId: e.id,
+      stage: 'tahap-2',
+      title: 'Bimtek Tahap II',
+      days: [{ date: '2019-07-10', startTime: '08:00', endTime: '15:30' }],
+    });
+    const dayId = w.days[0].id;
+    const step = await api(request, 'agenda.addStep', {
+      dayId,
+      step: { kind: 'diskusi-kelompok', title: 'Usulan quick win', plannedMinutes: 60, formId: 'quick-win-proposal' },
+    });
+    const keys: string[] = [];
+    const dims = ['governance', 'branding', 'economy', 'living', 'society', 'environment'];
+    for (let g = 0; g < 12; g++) {
+      const group = await api(request, 'groups.create', { dayId, name: `Kelompok ${g + 1}` });
+      const cell = (path: string, value: unknown) =>
+        api(request, 'outputs.setCell', { groupId: group.id, stepId: step.id, path, value });
+      const rows = ['row1', 'row2', 'row3', 'row4', 'row5'];
+      await cell('proposals/#rows', rows);
+      for (const [r, row] of rows.entries()) {
+        await cell(`proposals/${row}/name`, `Layanan digital ${g + 1}.${r + 1} untuk warga kota`);
+        await cell(`proposals/${row}/dimension`, dims[(g + r) % dims.length]);
+        keys.push(`${group.id}/${step.id}/${row}`);
+      }
+    }
+    // Each proposal has its own standing (drawn once, the same every run); the scorers differ by a point either way.
+    let seed = 20190710;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const standing = keys.map(() => [0, 1, 2, 3].map(() => 1 + Math.floor(next() * 5)));
+    const clamp = (v: number) => Math.min(5, Math.max(1, v));
+    const base = (i: number, c: number) => standing[i][c];
+    for (let sc = 0; sc < 12; sc++)
+      for (const [i, key] of keys.entries())
+        await api(request, 'quickwins.score', {
+          workshopId: w.id,
+          candidateKey: key,
+          scorer: `Kelompok ${sc + 1}`,
+          scores: s(
+            [0, 1, 2, 3].map((c) => clamp(base(i, c) + Math.floor(next() * 3) - 1)) as [number, number, number, number],
+          ),
+        });
+    await api(request, 'projector.set', { workshopId: w.id, patch: { mode: 'quickwins', dayId } });
+
+    for (const viewport of [
+      { width: 1024, height: 768 },
+      { width: 1366, height: 768 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`/#/present/${w.id}`);
+      const slide = page.getByTestId('projector-quickwins');
+      await expect(slide.locator('g.qw-bar')).toHaveCount(8);
+      // The top eight in both charts; the rest are counted under each.
+      await expect(slide.getByText('+52 usulan lain')).toHaveCount(2);
+      await expect(slide.locator('g.qw-dot')).toHaveCount(8);
+      // Every label is drawn inside its chart, and the slide fits the screen.
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="qw-matrix"] svg, [data-testid="qw-bars"] svg')].flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .map((t) => t.getBoundingClientRect())
+            .filter(
+              (r) =>
+                r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2,
+            )
+            .map((r) => `${r.left},${r.top}`);
+        }),
+      );
+      expect(outside).toEqual([]);
+      const stage = await page.locator('.projector-stage').boundingBox();
+      const shown = await slide.boundingBox();
+      expect(shown!.y + shown!.height).toBeLessThanOrEqual(stage!.y + stage!.height + 1);
+      await snap(page, testInfo, `projector-full-room-${viewport.width}`);
+    }
+    // The screen plots all 60 and names those it has room for.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`/#/engagements/${e.id}/workshops/${w.id}/quickwins`);
+    await expect(page.locator('[data-testid="qw-matrix"] g.qw-dot')).toHaveCount(60);
+    await expect(page.locator('[data-testid="qw-bars"] g.qw-bar')).toHaveCount(60);
+    await page.getByRole('heading', { name: 'Peringkat', exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('quickwins-full-room-ranking-1366.png') });
+  });
 });
