@@ -23,6 +23,8 @@ import './quickwins-page.css';
 
 const SCORER_DRAFT = 'quickwin-scorer';
 const WEIGHTS_SAVE_DELAY_MS = 400;
+/** Bars drawn on the screen; the table below ranks every proposal. */
+const SCREEN_BARS = 15;
 
 /**
  * Choosing quick wins for a workshop: the criteria's weights, every group's proposals scored by
@@ -310,7 +312,7 @@ function RankingPanel({ items }: { items: ChartItem[] }) {
       <div className="qw-ranking__charts">
         <div>
           <h3 className="qw-ranking__chart-title">{t('quickwins.chartTotals')}</h3>
-          <TotalsChart items={items} table={false} />
+          <TotalsChart items={items} limit={SCREEN_BARS} table={false} />
         </div>
         <div>
           <h3 className="qw-ranking__chart-title">{t('quickwins.chartMatrix')}</h3>

@@ -353,11 +353,13 @@ test.describe('quick wins', () => {
       expect(shown!.y + shown!.height).toBeLessThanOrEqual(stage!.y + stage!.height + 1);
       await snap(page, testInfo, `projector-full-room-${viewport.width}`);
     }
-    // The screen plots all 60 and names those it has room for.
+    // The screen plots all 60 dots (named where there is room), the top 15 bars, and ranks all 60 in its table.
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`/#/engagements/${e.id}/workshops/${w.id}/quickwins`);
     await expect(page.locator('[data-testid="qw-matrix"] g.qw-dot')).toHaveCount(60);
-    await expect(page.locator('[data-testid="qw-bars"] g.qw-bar')).toHaveCount(60);
+    await expect(page.locator('[data-testid="qw-bars"] g.qw-bar')).toHaveCount(15);
+    await expect(page.getByTestId('qw-bars').getByText('+45 usulan lain')).toBeVisible();
+    await expect(page.getByTestId('qw-ranking').locator('tbody tr')).toHaveCount(60);
     await page.getByRole('heading', { name: 'Peringkat', exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('quickwins-full-room-ranking-1366.png') });
   });
