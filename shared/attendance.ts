@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, idSchema, optionalText, requiredText, typeError } from './primitives';
+import { clockTime, idSchema, LIMITS, optionalText, requiredText, typeError } from './primitives';
 import { validateNip } from './nip';
 
 /**
@@ -107,6 +107,25 @@ export const ColumnMapping = z.strictObject(
 );
 export type ColumnMapping = z.input<typeof ColumnMapping>;
 
+export const AGENCY_ACTIONS = ['opd', 'new', 'keep'] as const;
+export type AgencyAction = (typeof AGENCY_ACTIONS)[number];
+
+/**
+ * What to do with an agency of the file that is neither an OPD of the engagement's list nor one of
+ * its aliases: it is that OPD (`opd`, optionally saving the file's name as an alias of it), a new
+ * OPD to add to the list (`new`), or left as written (`keep`).
+ */
+export const AgencyChoice = z.strictObject({
+  /** The agency as the file writes it (compared like `normalizeAgency`). */
+  written: requiredText(LIMITS.shortText),
+  action: enumOf(AGENCY_ACTIONS),
+  /** With `opd`: the official name of the OPD, as on the list. */
+  opd: z.string({ error: 'invalidType' }).max(LIMITS.shortText, { error: 'tooLong' }).optional(),
+  /** With `opd`: also save `written` as an alias of that OPD on the engagement's list. */
+  saveAlias: z.boolean({ error: 'invalidType' }).default(false),
+});
+export type AgencyChoice = z.input<typeof AgencyChoice>;
+
 export const ImportRequest = z.strictObject({
   engagementId: idSchema,
   fileName: requiredText(260),
@@ -115,6 +134,8 @@ export const ImportRequest = z.strictObject({
   headerIndex: z.number().int().min(0).max(100_000).optional(),
   /** Field → 0-based column; omitted: detected from the header names. */
   mapping: ColumnMapping.optional(),
+  /** A choice for agencies of the file that match no OPD of the list (see `ImportPreview.unknownAgencies`). */
+  agencyChoices: z.array(AgencyChoice).max(LIMITS.agencies, { error: 'tooMany' }).optional(),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 /** An import request as the core works on it (parsed at the boundary). */
@@ -137,6 +158,13 @@ export const ImportPreview = z.object({
   mapping: z.record(z.string(), z.number().int().nullable()),
   rows: z.array(PreviewRow),
   counts: z.object({ new: z.number(), duplicate: z.number(), invalid: z.number() }),
+  /**
+   * Agencies of the file that are no OPD of the engagement's list nor an alias of one (as first
+   * written, with how many rows write them), whatever choice was sent for them.
+   */
+  unknownAgencies: z.array(z.object({ written: z.string(), rows: z.number().int() })),
+  /** The official names of the engagement's OPD list, to map them to. */
+  opds: z.array(z.string()),
 });
 export type ImportPreview = z.output<typeof ImportPreview>;
 
@@ -144,6 +172,9 @@ export const ImportResult = z.object({
   created: z.number().int(),
   duplicates: z.number().int(),
   invalid: z.number().int(),
+  /** OPDs added to the engagement's list, and aliases saved on it, by the agency choices. */
+  opdsAdded: z.number().int(),
+  aliasesSaved: z.number().int(),
 });
 
 export const FilePayload = z.object({ fileName: z.string(), mime: z.string(), data: z.string() });

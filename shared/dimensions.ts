@@ -72,3 +72,11 @@ export const DIMENSION_IDS = DIMENSIONS.map((d) => d.id) as DimensionId[];
 export const ELEMENTS = DIMENSIONS.flatMap((d) =>
   d.elements.map((e) => ({ id: `${d.id}.${e.id}`, dimension: d.id as DimensionId, name: e.name as Bilingual })),
 );
+
+/**
+ * A group's topic as people read it: a dimension id ("governance") becomes its name ("Smart
+ * Governance"); free text ("Struktur") is shown as written.
+ */
+export function topicName(topic: string, language: 'id' | 'en' = 'id'): string {
+  return DIMENSIONS.find((d) => d.id === topic)?.name[language] ?? topic;
+}

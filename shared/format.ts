@@ -110,6 +110,32 @@ export function parseTypedTime(typed: string): string | null {
   return `${String(h).padStart(2, '0')}:${m[2]}`;
 }
 
+/** "28/08/2019" (dd/mm/yyyy, as Indonesian forms write a date) for an ISO date; anything else as it is. */
+export function formatTypedDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * A date typed day first ("28/08/2019", "28-8-2019", "28.08.2019", "28082019", "28/8/19") or as
+ * ISO ("2019-08-28"), as `YYYY-MM-DD`; null if it is not a real date. Two-digit years are 20xx.
+ */
+export function parseTypedDate(typed: string): string | null {
+  const t = typed.trim();
+  let y: number, mo: number, d: number;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t))) {
+    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (m[3].length === 2) y += 2000;
+  } else if ((m = /^(\d{2})(\d{2})(\d{4})$/.exec(t))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** "Tahap III" for `tahap-3`; the custom name for `custom`. */
 export function stageLabel(stage: string, customName = '', lang: Language = 'id'): string {
   if (stage !== 'custom' && isMessageKey(`stages.${stage}`)) return translateKnown(lang, `stages.${stage}`);

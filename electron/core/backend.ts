@@ -26,6 +26,8 @@ import { storeApp } from './store/app';
 import { workshopApp } from './workshops/app';
 import { createAttendanceService } from './attendance/service';
 import { createBlobService } from './store/blobs';
+import { createSignatureCropService } from './store/signature-crops';
+import { createCropQueue } from './attendance/crop-queue';
 import { createDocumentService } from './documents/service';
 import { createEngagementService } from './engagements/service';
 import { createImportService } from './participants/imports';
@@ -69,6 +71,14 @@ export function createServices(
   // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
+  // Signatures are cropped to their ink once, after the check-in committed, in the job pool.
+  const crops = createSignatureCropService(ctx, blobs);
+  const cropQueue = createCropQueue({
+    jobs,
+    dbFile: store.file,
+    crops,
+    log: (m, e) => console.error(`[bimtek] ${m}`, e ?? ''),
+  });
   const pins = createPinGuard();
   const backups = createBackupService({
     db: store.db,
@@ -93,6 +103,8 @@ export function createServices(
     projector,
     imports,
     documents,
+    crops,
+    cropQueue,
     jobs,
     pins,
     language,
@@ -115,7 +127,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...groupApp(s.groups, s.projector),
     ...followupApp(s.followups, s.groups, s.projector, (id, format) => s.documents.actions(id, format)),
     ...participant,
-    ...attendanceApp(s.attendance),
+    ...attendanceApp(s.attendance, s.cropQueue),
     ...documentApp(s.documents),
     ...storeApp(s.ctx),
     ...backupApp(s.backups),

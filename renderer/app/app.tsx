@@ -3,13 +3,17 @@ import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
 import { RecapPage } from '../features/rekap/recap-page';
+import { ActionsPage } from '../features/actions/actions-page';
 import { EngagementList } from '../features/engagements/engagement-list';
 import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
+import { GroupsPage } from '../features/groups/groups-page';
 import { ConsolePage } from '../features/run/console-page';
 import { QuickWinsPage } from '../features/quickwins/quickwins-page';
 import { ProjectorPage } from '../features/projector/projector-page';
+import { GroupPage } from '../features/device/group-page';
+import { PairPage } from '../features/device/pair-page';
 import { WorkshopNew } from '../features/workshops/workshop-new';
 import { WorkshopPage } from '../features/workshops/workshop-page';
 import { STORE_FAILURE_KEY } from '../../shared/messages';
@@ -35,16 +39,22 @@ function Page({ route }: { route: Route }) {
       return <ParticipantsPage key={route.engagementId} engagementId={route.engagementId} />;
     case 'rekap':
       return <RecapPage key={route.engagementId} engagementId={route.engagementId} />;
+    case 'tindak-lanjut':
+      return <ActionsPage key={route.engagementId} engagementId={route.engagementId} />;
     case 'checkin':
       return <CheckinPage key={route.dayId} {...route} />;
     case 'agenda':
       return <AgendaPage key={route.workshopId} {...route} />;
+    case 'groups':
+      return <GroupsPage key={route.workshopId} {...route} />;
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
     case 'quickwins':
       return <QuickWinsPage key={route.workshopId} {...route} />;
     case 'self-checkin':
     case 'present':
+    case 'pair':
+    case 'group':
       return null;
   }
 }
@@ -65,6 +75,9 @@ export function App() {
   if (route.name === 'self-checkin') return <SelfCheckinPage key={route.dayId} {...route} />;
   // The room's screen is the whole window too: what the audience sees, nothing to click but full screen.
   if (route.name === 'present') return <ProjectorPage key={route.workshopId} workshopId={route.workshopId} />;
+  // A paired group device (a phone or a group's laptop on the room network): its own pages only.
+  if (route.name === 'pair') return <PairPage />;
+  if (route.name === 'group') return <GroupPage />;
 
   return (
     <div className="shell">

@@ -21,28 +21,37 @@ export type Route =
   | { name: 'workshop'; engagementId: string; id: string }
   | { name: 'participants'; engagementId: string }
   | { name: 'rekap'; engagementId: string }
+  | { name: 'tindak-lanjut'; engagementId: string }
   | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'agenda'; engagementId: string; workshopId: string }
   | { name: 'quickwins'; engagementId: string; workshopId: string }
+  | { name: 'groups'; engagementId: string; workshopId: string }
   | { name: 'run'; engagementId: string; workshopId: string; dayId: string }
-  | { name: 'present'; workshopId: string };
+  | { name: 'present'; workshopId: string }
+  | { name: 'pair' }
+  | { name: 'group' };
 
 /**
  * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
- * #/engagements/:id/workshops/(new|:wid), #/engagements/:id/workshops/:wid/(agenda|quickwins),
+ * #/engagements/:id/(rekap|tindak-lanjut), #/engagements/:id/workshops/(new|:wid),
+ * #/engagements/:id/workshops/:wid/(agenda|groups|quickwins),
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
- * #/present/:wid (the projector role: see `pageRole`).
+ * #/present/:wid (the projector role: see `pageRole`), and a paired group device's pages #/pair
+ * and #/group (the group-device role).
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'present' && parts[1]) return { name: 'present', workshopId: parts[1] };
   if (parts[0] === 'backups') return { name: 'backups' };
+  if (parts[0] === 'pair') return { name: 'pair' };
+  if (parts[0] === 'group') return { name: 'group' };
   if (parts[0] !== 'engagements' || parts.length < 2) return { name: 'engagements' };
   if (parts[1] === 'new') return { name: 'engagement-new' };
   const id = parts[1];
   if (parts[2] === 'participants') return { name: 'participants', engagementId: id };
   if (parts[2] === 'rekap') return { name: 'rekap', engagementId: id };
+  if (parts[2] === 'tindak-lanjut') return { name: 'tindak-lanjut', engagementId: id };
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'days' && parts[5]) {
     const r = { engagementId: id, workshopId: parts[3], dayId: parts[5] };
     if (parts[6] === 'run') return { name: 'run', ...r };
@@ -53,6 +62,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'quickwins') {
     return { name: 'quickwins', engagementId: id, workshopId: parts[3] };
+  }
+  if (parts[2] === 'workshops' && parts[3] && parts[4] === 'groups') {
+    return { name: 'groups', engagementId: id, workshopId: parts[3] };
   }
   if (parts[2] === 'workshops' && parts[3] === 'new') return { name: 'workshop-new', engagementId: id };
   if (parts[2] === 'workshops' && parts[3]) return { name: 'workshop', engagementId: id, id: parts[3] };
@@ -77,6 +89,8 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/participants`;
     case 'rekap':
       return `#/engagements/${r.engagementId}/rekap`;
+    case 'tindak-lanjut':
+      return `#/engagements/${r.engagementId}/tindak-lanjut`;
     case 'checkin':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/checkin`;
     case 'self-checkin':
@@ -85,10 +99,16 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/agenda`;
     case 'quickwins':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/quickwins`;
+    case 'groups':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/groups`;
     case 'run':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/run`;
     case 'present':
       return `#/present/${r.workshopId}`;
+    case 'pair':
+      return '#/pair';
+    case 'group':
+      return '#/group';
   }
 }
 

@@ -54,7 +54,8 @@ interface TextInputProps {
   error?: string;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'date' | 'time' | 'number' | 'email';
+  /** Dates and times have their own fields (DateField, TimeField in date-field.tsx): never the browser's. */
+  type?: 'text' | 'number' | 'email';
   name: string;
   inputMode?: 'numeric' | 'text';
   maxLength?: number;

@@ -1,7 +1,7 @@
 import type { SaveFileRequest } from '../../shared/bridge';
-import { ROLE_HEADER, type FileOpName, type OpName, type OpOutput, type OpInput } from '../../shared/contract';
+import { type FileOpName, type OpName, type OpOutput, type OpInput } from '../../shared/contract';
 import type { AppErrorShape, Result } from '../../shared/errors';
-import { offline, pageRole, transport } from './api';
+import { callerHeaders, offline, transport } from './api';
 
 export type SaveOutcome =
   { status: 'saved'; path?: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
@@ -52,7 +52,7 @@ export async function exportFile<K extends FileOp>(op: K, input: OpInput<K>): Pr
   try {
     res = await fetch(`./files/${op}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ROLE_HEADER]: pageRole() },
+      headers: { 'content-type': 'application/json', ...callerHeaders() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -102,7 +102,7 @@ export async function uploadFile<K extends OpName>(op: K, file: File): Promise<R
   try {
     const res = await fetch(`./upload/${op}?fileName=${encodeURIComponent(file.name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', [ROLE_HEADER]: pageRole() },
+      headers: { 'content-type': 'application/octet-stream', ...callerHeaders() },
       body: file,
     });
     return (await res.json()) as Result<OpOutput<K>>;

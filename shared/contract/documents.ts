@@ -29,6 +29,17 @@ export const documentOps = {
     roles: ONLY_FACILITATOR,
     reads: [],
   }),
+  /**
+   * Hasil Diskusi Kelompok of a workshop as DOCX, to file with the minutes: per day, per group-work
+   * step, each group's output as its form's table (with the rapporteur's name and, on the
+   * commitment sheet, the signatures).
+   */
+  'documents.groupOutputs': query({
+    input: z.strictObject({ workshopId: idSchema }),
+    output: FilePayload,
+    roles: ONLY_FACILITATOR,
+    reads: [],
+  }),
   /** Rekap kehadiran of an engagement: XLSX to work with, DOCX (landscape, letterhead) to file. */
   'documents.recap': query({
     input: z.strictObject({ engagementId: idSchema, format: z.enum(['xlsx', 'docx']) }),

@@ -95,7 +95,11 @@ export const participantOps = {
     roles: ONLY_FACILITATOR,
     reads: [],
   }),
-  /** Import the new rows of a file in one transaction (duplicates and invalid rows are skipped). */
+  /**
+   * Import the new rows of a file in one transaction (duplicates and invalid rows are skipped),
+   * with the agency choices applied; those that add an OPD or save an alias change the
+   * engagement's OPD list in the same transaction.
+   */
   'participants.importCommit': mutation({
     input: ImportRequest.extend({
       headerIndex: z.number().int().min(0),
@@ -103,7 +107,7 @@ export const participantOps = {
     }),
     output: ImportResult,
     roles: ONLY_FACILITATOR,
-    changes: ['participant'],
+    changes: ['participant', 'engagement'],
   }),
   /** The register as a CSV (semicolon, BOM) or XLSX file. */
   'participants.export': query({

@@ -14,7 +14,15 @@ export const PurgeResult = z.object({
   groupOutputs: z.number().int(),
   outputCells: z.number().int(),
   groupDevices: z.number().int(),
+  decisions: z.number().int(),
+  actions: z.number().int(),
+  actionHistory: z.number().int(),
+  actionAttachments: z.number().int(),
+  quickwinSettings: z.number().int(),
+  quickwinScores: z.number().int(),
+  quickwinChoices: z.number().int(),
   runEvents: z.number().int(),
+  signatureCrops: z.number().int(),
   blobs: z.number().int(),
 });
 export type PurgeResult = z.output<typeof PurgeResult>;

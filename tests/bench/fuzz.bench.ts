@@ -23,7 +23,13 @@ export async function benchFuzz(calls = 10_000): Promise<Row[]> {
   try {
     await seedForFuzz(backend);
     const base = await host.listen();
-    const f = await runFuzz({ base, calls, seed, db: backend.services!.ctx.db });
+    const f = await runFuzz({
+      base,
+      calls,
+      seed,
+      db: backend.services!.ctx.db,
+      settle: () => backend.services!.cropQueue.idle(),
+    });
     for (const p of f.problems.slice(0, 10)) console.log(`  problem: ${p}`);
     const secs = ((Date.now() - started) / 1000).toFixed(0);
     const codes = Object.entries(f.byCode)

@@ -15,6 +15,7 @@ describe('routes', () => {
     [{ name: 'engagement', id: E }, `#/engagements/${E}`],
     [{ name: 'participants', engagementId: E }, `#/engagements/${E}/participants`],
     [{ name: 'rekap', engagementId: E }, `#/engagements/${E}/rekap`],
+    [{ name: 'tindak-lanjut', engagementId: E }, `#/engagements/${E}/tindak-lanjut`],
     [{ name: 'workshop-new', engagementId: E }, `#/engagements/${E}/workshops/new`],
     [{ name: 'workshop', engagementId: E, id: W }, `#/engagements/${E}/workshops/${W}`],
     [
@@ -27,8 +28,11 @@ describe('routes', () => {
     ],
     [{ name: 'agenda', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/agenda`],
     [{ name: 'quickwins', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/quickwins`],
+    [{ name: 'groups', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/groups`],
     [{ name: 'run', engagementId: E, workshopId: W, dayId: D }, `#/engagements/${E}/workshops/${W}/days/${D}/run`],
     [{ name: 'present', workshopId: W }, `#/present/${W}`],
+    [{ name: 'pair' }, '#/pair'],
+    [{ name: 'group' }, '#/group'],
   ];
 
   it.each(routes)('%j is the link %s, and that link opens it again', (route, hash) => {

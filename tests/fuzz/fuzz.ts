@@ -62,6 +62,11 @@ export interface FuzzOptions {
   calls: number;
   seed: number;
   db: Database;
+  /**
+   * Waits for the background work earlier accepted calls started (signatures cropped in the job
+   * pool after a check-in), so a refused call is not blamed for what that work writes.
+   */
+  settle?: () => Promise<void>;
 }
 
 const ROLES = ['facilitator', 'projector', 'kiosk', 'room-device', 'admin', ''];
@@ -95,6 +100,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzFigures> {
   for (let i = 0; i < opts.calls; i++) {
     if (i % 50 === 0) ids = recordIds(opts.db);
     const ctx: GenContext = { random, ids };
+    await opts.settle?.();
     const before = fingerprint(opts.db);
     let op: OpName | null = null;
     let label = '';

@@ -3,6 +3,7 @@ import type { ChangeEvent } from '../../../shared/domain';
 import type { attendanceOps } from '../../../shared/contract/attendance';
 import type { SliceImplementations } from '../handlers';
 import { dataUrl } from '../images';
+import type { CropQueue } from './crop-queue';
 import type { AttendanceService } from './service';
 
 interface Written {
@@ -11,15 +12,22 @@ interface Written {
   also?: AttendanceEntry | null;
   engagementId: string;
   workshopId: string;
+  /** The signature this call stored, if any (cropped to its ink afterwards, off this thread). */
+  signatureHash?: string | null;
 }
 
 /** The attendance operations of the contract, on the attendance service. */
-export function attendanceApp(attendance: AttendanceService): SliceImplementations<typeof attendanceOps> {
+export function attendanceApp(
+  attendance: AttendanceService,
+  crops: Pick<CropQueue, 'add'>,
+): SliceImplementations<typeof attendanceOps> {
   /**
    * Each changed entry travels with the day's counts of its agency, so open day sheets (the
    * projector's OPD bars included) patch themselves without reading the register.
    */
   const outcome = (r: Written, dayId: string) => {
+    // Committed: the crop is made in a job worker, ready before anyone exports the daftar hadir.
+    if (r.signatureHash) crops.add(r.signatureHash);
     const entries = r.also ? [r.entry, r.also] : [r.entry];
     const events: ChangeEvent[] = entries.map((entry) => ({
       entity: 'attendance',

@@ -297,7 +297,8 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
           check_out_at: null,
           represented_by: null,
         };
-        if (signaturePng) values.signature_hash = signatureHash(signaturePng);
+        const stored = signaturePng ? signatureHash(signaturePng) : null;
+        if (stored) values.signature_hash = stored;
         const written = write(dayId, participantId, values);
         // The person represented: diwakili, no time and no signature of their own.
         const represented =
@@ -310,7 +311,13 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
                 represented_by: participantId,
                 signature_hash: null,
               });
-        return { entry: written, also: represented, engagementId: d.engagement_id, workshopId: d.workshop_id };
+        return {
+          entry: written,
+          also: represented,
+          engagementId: d.engagement_id,
+          workshopId: d.workshop_id,
+          signatureHash: stored,
+        };
       })();
     },
 
@@ -371,10 +378,12 @@ export function createAttendanceService(ctx: ServiceContext, participants: Parti
         const d = scope(dayId, participantId);
         const current = entry(dayId, participantId);
         if (!current || current.status !== 'hadir') throw new AppError('CONFLICT', 'notCheckedIn', { participantId });
+        const stored = signatureHash(png);
         return {
-          entry: write(dayId, participantId, { signature_hash: signatureHash(png) }),
+          entry: write(dayId, participantId, { signature_hash: stored }),
           engagementId: d.engagement_id,
           workshopId: d.workshop_id,
+          signatureHash: stored,
         };
       })();
     },

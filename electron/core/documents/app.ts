@@ -7,6 +7,7 @@ export function documentApp(documents: DocumentService): SliceImplementations<ty
   return {
     'documents.attendanceList': ({ dayId, blank, copy }) => documents.attendanceList(dayId, blank, copy),
     'documents.rundown': ({ workshopId }) => documents.rundown(workshopId),
+    'documents.groupOutputs': ({ workshopId }) => documents.groupOutputs(workshopId),
     'documents.recap': ({ engagementId, format }) => documents.recap(engagementId, format),
   };
 }

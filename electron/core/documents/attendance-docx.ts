@@ -24,7 +24,7 @@ import { formatNip } from '../../../shared/nip';
 import { stripNonXml } from '../../../shared/primitives';
 import { buildLetterhead, fitImage, type LetterheadSettings } from './letterhead';
 import { estimateTextWidthPt } from './metrics';
-import { cropToInk } from './signature-ink';
+import { cropToInk, inkForPrint, type InkVariants } from './signature-ink';
 import { cmToTwips, documentStyles, ptToHalfPoints, sectionPage, textWidthTwips, type PageSettings } from './page';
 
 /**
@@ -42,6 +42,8 @@ export interface SignatureImage {
   data: Uint8Array;
   width: number;
   height: number;
+  /** Its crops, made when it was stored (store/signature-crops.ts); when absent it is cropped here. */
+  ink?: InkVariants | null;
 }
 
 export interface AttendanceDocRow {
@@ -367,7 +369,7 @@ export function signatureBox(n: number, ctx: { columns: TableColumns; fontPt: nu
 function signedCell(n: number, signature: SignatureImage, ctx: TableContext): TableCell {
   const box = signatureBox(n, ctx);
   const printedWidthPx = Math.round((box.widthCm / 2.54) * 300);
-  const ink = cropToInk(signature, printedWidthPx);
+  const ink = signature.ink ? inkForPrint(signature.ink, printedWidthPx) : cropToInk(signature, printedWidthPx);
   const size = fitImage(ink, box.widthCm, box.heightCm);
   const odd = n % 2 === 1;
   return cell(

@@ -7,7 +7,14 @@ import { planDay } from '../../../shared/agenda';
 import type { AttendanceStatus, ListCopy, Recap } from '../../../shared/attendance';
 import { buildRecapDocx, buildRecapXlsx } from './recap-files';
 import type { Workshop } from '../../../shared/domain';
-import { formatDayMonthYear, formatLongDate, formatTimeRange, regionTitle, stageLabel } from '../../../shared/format';
+import {
+  formatDayMonthYear,
+  formatLongDate,
+  formatTimeRange,
+  regionTitle,
+  stageLabel,
+  zoneDate,
+} from '../../../shared/format';
 import type { Language } from '../../../shared/languages';
 import {
   buildAttendanceDocx,
@@ -17,15 +24,24 @@ import {
   type SignatureBlock,
 } from './attendance-docx';
 import type { LetterheadSettings } from './letterhead';
+import type { PageSettings } from './page';
 import { buildRundownDocx, type RundownDocData, type RundownDocSettings } from './rundown-docx';
+import { buildGroupOutputsDocx, type GroupOutputsDocData, type GroupOutputsStep } from './group-outputs-docx';
+import { topicName } from '../../../shared/dimensions';
+import { formDef, resolvePath } from '../../../shared/forms';
+import type { GroupService } from '../groups/service';
 import { exportRegisterCsv, exportRegisterXlsx, type RegisterPerson } from '../import/export';
 import type { AgendaService } from '../agenda/service';
 import type { AttendanceService } from '../attendance/service';
 import type { BlobService } from '../store/blobs';
+import type { SignatureCropService } from '../store/signature-crops';
 import type { EngagementService } from '../engagements/service';
 import type { FileBytes } from '../jobs/types';
 import type { ParticipantService } from '../participants/service';
 import type { WorkshopService } from '../workshops/service';
+import type { FollowupService } from '../followups/service';
+import { DIMENSIONS } from '../../../shared/dimensions';
+import { buildActionsCsv, buildActionsDocx, buildActionsXlsx, exportRow, type ActionsFileData } from './actions-files';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,8 +52,11 @@ export interface DocumentSources {
   participants: ParticipantService;
   attendance: AttendanceService;
   blobs: BlobService;
+  crops: SignatureCropService;
   workshops: WorkshopService;
   agenda: AgendaService;
+  groups: GroupService;
+  followups: FollowupService;
 }
 
 function letterheadOf(d: DocumentSources, engagementId: string): LetterheadSettings {
@@ -139,9 +158,11 @@ export function gatherAttendanceList(
   const remarks = remarksOf(register, entries);
   const signatureOf = new Map(entries.map((e) => [e.participantId, e.signatureHash]));
   const toRow = (p: Person, signed: boolean): AttendanceDocRow => {
-    const hash = signed ? signatureOf.get(p.id) : null;
-    const sig = hash ? d.blobs.get(hash) : null;
     const r = remarks.get(p.id)!;
+    const hash = signed && r.present ? signatureOf.get(p.id) : null;
+    // Cropped when it was stored; the original only when that crop is not there (yet).
+    const ink = hash ? d.crops.get(hash) : null;
+    const sig = hash && !ink ? d.blobs.get(hash) : null;
     return {
       name: p.name,
       nip: p.nip,
@@ -150,7 +171,7 @@ export function gatherAttendanceList(
       phone: p.phone,
       remark: r.remark,
       present: r.present,
-      signature: sig && r.present ? { data: sig.data, width: sig.width, height: sig.height } : null,
+      signature: ink ? { ...ink.crop, ink } : sig ? { data: sig.data, width: sig.width, height: sig.height } : null,
     };
   };
   let rows: AttendanceDocRow[];
@@ -241,6 +262,81 @@ export async function buildRundown(data: RundownData): Promise<FileBytes> {
   return { fileName: data.fileName, mime: DOCX_MIME, bytes };
 }
 
+/** Everything the Hasil Diskusi Kelompok of a workshop is made from. */
+export interface GroupOutputsData {
+  fileName: string;
+  input: GroupOutputsDocData;
+  layout: PageSettings;
+}
+
+/**
+ * The Hasil Diskusi Kelompok's data: per day (with groups), per step with a form, every group of
+ * the day in presentation order with its output, its juru bicara's name and its facilitator; the
+ * signature images its signature cells name.
+ */
+export function gatherGroupOutputs(d: DocumentSources, workshopId: string): GroupOutputsData {
+  const workshop = d.workshops.get(workshopId);
+  const engagement = d.engagements.get(workshop.engagementId);
+  const view = d.groups.list(workshopId);
+  const steps: GroupOutputsStep[] = [];
+  const signatures: Record<string, Uint8Array> = {};
+  view.days.forEach((day, i) => {
+    const order = [...day.groups].sort((a, b) => a.position - b.position);
+    if (order.length === 0) return;
+    const names = new Map(day.candidates.map((c) => [c.id, c.name]));
+    for (const step of day.steps) {
+      if (step.formId === null) continue;
+      const form = formDef(step.formId);
+      steps.push({
+        day: `Hari ke-${i + 1}: ${formatLongDate(day.date, 'id')}`,
+        title: step.title,
+        formId: step.formId,
+        groups: order.map((g) => {
+          const out = d.groups.output(g.id, step.id);
+          for (const [path, value] of Object.entries(out.values)) {
+            const at = resolvePath(form, path);
+            const kind = at?.kind === 'cell' ? at.column.kind : at?.kind === 'field' ? at.field.kind : null;
+            if (kind !== 'signature' || typeof value !== 'string' || signatures[value]) continue;
+            const image = d.blobs.get(value);
+            if (image) signatures[value] = new Uint8Array(image.data);
+          }
+          return {
+            name: g.name,
+            topic: topicName(g.topic, 'id'),
+            rapporteur: g.rapporteurId ? (names.get(g.rapporteurId) ?? '') : '',
+            facilitator: g.facilitator,
+            values: out.values,
+            agencies: out.agencies,
+          };
+        }),
+      });
+    }
+  });
+  return {
+    fileName: safeFileName(`Hasil Diskusi Kelompok ${fileNamePart(workshop.title)}.docx`),
+    input: {
+      letterhead: letterheadOf(d, workshop.engagementId),
+      acara: workshop.title,
+      stage: stageLabel(workshop.stage, workshop.customStageName, 'id'),
+      region: regionTitle(engagement.regionKind, engagement.regionName),
+      venue: workshop.venue,
+      steps,
+      signatures,
+    },
+    layout: {
+      paper: engagement.documents.paper,
+      fontFamily: engagement.documents.fontFamily,
+      fontSizePt: engagement.documents.fontSizePt,
+    },
+  };
+}
+
+/** The Hasil Diskusi Kelompok DOCX from its data (CPU only: runs in a job worker). */
+export async function buildGroupOutputs(data: GroupOutputsData): Promise<FileBytes> {
+  const bytes = await buildGroupOutputsDocx(data.input, data.layout);
+  return { fileName: data.fileName, mime: DOCX_MIME, bytes };
+}
+
 export interface RecapData {
   baseName: string;
   title: string;
@@ -303,4 +399,57 @@ export async function buildRegisterFile(data: RegisterData, format: 'csv' | 'xls
   }
   const bytes = await exportRegisterXlsx(data.people, { lang: data.lang });
   return { fileName: `${data.baseName}.xlsx`, mime: XLSX_MIME, bytes };
+}
+
+/**
+ * The action items of an engagement with where each came from: "Tahap III – <workshop>", the
+ * agenda step, and the decision's text or the quick win's name. Items of a deleted workshop keep
+ * their row; their origin says the workshop was removed.
+ */
+export function gatherActions(d: DocumentSources, engagementId: string): ActionsFileData {
+  const e = d.engagements.get(engagementId);
+  const region = regionTitle(e.regionKind, e.regionName);
+  const workshops = new Map(d.workshops.list(engagementId).map((w) => [w.id, w]));
+  const steps = new Map<string, string>();
+  const decisions = new Map<string, string>();
+  const quickWins = new Map<string, string>();
+  for (const w of workshops.values()) {
+    for (const day of d.agenda.get(w.id).days) for (const s of day.steps) steps.set(s.id, s.title);
+    for (const x of d.followups.decisions(w.id)) decisions.set(x.id, x.text);
+  }
+  const items = d.followups.actions(engagementId);
+  for (const w of new Set(items.filter((a) => a.quickWinKey && a.workshopId).map((a) => a.workshopId!))) {
+    if (!workshops.has(w)) continue;
+    for (const c of d.followups.board(w).candidates) quickWins.set(c.key, `${c.name} (${c.groupName})`);
+  }
+  const dimension = new Map(DIMENSIONS.map((x) => [x.id as string, x.name.id]));
+  const originOf = (a: (typeof items)[number]) => {
+    const parts: string[] = [];
+    if (a.workshopId) {
+      const w = workshops.get(a.workshopId);
+      parts.push(w ? `${stageLabel(w.stage, w.customStageName, 'id')} – ${w.title}` : 'Bimtek (dihapus)');
+    }
+    if (a.stepId && steps.has(a.stepId)) parts.push(steps.get(a.stepId)!);
+    if (a.decisionId) parts.push(`Keputusan: ${decisions.get(a.decisionId) ?? '(dihapus)'}`);
+    if (a.quickWinKey) parts.push(`Quick win: ${quickWins.get(a.quickWinKey) ?? a.title}`);
+    return parts.join(' · ');
+  };
+  return {
+    baseName: safeFileName(`Tindak Lanjut ${fileNamePart(region)} ${e.year}`),
+    title: `${e.programmeName} ${region} ${e.year}`,
+    rows: items.map((a) =>
+      exportRow(a, dimension.get(a.dimension) ?? '', originOf(a), (iso) => zoneDate(iso, e.timeZone)),
+    ),
+    letterhead: letterheadOf(d, engagementId),
+    layout: { paper: e.documents.paper, fontFamily: e.documents.fontFamily, fontSizePt: e.documents.fontSizePt },
+  };
+}
+
+/** The action items as XLSX or CSV (secretariat) or DOCX (minutes). */
+export async function buildActionsFile(data: ActionsFileData, format: 'xlsx' | 'csv' | 'docx'): Promise<FileBytes> {
+  if (format === 'csv')
+    return { fileName: `${data.baseName}.csv`, mime: 'text/csv', bytes: buildActionsCsv(data.rows) };
+  if (format === 'xlsx')
+    return { fileName: `${data.baseName}.xlsx`, mime: XLSX_MIME, bytes: await buildActionsXlsx(data.rows) };
+  return { fileName: `${data.baseName}.docx`, mime: DOCX_MIME, bytes: await buildActionsDocx(data) };
 }

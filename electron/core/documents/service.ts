@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors';
 import type { FilePayload, ListCopy } from '../../../shared/attendance';
 import type { Language } from '../../../shared/languages';
 import type { JobPool } from '../jobs/pool';
@@ -35,13 +34,17 @@ export function createDocumentService(d: Deps) {
       return toPayload(await d.jobs.run('documents.rundown', { dbFile: d.dbFile, workshopId }));
     },
 
-    /** Rekap kehadiran of an engagement as XLSX or DOCX. */
-    /** The engagement's action items as XLSX or CSV (secretariat) or DOCX tables (minutes). */
-    async actions(engagementId: string, format: 'xlsx' | 'csv' | 'docx'): Promise<FilePayload> {
-      // TODO(follow-ups export): built in the worker pool like the recap; lands with the follow-ups screens.
-      throw new AppError('INTERNAL', 'internal', { engagementId, format });
+    /** Hasil Diskusi Kelompok of a workshop: every group's output per group-work step. */
+    async groupOutputs(workshopId: string): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.groupOutputs', { dbFile: d.dbFile, workshopId }));
     },
 
+    /** The engagement's action items as XLSX or CSV (secretariat) or DOCX tables (minutes). */
+    async actions(engagementId: string, format: 'xlsx' | 'csv' | 'docx'): Promise<FilePayload> {
+      return toPayload(await d.jobs.run('documents.actions', { dbFile: d.dbFile, engagementId, format }));
+    },
+
+    /** Rekap kehadiran of an engagement as XLSX or DOCX. */
     async recap(engagementId: string, format: 'xlsx' | 'docx'): Promise<FilePayload> {
       return toPayload(await d.jobs.run('documents.recap', { dbFile: d.dbFile, engagementId, format }));
     },

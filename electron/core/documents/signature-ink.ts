@@ -206,16 +206,31 @@ function thicken(img: Decoded): Decoded {
   return { width, height, pixels: out };
 }
 
+/** A signature cropped to its ink, as printed small (`bold`: strokes a pixel thicker) or not (`crop`). */
+export interface InkVariants {
+  crop: InkImage;
+  bold: InkImage;
+}
+
 /**
- * The signature cropped to its ink (plus a small margin). `printedWidthPx` is about how many
- * pixels wide the print will be at 300 dpi: when the ink is shrunk to fit it, a pad's 2–3 px
- * strokes would print thinner than a ballpoint line, so they are thickened by a pixel on each side.
+ * Both prints of a signature cropped to its ink (plus a small margin), from one decode: `crop` as
+ * drawn, `bold` with strokes a pixel thicker. Null when the image is not an 8-bit RGBA PNG or has
+ * no ink (it is then used as it is). Made once when a signature is stored (see signature-crops.ts).
  */
-export function cropToInk(image: InkImage, printedWidthPx = 350): InkImage {
+export function inkVariants(image: InkImage): InkVariants | null {
+  const cropped = cropDecoded(image);
+  if (!cropped) return null;
+  const thick = thicken(cropped);
+  const crop = { data: encodeRgbaPng(cropped), width: cropped.width, height: cropped.height };
+  return { crop, bold: thick === cropped ? crop : { ...crop, data: encodeRgbaPng(thick) } };
+}
+
+/** The pixels inside the ink's box (plus a margin); null when not an RGBA PNG or without ink. */
+function cropDecoded(image: InkImage): Decoded | null {
   const decoded = decodeRgbaPng(image.data);
-  if (!decoded) return image;
+  if (!decoded) return null;
   const box = inkBox(decoded);
-  if (!box) return image;
+  if (!box) return null;
   const x0 = Math.max(0, box.x - MARGIN);
   const y0 = Math.max(0, box.y - MARGIN);
   const x1 = Math.min(decoded.width, box.x + box.width + MARGIN);
@@ -227,7 +242,25 @@ export function cropToInk(image: InkImage, printedWidthPx = 350): InkImage {
     const from = ((y0 + y) * decoded.width + x0) * 4;
     pixels.set(decoded.pixels.subarray(from, from + width * 4), y * width * 4);
   }
-  let cropped: Decoded = { width, height, pixels };
-  if (width > printedWidthPx) cropped = thicken(cropped);
-  return { data: encodeRgbaPng(cropped), width, height };
+  return { width, height, pixels };
+}
+
+/**
+ * Which print of a cropped signature goes on paper `printedWidthPx` wide (about how many pixels
+ * wide the print is at 300 dpi): when the ink is shrunk to fit it, a pad's 2–3 px strokes would
+ * print thinner than a ballpoint line, so the thickened one.
+ */
+export function inkForPrint(v: InkVariants, printedWidthPx = 350): InkImage {
+  return v.crop.width > printedWidthPx ? v.bold : v.crop;
+}
+
+/**
+ * The signature cropped to its ink for a print `printedWidthPx` wide, computed now: what the
+ * daftar hadir falls back to for a signature whose crop was not made when it was stored.
+ */
+export function cropToInk(image: InkImage, printedWidthPx = 350): InkImage {
+  let cropped = cropDecoded(image);
+  if (!cropped) return image;
+  if (cropped.width > printedWidthPx) cropped = thicken(cropped);
+  return { data: encodeRgbaPng(cropped), width: cropped.width, height: cropped.height };
 }

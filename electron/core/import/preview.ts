@@ -62,6 +62,8 @@ export interface PreviewOptions {
   validate?: (values: PersonValues) => string[];
   /** The engagement's OPD list: an agency written as one of its aliases becomes its official name. */
   agencies?: readonly AgencyEntry[];
+  /** Told every agency as a row writes it (before it is matched to the list), once per row. */
+  onAgency?: (written: string) => void;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -287,6 +289,7 @@ export function buildPreview(
     if (isBlank(values) || repeatsHeader(rows[r], header, mapping)) continue;
     // "Diskominfo" in the file is "Dinas Komunikasi dan Informatika" of the list: matched (and
     // compared for duplicates) under its official name.
+    if (values.agency) options.onAgency?.(values.agency);
     if (agencies && values.agency) values.agency = canonicalAgency(agencies, values.agency);
     const nipDamaged = mapping.nip !== undefined && damaged.has(`${r}:${mapping.nip}`);
     const rowNumber = r + 1;

@@ -38,6 +38,8 @@ interface Pending {
   kind: JobKind;
   input: unknown;
   transfer: ArrayBuffer[];
+  /** Work nobody waits for (signature crops): after every other queued job, one at a time. */
+  background: boolean;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -84,6 +86,23 @@ export class JobPool {
 
   /** Run a job in a worker. `transfer` lists buffers of the input to move instead of copy. */
   run<K extends JobKind>(kind: K, input: JobInput<K>, transfer: ArrayBuffer[] = []): Promise<JobOutput<K>> {
+    return this.enqueue(kind, input, transfer, false);
+  }
+
+  /**
+   * Run a job nobody is waiting for: it starts only when no other job is queued, and never two at
+   * a time, so a user's export or import waits at most for one background job already running.
+   */
+  runInBackground<K extends JobKind>(kind: K, input: JobInput<K>): Promise<JobOutput<K>> {
+    return this.enqueue(kind, input, [], true);
+  }
+
+  private enqueue<K extends JobKind>(
+    kind: K,
+    input: JobInput<K>,
+    transfer: ArrayBuffer[],
+    background: boolean,
+  ): Promise<JobOutput<K>> {
     if (this.closed) return Promise.reject(new Error(`${kind}: the job pool is closed`));
     return new Promise<JobOutput<K>>((resolve, reject) => {
       this.queue.push({
@@ -91,11 +110,20 @@ export class JobPool {
         kind,
         input,
         transfer,
+        background,
         resolve: resolve as (v: unknown) => void,
         reject,
       });
       this.pump();
     });
+  }
+
+  /** The queued job to start next: the first foreground one, else a background one if none runs. */
+  private nextQueued(): number {
+    const foreground = this.queue.findIndex((p) => !p.background);
+    if (foreground >= 0) return foreground;
+    if (this.slots.some((s) => s.job?.background)) return -1;
+    return this.queue.findIndex((p) => p.background);
   }
 
   /** Stop every worker; jobs still queued or running are rejected. */
@@ -116,11 +144,13 @@ export class JobPool {
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
+    for (;;) {
+      const next = this.nextQueued();
+      if (next < 0) return;
       let slot = this.slots.find((s) => s.job === null);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
-      const job = this.queue.shift()!;
+      const job = this.queue.splice(next, 1)[0];
       slot.job = job;
       // A busy worker keeps the process alive until its reply arrives; an idle one never does.
       slot.worker.ref();

@@ -1,15 +1,17 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createAgendaService } from '../agenda/service';
-import { parseAgencyList } from '../../../shared/names';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
 import { createEngagementService } from '../engagements/service';
+import { createGroupService } from '../groups/service';
 import { exportPackage, importPackage, previewPackage } from '../packages/service';
 import { classifyImport, readImportTable } from '../participants/imports';
 import { createParticipantService } from '../participants/service';
 import { createBlobService } from '../store/blobs';
 import { createContext } from '../store/context';
+import { createSignatureCropService } from '../store/signature-crops';
 import { createWorkshopService } from '../workshops/service';
+import { createFollowupService } from '../followups/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
 /**
@@ -45,7 +47,10 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const attendance = createAttendanceService(ctx, participants, blobs);
   const workshops = createWorkshopService(ctx, engagements);
   const agenda = createAgendaService(ctx);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda };
+  const groups = createGroupService(ctx, blobs);
+  const crops = createSignatureCropService(ctx, blobs);
+  const followups = createFollowupService(ctx);
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops, followups };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -55,8 +60,13 @@ const tasks: Tasks = {
     const table = await readImportTable(request, lang);
     return withStore(dbFile, null, (s) => {
       const existing = s.participants.list(request.engagementId);
-      const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
-      const { people: _people, missingName: _m, ...preview } = classifyImport(table, request, existing, lang, agencies);
+      const agencies = s.engagements.get(request.engagementId).agencies;
+      const {
+        people: _people,
+        missingName: _m,
+        agencyList: _l,
+        ...preview
+      } = classifyImport(table, request, existing, lang, agencies);
       return new Uint8Array(Buffer.from(JSON.stringify(preview), 'utf8'));
     });
   },
@@ -68,11 +78,14 @@ const tasks: Tasks = {
     return withStore(dbFile, now, (s) =>
       s.db
         .transaction(() => {
-          const agencies = parseAgencyList(s.engagements.get(request.engagementId).agencies);
+          const agencies = s.engagements.get(request.engagementId).agencies;
           const p = classifyImport(table, request, s.participants.list(request.engagementId), lang, agencies);
           if (p.mapping.name === null) throw p.missingName();
+          // The agency choices that add an OPD or save an alias change the list in the same transaction.
+          const { lines, opdsAdded, aliasesSaved } = p.agencyList;
+          if (opdsAdded + aliasesSaved > 0) s.engagements.update(request.engagementId, { agencies: lines });
           const created = s.participants.createMany(request.engagementId, p.people);
-          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid };
+          return { created, duplicates: p.counts.duplicate, invalid: p.counts.invalid, opdsAdded, aliasesSaved };
         })
         .immediate(),
     );
@@ -89,10 +102,23 @@ const tasks: Tasks = {
     return buildRundown(withStore(dbFile, null, (s) => gatherRundown(s, workshopId)));
   },
 
+  async 'documents.groupOutputs'({ dbFile, workshopId }) {
+    const { buildGroupOutputs, gatherGroupOutputs } = await documents();
+    return buildGroupOutputs(withStore(dbFile, null, (s) => gatherGroupOutputs(s, workshopId)));
+  },
+
   async 'documents.recap'({ dbFile, engagementId, format }) {
     const { buildRecapFile, gatherRecap } = await documents();
     return buildRecapFile(
       withStore(dbFile, null, (s) => gatherRecap(s, engagementId)),
+      format,
+    );
+  },
+
+  async 'documents.actions'({ dbFile, engagementId, format }) {
+    const { buildActionsFile, gatherActions } = await documents();
+    return buildActionsFile(
+      withStore(dbFile, null, (s) => gatherActions(s, engagementId)),
       format,
     );
   },
@@ -103,6 +129,10 @@ const tasks: Tasks = {
       withStore(dbFile, null, (s) => gatherRegister(s, engagementId, lang)),
       format,
     );
+  },
+
+  'signatures.crop'({ dbFile, hashes }) {
+    return withStore(dbFile, null, (s) => s.crops.compute(hashes));
   },
 
   'backups.check'({ file, seal }) {

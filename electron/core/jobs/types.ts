@@ -2,6 +2,7 @@ import type { Language } from '../../../shared/languages';
 import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 import type { CheckedBackup } from '../backups/check';
+import type { MadeCrop } from '../store/signature-crops';
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
 export interface FileBytes {
@@ -34,7 +35,7 @@ export interface JobMap {
   };
   'import.commit': {
     input: StoreJob & { request: ImportRequestValues; lang: Language; now: string };
-    output: { created: number; duplicates: number; invalid: number };
+    output: { created: number; duplicates: number; invalid: number; opdsAdded: number; aliasesSaved: number };
   };
   'documents.attendanceList': {
     input: StoreJob & { dayId: string; blank: boolean; copy: ListCopy };
@@ -44,14 +45,24 @@ export interface JobMap {
     input: StoreJob & { workshopId: string };
     output: FileBytes;
   };
+  'documents.groupOutputs': {
+    input: StoreJob & { workshopId: string };
+    output: FileBytes;
+  };
   'documents.recap': {
     input: StoreJob & { engagementId: string; format: 'xlsx' | 'docx' };
+    output: FileBytes;
+  };
+  'documents.actions': {
+    input: StoreJob & { engagementId: string; format: 'xlsx' | 'csv' | 'docx' };
     output: FileBytes;
   };
   'documents.registerFile': {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;
   };
+  /** Crop stored signatures to their ink (see store/signature-crops.ts); the caller stores them. */
+  'signatures.crop': { input: StoreJob & { hashes: string[] }; output: MadeCrop[] };
   /** Seal (single-file journal) and check a backup file: quick_check, schema version, what it holds. */
   'backups.check': { input: { file: string; seal: boolean }; output: CheckedBackup };
   /** An engagement package (.bimtek), made on the worker's own connection and written to `outFile`. */

@@ -26,6 +26,7 @@ export interface PackageTable {
 
 const WORKSHOPS = 'SELECT id FROM workshops WHERE engagement_id = @engagementId';
 const DAYS = `SELECT id FROM workshop_days WHERE workshop_id IN (${WORKSHOPS})`;
+const ACTIONS = 'SELECT id FROM actions WHERE engagement_id = @engagementId';
 
 export const PACKAGE_TABLES: readonly PackageTable[] = [
   { table: 'engagements', scope: 'id = @engagementId', blobColumns: ['emblem_hash'], label: 'region_name' },
@@ -38,6 +39,14 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     blobColumns: ['signature_hash'],
     label: 'status',
     naturalKey: ['day_id', 'participant_id'],
+  },
+  // Each signature's crops (made when it was stored), so the other laptop's daftar hadir need not redo them.
+  {
+    table: 'signature_crops',
+    scope: `original_hash IN (SELECT signature_hash FROM attendance WHERE day_id IN (${DAYS}))`,
+    blobColumns: ['original_hash', 'crop_hash', 'bold_hash'],
+    label: 'original_hash',
+    naturalKey: ['original_hash'],
   },
   { table: 'agenda_steps', scope: `workshop_id IN (${WORKSHOPS})`, label: 'title' },
   // The run log is append-only: rows from both laptops are kept side by side, ordered by `seq`.
@@ -61,4 +70,27 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
     naturalKey: ['output_id', 'path'],
   },
   // Paired devices are this laptop's business (their tokens answer only here): never carried.
+  { table: 'decisions', scope: `workshop_id IN (${WORKSHOPS})`, label: 'text' },
+  {
+    table: 'quickwin_settings',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    label: 'weights_json',
+    naturalKey: ['workshop_id'],
+  },
+  // One scorer's ratings of one candidate, whichever laptop took them.
+  {
+    table: 'quickwin_scores',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    label: 'scorer',
+    naturalKey: ['workshop_id', 'candidate_key', 'scorer_key'],
+  },
+  { table: 'actions', scope: 'engagement_id = @engagementId', label: 'title' },
+  {
+    table: 'quickwin_choices',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    label: 'candidate_key',
+    naturalKey: ['workshop_id', 'candidate_key'],
+  },
+  { table: 'action_history', scope: `action_id IN (${ACTIONS})`, label: 'status' },
+  { table: 'action_attachments', scope: `action_id IN (${ACTIONS})`, blobColumns: ['blob_hash'], label: 'file_name' },
 ];

@@ -52,11 +52,15 @@ export function participantApp(
     'participants.importPreview': (req) => imports.preview(req),
     'participants.importCommit': async (req) => {
       const r = await imports.commit(req);
-      // One event for the whole import, without records: open registers reload once.
-      return {
-        value: r,
-        events: [{ entity: 'participant', id: '*', action: 'created', engagementId: req.engagementId }],
-      };
+      // One event for the whole import, without records: open registers reload once; and the
+      // engagement's, when its OPD list gained an OPD or an alias.
+      const events: ChangeEvent[] = [
+        { entity: 'participant', id: '*', action: 'created', engagementId: req.engagementId },
+      ];
+      if (r.opdsAdded + r.aliasesSaved > 0) {
+        events.push({ entity: 'engagement', id: req.engagementId, action: 'updated', engagementId: req.engagementId });
+      }
+      return { value: r, events };
     },
     'participants.export': ({ engagementId, format }) => documents.registerFile(engagementId, format),
   };

@@ -7,8 +7,8 @@ import {
   type ImportRequestValues,
 } from '../../../shared/attendance';
 import { AppError } from '../../../shared/errors';
+import { parseAgencyList } from '../../../shared/names';
 import type { Language } from '../../../shared/languages';
-import type { AgencyEntry } from '../../../shared/names';
 import { validationMessage } from '../../../shared/messages';
 import { toFieldIssues } from '../../../shared/validation';
 import { COLUMN_NAMES } from '../import/export';
@@ -18,7 +18,9 @@ import { buildPreview, type ExistingPerson } from '../import/preview';
 import { NotATableError, readTable } from '../import/table';
 import type { TableData } from '../import/types';
 import type { JobPool } from '../jobs/pool';
+import type { JobOutput } from '../jobs/types';
 import { rawJson } from '../jobs/raw-json';
+import { applyAgencyChoices, checkChoicesInFile, unknownAgencyCollector } from './agency-choices';
 import type { ParticipantValues } from './service';
 
 /** A reason code as a sentence: the import's own, or "<field label>: <validation message>". */
@@ -67,12 +69,16 @@ export async function readImportTable(req: ImportRequestValues, lang: Language):
 export interface ClassifiedImport extends ImportPreview {
   /** The rows that would be stored, as register values. */
   people: ParticipantValues[];
+  /** The engagement's OPD list after the agency choices, and what they changed in it. */
+  agencyList: { lines: string[]; opdsAdded: number; aliasesSaved: number };
   /** The error a commit without a name column fails with. */
   missingName(): AppError;
 }
 
 /**
- * What the import would do with each row, against the register as it is now (`existing`).
+ * What the import would do with each row, against the register as it is now (`existing`) and the
+ * engagement's OPD list (`agencyLines`, with the request's agency choices applied: the file's
+ * agencies that match no OPD are listed, and a choice may only be about one of those).
  * Synchronous, so a commit can run it inside the transaction that stores the rows.
  */
 export function classifyImport(
@@ -80,8 +86,11 @@ export function classifyImport(
   req: ImportRequestValues,
   existing: readonly ExistingPerson[],
   lang: Language,
-  agencies: readonly AgencyEntry[] = [],
+  agencyLines: readonly string[] = [],
 ): ClassifiedImport {
+  const choices = req.agencyChoices ?? [];
+  const applied = applyAgencyChoices(agencyLines, choices);
+  const unknown = unknownAgencyCollector(agencyLines);
   const detected = detectHeader(table.rows);
   const headerIndex = req.headerIndex ?? detected?.headerIndex ?? failWith(lang, 'noHeader');
   if (headerIndex >= table.rows.length) failWith(lang, 'noHeader');
@@ -109,8 +118,10 @@ export function classifyImport(
       : buildPreview(table.rows, headerIndex, mapping, existing, {
           damaged: table.damaged,
           validate: registerCheck,
-          agencies,
+          agencies: applied.effective,
+          onAgency: unknown.add,
         });
+  checkChoicesInFile(choices, unknown.keys());
   const out = rows.map((r) => {
     if (r.status === 'new') {
       const { engagementId: _e, ...values } = ParticipantInput.parse({
@@ -139,7 +150,10 @@ export function classifyImport(
     mapping: full,
     rows: out,
     counts,
+    unknownAgencies: unknown.list(),
+    opds: parseAgencyList(agencyLines).map((e) => e.name),
     people,
+    agencyList: { lines: applied.lines, opdsAdded: applied.opdsAdded, aliasesSaved: applied.aliasesSaved },
     missingName: () =>
       new AppError('VALIDATION', 'invalidInput', { issues: [{ path: ['mapping', 'name'], code: 'required' }] }),
   };
@@ -176,7 +190,7 @@ export function createImportService(d: Deps) {
     },
 
     /** Store every new row of the file, all in one transaction; returns how many rows went where. */
-    commit(req: ImportRequestValues): Promise<{ created: number; duplicates: number; invalid: number }> {
+    commit(req: ImportRequestValues): Promise<JobOutput<'import.commit'>> {
       return d.jobs.run('import.commit', { dbFile: d.dbFile, request: req, lang: d.language(), now: d.now() });
     },
   };

@@ -1,7 +1,6 @@
 import type { PurgeResult } from '../../../shared/contract/store';
 import type { Database } from 'better-sqlite3';
 
-/** How many rows of each table a purge removed for good. */
 /** What a purge removed, per kind of record: the contract's answer (one list of kinds). */
 export type PurgeCounts = PurgeResult;
 
@@ -97,6 +96,49 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
     );
     const cells = ids(`SELECT id FROM output_cells WHERE deleted_at < ? OR output_id ${IN}`, olderThan, list(outputs));
     const devices = ids(`SELECT id FROM group_devices WHERE deleted_at < ? OR group_id ${IN}`, olderThan, list(groups));
+    const decisions = ids(
+      `SELECT id FROM decisions WHERE deleted_at < ? OR workshop_id ${IN} OR day_id ${IN} OR step_id ${IN}`,
+      olderThan,
+      list(workshops),
+      list(days),
+      list(steps),
+    );
+    const actions = ids(
+      `SELECT id FROM actions WHERE deleted_at < ? OR engagement_id ${IN}`,
+      olderThan,
+      list(engagements),
+    );
+    const history = ids(
+      `SELECT id FROM action_history WHERE deleted_at < ? OR action_id ${IN}`,
+      olderThan,
+      list(actions),
+    );
+    const attachments = ids(
+      `SELECT id FROM action_attachments WHERE deleted_at < ? OR action_id ${IN}`,
+      olderThan,
+      list(actions),
+    );
+    const qwSettings = ids(
+      `SELECT id FROM quickwin_settings WHERE deleted_at < ? OR workshop_id ${IN}`,
+      olderThan,
+      list(workshops),
+    );
+    const qwScores = ids(
+      `SELECT id FROM quickwin_scores WHERE deleted_at < ? OR workshop_id ${IN}`,
+      olderThan,
+      list(workshops),
+    );
+    const qwChoices = ids(
+      `SELECT id FROM quickwin_choices WHERE deleted_at < ? OR workshop_id ${IN} OR action_id ${IN}`,
+      olderThan,
+      list(workshops),
+      list(actions),
+    );
+    // An action item outlives the workshop, step or decision it came from: it only forgets them.
+    db.prepare(`UPDATE actions SET workshop_id = NULL WHERE workshop_id ${IN}`).run(list(workshops));
+    db.prepare(`UPDATE actions SET step_id = NULL WHERE step_id ${IN}`).run(list(steps));
+    db.prepare(`UPDATE actions SET decision_id = NULL WHERE decision_id ${IN}`).run(list(decisions));
+
     // A purged person stops being the rapporteur of a group that stays.
     db.prepare(`UPDATE groups SET rapporteur_id = NULL WHERE rapporteur_id ${IN}`).run(list(participants));
 
@@ -113,6 +155,13 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
     // Children before parents: no foreign key cascades, so a row still pointing at a removed
     // one fails the statement and rolls the whole purge back instead of vanishing quietly.
     const counts = {
+      quickwinChoices: remove('quickwin_choices', qwChoices),
+      quickwinScores: remove('quickwin_scores', qwScores),
+      quickwinSettings: remove('quickwin_settings', qwSettings),
+      actionHistory: remove('action_history', history),
+      actionAttachments: remove('action_attachments', attachments),
+      actions: remove('actions', actions),
+      decisions: remove('decisions', decisions),
       outputCells: remove('output_cells', cells),
       groupOutputs: remove('group_outputs', outputs),
       groupDevices: remove('group_devices', devices),
@@ -126,14 +175,24 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       workshops: remove('workshops', workshops),
       engagements: remove('engagements', engagements),
     };
+    // A signature's crops go with the last row that names the signature (its blobs just after).
+    const signatureCrops = db
+      .prepare(
+        `DELETE FROM signature_crops WHERE created_at < ?
+           AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = signature_crops.original_hash)`,
+      )
+      .run(olderThan).changes;
     const blobs = db
       .prepare(
         `DELETE FROM blobs WHERE created_at < ?
            AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.signature_hash = blobs.hash)
            AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)
-           AND NOT EXISTS (SELECT 1 FROM output_cells c WHERE c.blob_hash = blobs.hash)`,
+           AND NOT EXISTS (SELECT 1 FROM output_cells c WHERE c.blob_hash = blobs.hash)
+           AND NOT EXISTS (SELECT 1 FROM action_attachments t WHERE t.blob_hash = blobs.hash)
+           AND NOT EXISTS (SELECT 1 FROM signature_crops c
+             WHERE blobs.hash IN (c.original_hash, c.crop_hash, c.bold_hash))`,
       )
       .run(olderThan).changes;
-    return { ...counts, blobs };
+    return { ...counts, signatureCrops, blobs };
   })();
 }

@@ -81,6 +81,9 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <a className="btn" href={routeHash({ name: 'rekap', engagementId: id })}>
             {t('rekap.title')}
           </a>
+          <a className="btn" href={routeHash({ name: 'tindak-lanjut', engagementId: id })}>
+            {t('actions.title')}
+          </a>
           <button className="btn btn--primary" onClick={() => navigate({ name: 'workshop-new', engagementId: id })}>
             + {t('workshops.new')}
           </button>

@@ -1,5 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { IMPORT_FIELDS, type ImportField, type ImportPreview, type PreviewRow } from '../../../shared/attendance';
+import {
+  IMPORT_FIELDS,
+  type AgencyChoice,
+  type ImportField,
+  type ImportPreview,
+  type PreviewRow,
+} from '../../../shared/attendance';
 import { formatNip } from '../../../shared/nip';
 import { useApp } from '../../app/store';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
@@ -17,6 +23,8 @@ const PREVIEW_PAGE = 300;
 const HEADER_DEBOUNCE_MS = 450;
 
 type Mapping = Record<ImportField, number | null>;
+/** The choice for each agency of the file that matches no OPD, by the name as the file writes it. */
+type Choices = Record<string, Omit<AgencyChoice, 'written'>>;
 type Filter = 'all' | 'problems' | 'new' | 'duplicate' | 'invalid';
 
 const FIELD_LABELS: Record<ImportField, MessageKey> = {
@@ -77,6 +85,8 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
   const [limit, setLimit] = useState(PREVIEW_PAGE);
   const [headerText, setHeaderText] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [choices, setChoices] = useState<Choices>({});
+  const choicesRef = useRef<Choices>({});
   const seq = useRef(0);
   const headerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -89,16 +99,30 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
     [],
   );
 
+  /** The agency choices as the core takes them ("leave as it is" is what happens without one). */
+  const agencyChoices = (): AgencyChoice[] =>
+    Object.entries(choicesRef.current)
+      .filter(([, c]) => c.action !== 'keep')
+      .map(([written, c]) => ({ written, ...c }));
+
+  /** Other columns or another file: the agencies found may differ, so the choices start again. */
+  const resetChoices = () => {
+    choicesRef.current = {};
+    setChoices({});
+  };
+
   /** Ask the store what an import would do; a newer request wins over an older answer. */
   const run = async (f: LoadedFile, headerIndex?: number, mapping?: Mapping, guessedName = false): Promise<void> => {
     const mine = ++seq.current;
     setPending(true);
+    const chosen = agencyChoices();
     const r = await call('participants.importPreview', {
       engagementId,
       fileName: f.name,
       data: f.data,
       ...(headerIndex === undefined ? {} : { headerIndex }),
       ...(mapping ? { mapping } : {}),
+      ...(chosen.length > 0 ? { agencyChoices: chosen } : {}),
     });
     if (mine !== seq.current) return;
     setPending(false);
@@ -130,6 +154,7 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
     setPreview(null);
     setProblem(null);
     setFilter('all');
+    resetChoices();
     if (picked.size > MAX_FILE_BYTES) {
       setFile({ name: picked.name, size: picked.size, data: '' });
       setProblem({ kind: 'file', message: t('participants.fileTooLarge') });
@@ -154,7 +179,16 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
 
   const changeMapping = (field: ImportField, column: number | null) => {
     if (!file || !preview || !mapping) return;
+    resetChoices();
     void run(file, preview.headerIndex, { ...mapping, [field]: column });
+  };
+
+  const changeChoice = (written: string, choice: Omit<AgencyChoice, 'written'>) => {
+    if (!file || !preview || !mapping) return;
+    const next = { ...choicesRef.current, [written]: choice };
+    choicesRef.current = next;
+    setChoices(next);
+    void run(file, preview.headerIndex, mapping);
   };
 
   const changeHeader = (text: string) => {
@@ -163,18 +197,23 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
     const row = Number(text);
     if (!file || !Number.isInteger(row) || row < 1) return;
     // A new header row means new column names: the mapping is detected again from that row.
-    headerTimer.current = setTimeout(() => void run(file, row - 1), HEADER_DEBOUNCE_MS);
+    headerTimer.current = setTimeout(() => {
+      resetChoices();
+      void run(file, row - 1);
+    }, HEADER_DEBOUNCE_MS);
   };
 
   const commit = async () => {
     if (!file || !preview || !mapping) return;
     setCommitting(true);
+    const chosen = agencyChoices();
     const r = await call('participants.importCommit', {
       engagementId,
       fileName: file.name,
       data: file.data,
       headerIndex: preview.headerIndex,
       mapping,
+      ...(chosen.length > 0 ? { agencyChoices: chosen } : {}),
     });
     setCommitting(false);
     if (!r.ok) {
@@ -182,11 +221,18 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
       return;
     }
     const skipped = r.value.duplicates + r.value.invalid;
+    const listChanged = r.value.opdsAdded + r.value.aliasesSaved > 0;
     toast({
-      text:
+      text: [
         skipped > 0
           ? t('participants.importedSkipped', { count: n(r.value.created), skipped: n(skipped) })
           : t('participants.imported', { count: n(r.value.created) }),
+        listChanged
+          ? t('participants.importedOpdList', { added: n(r.value.opdsAdded), aliases: n(r.value.aliasesSaved) })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
     onClose();
   };
@@ -275,10 +321,14 @@ export function ImportWizard({ engagementId, nameOf, onClose }: Props) {
           />
         )}
 
+        {preview && preview.unknownAgencies.length > 0 && (
+          <AgencyStep preview={preview} choices={choices} onChange={changeChoice} />
+        )}
+
         {preview && (
           <li className="p-step">
             <h3 className="p-step__title">
-              <span className="p-step__n">3</span>
+              <span className="p-step__n">{preview.unknownAgencies.length > 0 ? 4 : 3}</span>
               {t('participants.stepPreview')}
               {pending && (
                 <span className="p-spinner" role="status">
@@ -443,6 +493,91 @@ function MappingStep({ preview, mapping, headerText, onHeader, onChange, problem
           {problem}
         </p>
       )}
+    </li>
+  );
+}
+
+interface AgencyStepProps {
+  preview: ImportPreview;
+  choices: Choices;
+  onChange(written: string, choice: Omit<AgencyChoice, 'written'>): void;
+}
+
+/**
+ * Agencies of the file that match no OPD of the engagement's list nor an alias: each becomes an
+ * OPD of the list (its name optionally saved as a short name of that OPD), a new OPD on the list,
+ * or stays as written. The core applies and checks the choices; the preview below shows them.
+ */
+function AgencyStep({ preview, choices, onChange }: AgencyStepProps) {
+  const t = useT();
+  const lang = useLanguage((s) => s.language);
+  return (
+    <li className="p-step">
+      <h3 className="p-step__title">
+        <span className="p-step__n">3</span>
+        {t('participants.stepAgencies')}
+      </h3>
+      <p className="muted p-step__help">{t('participants.agenciesHelp')}</p>
+      <table className="p-table p-agencies" aria-label={t('participants.stepAgencies')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('participants.agencyInFile')}</th>
+            <th scope="col">{t('participants.agencyChoice')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.unknownAgencies.map((a) => {
+            const c = choices[a.written] ?? { action: 'keep' };
+            const value = c.action === 'opd' ? `opd:${c.opd ?? ''}` : c.action;
+            return (
+              <tr key={a.written}>
+                <th scope="row" className="p-agencies__written">
+                  {a.written}{' '}
+                  <span className="muted p-agencies__rows">
+                    · {t('participants.agencyRows', { count: formatCount(a.rows, lang) })}
+                  </span>
+                </th>
+                <td>
+                  <div className="p-agencies__choice">
+                    <select
+                      name={`agency.${a.written}`}
+                      aria-label={t('participants.agencyChoiceFor', { written: a.written })}
+                      value={value}
+                      onChange={(e) => {
+                        const v = e.target.value;
+                        if (v === 'keep' || v === 'new') onChange(a.written, { action: v });
+                        else onChange(a.written, { action: 'opd', opd: v.slice(4), saveAlias: true });
+                      }}
+                    >
+                      <option value="keep">{t('participants.agencyKeep')}</option>
+                      <option value="new">{t('participants.agencyNew')}</option>
+                      {preview.opds.length > 0 && (
+                        <optgroup label={t('participants.agencyListGroup')}>
+                          {preview.opds.map((o) => (
+                            <option key={o} value={`opd:${o}`}>
+                              {o}
+                            </option>
+                          ))}
+                        </optgroup>
+                      )}
+                    </select>
+                    {c.action === 'opd' && (
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={c.saveAlias ?? false}
+                          onChange={(e) => onChange(a.written, { ...c, saveAlias: e.target.checked })}
+                        />
+                        {t('participants.agencySaveAlias')}
+                      </label>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </li>
   );
 }

@@ -1,11 +1,16 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { foldRun, formatCountdown, planDay, timerTone, type ProjectorView } from '../../../shared/agenda';
-import { formatClock, formatLongDate, regionTitle, stageLabel } from '../../../shared/format';
+import { topicName } from '../../../shared/dimensions';
+import { formatClock, formatInstantTime, formatLongDate, regionTitle, stageLabel } from '../../../shared/format';
+import { formDef } from '../../../shared/forms';
+import { FormPresent } from '../groupwork/form-present';
+import { pairAddress } from './pair-address';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { transport } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
 import { ProjectorQuickWins } from '../quickwins/projector-quickwins';
+import { ProjectorFollowups } from '../actions/projector-followups';
 import './projector-page.css';
 
 /**
@@ -64,6 +69,9 @@ function Projected({ view, label }: { view: ProjectorView; label: string }) {
         {view.mode === 'agenda' && <AgendaSlide view={view} />}
         {view.mode === 'attendance' && <AttendanceSlide view={view} />}
         {view.mode === 'quickwins' && <ProjectorQuickWins view={view} />}
+        {view.mode === 'group' && <GroupSlide view={view} />}
+        {view.mode === 'pairing' && <PairingSlide view={view} />}
+        {(view.mode === 'decisions' || view.mode === 'followups') && <ProjectorFollowups view={view} />}
       </div>
       {view.blank && <div className="projector-blank" data-testid="projector-blank" />}
       {/* The desktop app puts its projector window in full screen itself (and its pages may not). */}
@@ -252,6 +260,99 @@ function AttendanceSlide({ view }: { view: ProjectorView }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * Pleno: the group presenting, its output on the current page, its own countdown (its share of
+ * the pleno's time, from when it was put on screen) and who comes next. The output box has a
+ * fixed height, so a long output runs onto pages the console turns instead of shrinking.
+ */
+function GroupSlide({ view }: { view: ProjectorView }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.language);
+  const now = useServerClock(view.now, 250, view.frozen);
+  const g = view.group;
+  if (!g) {
+    return (
+      <section className="slide slide--group">
+        <h1 className="slide__headline">{t('projector.noGroup')}</h1>
+      </section>
+    );
+  }
+  const remaining = Date.parse(g.startedAt) + g.plannedSeconds * 1000 - now;
+  const topic = topicName(g.topic, lang);
+  return (
+    <section className="slide slide--group" data-testid="projector-group">
+      <header className="group-slide__head">
+        <div className="group-slide__who">
+          <p className="slide__eyebrow">
+            {g.stepTitle} · {t('projector.groupOf', { index: g.index + 1, count: g.count })}
+          </p>
+          <h1 className="group-slide__name" data-testid="projector-group-name">
+            {g.name}
+            {topic && <span className="group-slide__topic"> · {topic}</span>}
+          </h1>
+        </div>
+        <p className="group-slide__countdown" data-tone={timerTone(remaining)} data-testid="projector-group-countdown">
+          {formatCountdown(remaining)}
+        </p>
+      </header>
+      <FormPresent form={formDef(g.formId)} values={g.values} agencies={g.agencies} language={lang} page={g.page + 1} />
+      <p className="slide__next group-slide__next" data-testid="projector-group-next">
+        {g.next ? (
+          <>
+            <strong>{t('projector.next')}:</strong> {g.next}
+          </>
+        ) : (
+          t('projector.lastGroup')
+        )}
+      </p>
+    </section>
+  );
+}
+
+/** How many codes share the screen: fewer codes, larger type (six groups still read from the back). */
+const density = (n: number) => (n <= 4 ? 'few' : n <= 9 ? 'some' : 'many');
+
+/** Pairing: each group's code, huge, with where to enter it and until when it works. */
+function PairingSlide({ view }: { view: ProjectorView }) {
+  const t = useT();
+  const address = pairAddress(transport === 'http', location);
+  const zone = view.title.timeZone;
+  return (
+    <section className="slide slide--pairing" data-testid="projector-pairing">
+      <h1 className="slide__subhead">{t('projector.pairingTitle')}</h1>
+      <p className="pairing-slide__how">
+        {address ? (
+          <>
+            {t('projector.pairingOpen')} <strong className="pairing-slide__address">{address}</strong>
+          </>
+        ) : (
+          <>
+            {t('projector.pairingOpenLocal')} <strong className="pairing-slide__address">/#/pair</strong>
+          </>
+        )}
+      </p>
+      {view.pairing.length === 0 ? (
+        <p className="slide__stage">{t('projector.pairingNone')}</p>
+      ) : (
+        <ul className={`pairing-codes pairing-codes--${density(view.pairing.length)}`}>
+          {view.pairing.map((p) => (
+            <li key={p.groupId} className="pairing-codes__item">
+              <span className="pairing-codes__name">{p.name}</span>
+              <span className="pairing-codes__code" data-testid="pair-code">
+                <span>{p.code.slice(0, 3)}</span>
+                <span>{p.code.slice(3)}</span>
+              </span>
+              <span className="pairing-codes__expires">
+                {t('projector.pairingExpires', { time: formatInstantTime(p.expiresAt, zone) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

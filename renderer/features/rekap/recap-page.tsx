@@ -143,7 +143,15 @@ function RecapView({ engagement, recap }: { engagement: Engagement; recap: Recap
                         {s ? MARK[s] : '–'}
                       </td>
                     ))}
-                    <td className="rk-mark">{p.everyDay ? <span aria-label={t('rekap.everyDayYes')}>★</span> : ''}</td>
+                    <td className="rk-mark">
+                      {p.everyDay ? (
+                        <span role="img" aria-label={t('rekap.everyDayYes')}>
+                          ★
+                        </span>
+                      ) : (
+                        ''
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

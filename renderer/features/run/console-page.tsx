@@ -8,11 +8,13 @@ import {
   type AgendaDayView,
   type AgendaStep,
   type DayRun,
-  type ProjectorMode,
+  type ProjectorPatch,
+  type ProjectorView,
   type RunCommand,
   PROJECTOR_MODES,
 } from '../../../shared/agenda';
 import type { TimeZone } from '../../../shared/domain';
+import { PRESENTING_KIND } from '../../../shared/groups';
 import { formatClock, formatInstantTime, formatLongDate, stageLabel } from '../../../shared/format';
 import { routeHash, useApp } from '../../app/store';
 import { Dialog } from '../../components/dialog';
@@ -21,9 +23,12 @@ import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
+import { DecisionCapture } from '../actions/decision-capture';
+import { FollowupReview } from '../actions/followup-review';
 import { useServerClock } from '../../lib/use-server-clock';
 import { openProjector } from '../projector/open';
 import { QuickWinConsolePanel } from '../quickwins/console-panel';
+import { GroupPanel } from './group-panel';
 import { beep, soundEnabled, setSoundEnabled } from './sound';
 import './console-page.css';
 
@@ -72,7 +77,7 @@ function Console(props: {
   index: number;
   zone: TimeZone;
   serverNow: string;
-  projector: { mode: ProjectorMode; blank: boolean; frozen: boolean; control: { mode: ProjectorMode } };
+  projector: ProjectorView;
   reload(): void;
 }) {
   const { day, zone, workshopId, projector } = props;
@@ -104,9 +109,10 @@ function Console(props: {
     [day.id, run.currentId],
   );
   const setProjector = useCallback(
-    async (patch: { mode?: ProjectorMode; blank?: boolean; frozen?: boolean }) => {
+    async (patch: ProjectorPatch) => {
       const r = await call('projector.set', { workshopId, patch: { ...patch, dayId: day.id } });
       if (!r.ok) toast({ text: errorText(r.error) });
+      return r.ok;
     },
     [workshopId, day.id, toast, errorText],
   );
@@ -166,6 +172,20 @@ function Console(props: {
         ? t('run.early', { minutes: -run.driftMinutes })
         : t('run.onTime');
   const tone = curRun ? timerTone(curRun.remainingMs) : 'normal';
+  // In a pleno (or while the projector shows a group or the codes) the groups come first, under the
+  // current step; otherwise they wait in the side column.
+  const pleno =
+    current?.kind === PRESENTING_KIND || projector.control.mode === 'group' || projector.control.mode === 'pairing';
+  const groupPanel = (
+    <GroupPanel
+      workshopId={workshopId}
+      dayId={day.id}
+      current={current}
+      projector={projector}
+      setProjector={setProjector}
+      prominent={pleno}
+    />
+  );
 
   return (
     <section className="console" onMouseDown={keepFocus}>
@@ -281,7 +301,25 @@ function Console(props: {
               : '—'}
           </p>
 
+          {pleno && groupPanel}
+
           {current && <StepNotes key={current.id} step={current} />}
+          {current?.kind === 'review-tindak-lanjut' && (
+            <FollowupReview
+              engagementId={props.engagementId}
+              workshopId={workshopId}
+              zone={zone}
+              onShow={() => void setProjector({ mode: 'followups' })}
+            />
+          )}
+          <DecisionCapture
+            engagementId={props.engagementId}
+            workshopId={workshopId}
+            dayId={day.id}
+            stepId={current?.id ?? null}
+            stepTitle={(id) => props.days.flatMap((d) => d.steps).find((s) => s.id === id)?.title}
+            onShow={() => void setProjector({ mode: 'decisions' })}
+          />
         </div>
 
         <aside className="console__side">
@@ -398,6 +436,8 @@ function Console(props: {
             </ol>
           </section>
 
+          {!pleno && groupPanel}
+
           {current && (
             <section className="panel script-panel" aria-labelledby="script-heading">
               <h2 className="panel__title" id="script-heading">
@@ -414,6 +454,9 @@ function Console(props: {
           <ul className="shortcut-list">
             {(['space', 'right', 'left', 'blank', 'freeze', 'help'] as const).map((k) => (
               <li key={k}>{t(`run.shortcutList.${k}`)}</li>
+            ))}
+            {(['group', 'page', 'codes'] as const).map((k) => (
+              <li key={k}>{t(`run.groups.shortcuts.${k}`)}</li>
             ))}
           </ul>
         </Dialog>

@@ -6,6 +6,7 @@ import {
   WorkshopPatch,
 } from '../../../shared/domain';
 import { maxLengthOf } from '../../../shared/validation';
+import { DateField, DateInput } from '../../components/date-field';
 import { ClockInput, Field, Select, TextInput, TextList } from '../../components/fields';
 import { useT, useValidationText } from '../../i18n';
 import './workshop-fields.css';
@@ -186,9 +187,8 @@ export function WorkshopFields({ values, errors, set, onBlur }: Props) {
         onChange={(v) => set('invitationNumber', v)}
         onBlur={onBlur}
       />
-      <TextInput
+      <DateField
         name="invitationDate"
-        type="date"
         label={t('workshops.invitationDate')}
         value={values.invitationDate ?? ''}
         error={errors.invitationDate}
@@ -223,13 +223,15 @@ function DaysEditor({ days, errors, onChange, onBlur }: DaysProps) {
         <div className="days__row" key={d.id ?? `new-${i}`} data-testid={`day-${i}`}>
           <span className="days__label">{t('workshops.day', { n: i + 1 })}</span>
           <Field label={t('workshops.date')} error={errors[`days.${i}.date`]}>
-            {(id) => (
-              <input
+            {(id, described) => (
+              <DateInput
                 id={id}
                 name={`days.${i}.date`}
-                type="date"
+                label={`${t('workshops.day', { n: i + 1 })}, ${t('workshops.date')}`}
                 value={d.date}
-                onChange={(e) => update(i, { date: e.target.value })}
+                describedBy={described}
+                invalid={!!errors[`days.${i}.date`]}
+                onChange={(v) => update(i, { date: v })}
                 onBlur={onBlur}
               />
             )}

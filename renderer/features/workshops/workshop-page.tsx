@@ -88,6 +88,12 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
           >
             {t('agenda.open')}
           </a>
+          <a
+            className="btn btn--small"
+            href={routeHash({ name: 'groups', engagementId: engagement.id, workshopId: id })}
+          >
+            {t('groups.open')}
+          </a>
           <button className="btn btn--small" onClick={() => void openProjector(id)}>
             {t('agenda.present')}
           </button>

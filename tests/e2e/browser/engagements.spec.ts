@@ -28,7 +28,7 @@ test.describe('engagements and workshops', () => {
     await expect(page.getByLabel('Judul kegiatan')).toHaveValue(
       `Bimtek Tahap III Penyusunan Masterplan Smart City Kota ${region}`,
     );
-    await page.locator('input[name="days.0.date"]').fill('2019-08-28');
+    await page.locator('input[name="days.0.date"]').fill('28/08/2019');
     // Times typed the Indonesian way, 24-hour with a full stop.
     await page.locator('input[name="days.0.startTime"]').fill('09.00');
     await page.locator('input[name="days.0.endTime"]').fill('15.30');

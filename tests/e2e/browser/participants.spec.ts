@@ -73,6 +73,11 @@ test.describe('participant register', () => {
     await agencySelect.selectOption({ label: `Kolom E · ${UNKNOWN_AGENCY_HEADING}` });
     await expect(siti).toContainText('Dinas Komunikasi dan Informatika');
     await expect(preview.getByRole('row', { name: /Abdullah Abu Bakar/ })).toContainText('Pemerintah Kota Kediri');
+    // The one agency that is not on the OPD list gets a choice: here, a new OPD of the list.
+    const agencies = page.getByRole('table', { name: 'Cocokkan OPD' });
+    await expect(agencies.getByRole('row')).toHaveCount(2); // header + Pemerintah Kota Kediri
+    await expect(agencies.getByLabel('Dijadikan apa: Pemerintah Kota Kediri')).toHaveValue('keep');
+    await agencies.getByLabel('Dijadikan apa: Pemerintah Kota Kediri').selectOption('new');
 
     // Counts, badges and the reason of the invalid row, as a sentence naming the wrong part.
     const counts = page.getByTestId('import-counts');
@@ -102,6 +107,8 @@ test.describe('participant register', () => {
     const register = page.getByRole('table', { name: 'Daftar peserta' });
     await expect(register.getByRole('row')).toHaveCount(4);
     await expect(page.getByTestId('register-summary')).toContainText('3 orang terdaftar · 3 instansi · 2 dengan NIP');
+    const engagement = await (await page.request.post('/api/engagements.get', { data: { id } })).json();
+    expect(engagement.value.agencies).toContain('Pemerintah Kota Kediri');
     const stored = await listPeople(page.request, id);
     expect(stored.map((p) => p.name).sort()).toEqual([
       ABU_BAKAR,
@@ -305,6 +312,67 @@ test.describe('participant register', () => {
       agency: 'Pemerintah Kota Kediri',
     });
   });
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1024, height: 768 },
+  ]) {
+    test(`agencies not on the OPD list: mapped to an OPD with its short name saved, or added (${viewport.width}×768)`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize(viewport);
+      const { id } = await createEngagement(page.request, 'Madiun');
+      await page.goto(`/#/engagements/${id}/participants`);
+      const csv = [
+        'Nama;Instansi',
+        'Ani Rahmawati;Kominfo',
+        'Budi Hartono;Kominfo',
+        'Citra Lestari;Dinas Pariwisata',
+        'Dedi Kurniawan;Dinas Kesehatan',
+      ].join('\r\n');
+      await startImport(page, 'peserta.csv', Buffer.from(`\ufeff${csv}\r\n`, 'utf8'));
+      const agencies = page.getByRole('table', { name: 'Cocokkan OPD' });
+      await expect(agencies.getByRole('rowheader')).toHaveText([/^Kominfo · 2 baris$/, /^Dinas Pariwisata · 1 baris$/]);
+      const preview = page.getByRole('table', { name: 'Periksa lalu impor' });
+      await expect(preview.getByRole('row', { name: /Ani Rahmawati/ })).toContainText('Kominfo');
+
+      // Kominfo is Dinas Komunikasi dan Informatika: chosen with the keyboard, short name kept.
+      const kominfo = agencies.getByLabel('Dijadikan apa: Kominfo');
+      await kominfo.focus();
+      await kominfo.selectOption('opd:Dinas Komunikasi dan Informatika');
+      const saveAlias = agencies.getByLabel('Simpan sebagai nama singkatan OPD ini');
+      await expect(saveAlias).toBeChecked();
+      await expect(preview.getByRole('row', { name: /Ani Rahmawati/ })).toContainText(
+        'Dinas Komunikasi dan Informatika',
+      );
+      await expect(preview.getByRole('row', { name: /Budi Hartono/ })).toContainText(
+        'Dinas Komunikasi dan Informatika',
+      );
+      await agencies.getByLabel('Dijadikan apa: Dinas Pariwisata').selectOption('new');
+      await agencies.scrollIntoViewIfNeeded();
+      await snap(page, testInfo, `import-agencies-${viewport.width}`);
+
+      await page.getByRole('button', { name: 'Impor 4 peserta baru' }).click();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'Daftar OPD diperbarui: 1 OPD baru, 1 nama singkatan.' }),
+      ).toBeVisible();
+      const engagement = await (await page.request.post('/api/engagements.get', { data: { id } })).json();
+      expect(engagement.value.agencies).toEqual([
+        'Dinas Komunikasi dan Informatika = Kominfo',
+        'Bappeda',
+        'Barenlitbang',
+        'Dinas Kesehatan',
+        'Dinas Pariwisata',
+      ]);
+      const people = await listPeople(page.request, id);
+      expect(Object.fromEntries(people.map((p) => [p.name, p.agency]))).toEqual({
+        'Ani Rahmawati': 'Dinas Komunikasi dan Informatika',
+        'Budi Hartono': 'Dinas Komunikasi dan Informatika',
+        'Citra Lestari': 'Dinas Pariwisata',
+        'Dedi Kurniawan': 'Dinas Kesehatan',
+      });
+    });
+  }
 
   test('a file that is not a table says so in the wizard', async ({ page }) => {
     const { id } = await createEngagement(page.request, 'Kediri PNG');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { rankQuickWins, type ScoreRow, type Scores } from '../../../shared/followups';
 import { snap, uniqueRegion } from './helpers';
@@ -87,6 +88,20 @@ const BY_KELOMPOK_2: Record<string, [number, number, number, number]> = {
   'Posyandu online': [5, 5, 4, 4],
 };
 const CRITERIA_ID = ['Dampak', 'Kelayakan', 'Biaya', 'Inovasi'];
+
+/** axe's serious and critical findings on a page (as tests/e2e/browser/a11y.spec.ts counts them). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return [...result.violations, ...result.incomplete.filter((v) => v.id !== 'color-contrast')]
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+}
 
 async function barOrder(root: Page | ReturnType<Page['locator']>) {
   return root
@@ -245,6 +260,8 @@ test.describe('quick wins', () => {
     // Chosen ones are marked on the projector too.
     await expect(slide.locator('g.qw-bar.is-chosen')).toHaveCount(2);
 
+    expect(await axeFindings(page)).toEqual([]);
+    expect(await axeFindings(projector)).toEqual([]);
     await snap(page, testInfo, 'quickwins-1366');
     await page.setViewportSize({ width: 1024, height: 768 });
     await snap(page, testInfo, 'quickwins-1024');

@@ -23,7 +23,7 @@ async function tahap3FromTemplate(page: Page) {
   await page.getByLabel('Tahap', { exact: true }).selectOption('tahap-3');
   // The stage's template follows the stage and brings its second day.
   await expect(page.getByRole('radio', { name: /^Bimtek Tahap III\b/ })).toBeChecked();
-  await page.locator('input[name="days.0.date"]').fill('2019-08-28');
+  await page.locator('input[name="days.0.date"]').fill('28/08/2019');
   await page.getByLabel('Tempat').fill('Ruang Joyoboyo, Balai Kota Kediri');
   await page.getByRole('button', { name: 'Buat Bimtek' }).click();
   await expect(page.getByRole('heading', { name: /Bimtek Tahap III/ })).toBeVisible();

@@ -400,7 +400,7 @@ describe('import through the handlers', () => {
       headerIndex: preview.headerIndex,
       mapping: preview.mapping,
     });
-    expect(result).toEqual({ created: 1, duplicates: 2, invalid: 1 });
+    expect(result).toEqual({ created: 1, duplicates: 2, invalid: 1, opdsAdded: 0, aliasesSaved: 0 });
     const names = ((await ok('participants.list', { engagementId: e.id })) as any[]).map((p) => p.name);
     expect(names).toContain('Rina Wulandari');
     expect(names).toHaveLength(4);
@@ -436,7 +436,7 @@ describe('import through the handlers', () => {
       headerIndex: preview.headerIndex,
       mapping: preview.mapping,
     });
-    expect(result).toEqual({ created: 1, duplicates: 0, invalid: 1 });
+    expect(result).toEqual({ created: 1, duplicates: 0, invalid: 1, opdsAdded: 0, aliasesSaved: 0 });
   });
 
   it('an import that fails inside its transaction leaves the register as it was', async () => {

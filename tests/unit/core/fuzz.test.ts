@@ -34,7 +34,13 @@ afterAll(async () => {
 describe('fuzzing the HTTP boundary (generated from the contract, mutated, raw abuse)', () => {
   it('1,000 calls: no 5xx, no INTERNAL, no crash, answers match the contract, refusals change nothing', async () => {
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-    const f = await runFuzz({ base, calls: 1000, seed, db: backend.services!.ctx.db });
+    const f = await runFuzz({
+      base,
+      calls: 1000,
+      seed,
+      db: backend.services!.ctx.db,
+      settle: () => backend.services!.cropQueue.idle(),
+    });
     const summary = JSON.stringify({ ...f, problems: f.problems.slice(0, 8) });
     console.log(`fuzz: ${summary}`);
     expect(f.calls).toBe(1000);

@@ -110,6 +110,16 @@ async function seed(b: Backend) {
   const ref = { groupId: group.id, stepId: sheet.id };
   await ok(b, 'outputs.setCell', { ...ref, path: 'statement', value: 'Kami berkomitmen melaksanakan masterplan.' });
   await ok(b, 'outputs.sign', { ...ref, path: 'signatories/kadis1/signature', signature: b64(signaturePng(9)) });
+  // Follow-ups travel too: a decision, its action item with a status change and a PDF, weights.
+  const decision = await ok(b, 'decisions.create', { dayId, text: 'Perwali Smart City disusun.' });
+  const action = await ok(b, 'actions.create', { engagementId: e.id, decisionId: decision.id, title: 'Perwali' });
+  await ok(b, 'actions.update', { id: action.id, patch: { status: 'proses', statusNote: 'Draf' } });
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+  await ok(b, 'actions.attach', { id: action.id, fileName: 'perwali.pdf', data: pdf });
+  const weights = { impact: 2, feasibility: 1, cost: 1, innovation: 1 };
+  await ok(b, 'quickwins.setWeights', { workshopId: w.id, weights });
+  // The signatures' crops, made in the job pool after each check-in, travel with them.
+  await b.services!.cropQueue.idle();
   return { e, w, people };
 }
 
@@ -137,7 +147,8 @@ describe('engagement packages (.bimtek)', () => {
       engagementId: e.id,
       title: 'Kota Kediri 2019',
       schemaVersion: LATEST_SCHEMA_VERSION,
-      images: 4,
+      // The emblem, two check-in signatures with two crops each, a commitment signature, a PDF.
+      images: 9,
     });
     expect(preview.tables.map((t: { table: string; added: number }) => [t.table, t.added])).toEqual([
       ['engagements', 1],
@@ -145,6 +156,7 @@ describe('engagement packages (.bimtek)', () => {
       ['workshop_days', 2],
       ['participants', 3],
       ['attendance', 2],
+      ['signature_crops', 2],
       ['agenda_steps', 3],
       ['run_events', 3],
       ['projector_state', 1],
@@ -152,6 +164,13 @@ describe('engagement packages (.bimtek)', () => {
       ['group_members', 1],
       ['group_outputs', 1],
       ['output_cells', 2],
+      ['decisions', 1],
+      ['quickwin_settings', 1],
+      ['quickwin_scores', 0],
+      ['actions', 1],
+      ['quickwin_choices', 0],
+      ['action_history', 2],
+      ['action_attachments', 1],
     ]);
     expect(preview.conflicts).toEqual([]);
 

@@ -11,6 +11,13 @@ const { ok, db } = t;
 const count = (table: string) => (db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const ids = (table: string) => db().prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
 const ZERO = {
+  decisions: 0,
+  actions: 0,
+  actionHistory: 0,
+  actionAttachments: 0,
+  quickwinSettings: 0,
+  quickwinScores: 0,
+  quickwinChoices: 0,
   groups: 0,
   groupMembers: 0,
   groupOutputs: 0,
@@ -23,6 +30,7 @@ const ZERO = {
   workshopDays: 0,
   workshops: 0,
   engagements: 0,
+  signatureCrops: 0,
   blobs: 0,
 };
 
@@ -38,6 +46,8 @@ async function kediri() {
   const [day1, day2] = w.days.map((d: any) => d.id as string);
   await ok('attendance.checkIn', { dayId: day1, participantId: siti.id, signature: b64(signaturePng(7)) });
   await ok('attendance.checkIn', { dayId: day1, participantId: rahmat.id });
+  // Siti's signature cropped to its ink (two more blobs, one signature_crops row).
+  await t.backend().services!.cropQueue.idle();
   return { e, w, day1, day2, siti, budi, rahmat };
 }
 
@@ -63,7 +73,9 @@ describe('purgeDeleted', () => {
       ...ZERO,
       participants: 1,
       attendance: 1,
-      blobs: 1,
+      // The signature and its two crops go with the last row naming it.
+      signatureCrops: 1,
+      blobs: 3,
     });
     expect(ids('participants')).toEqual([budi.id, rahmat.id].sort());
     expect((await ok('attendance.day', { dayId: day1 })).entries.map((x: any) => x.participantId)).toEqual([rahmat.id]);
@@ -106,6 +118,14 @@ describe('purgeDeleted', () => {
       workshopId: step.workshopId,
       patch: { mode: 'group', groupId: group.id, stepId: sheet.id },
     });
+    // Follow-ups: a decision with its action item (status history, a PDF as evidence), weights.
+    const decision = await ok('decisions.create', { dayId: day1, text: 'Perwali disusun.' });
+    const action = await ok('actions.create', { engagementId: e.id, decisionId: decision.id, title: 'Perwali' });
+    await ok('actions.update', { id: action.id, patch: { status: 'proses' } });
+    const pdf = Buffer.from('%PDF-1.4 x').toString('base64');
+    await ok('actions.attach', { id: action.id, fileName: 'perwali.pdf', data: pdf });
+    const weights = { impact: 1, feasibility: 1, cost: 1, innovation: 1 };
+    await ok('quickwins.setWeights', { workshopId: step.workshopId, weights });
     const keep = await ok('engagements.create', engagementInput({ regionName: 'Madiun' }));
     await ok('workshops.create', workshopInput(keep.id, { template: 'tahap-1' }));
     const kept = count('agenda_steps') - 2;
@@ -113,6 +133,13 @@ describe('purgeDeleted', () => {
     await ok('engagements.delete', { id: e.id });
 
     expect(purgeDeleted(db(), '2019-10-01T00:00:00.000Z')).toEqual({
+      quickwinChoices: 0,
+      quickwinScores: 0,
+      quickwinSettings: 1,
+      actionHistory: 2,
+      actionAttachments: 1,
+      actions: 1,
+      decisions: 1,
       outputCells: 2,
       groupOutputs: 1,
       groupDevices: 1,
@@ -125,15 +152,28 @@ describe('purgeDeleted', () => {
       workshopDays: 2,
       workshops: 1,
       engagements: 1,
-      blobs: 3,
+      signatureCrops: 1,
+      // Emblem, signature and its two crops, the commitment signature, the PDF.
+      blobs: 6,
     });
     expect(ids('engagements')).toEqual([keep.id]);
     expect(count('workshops')).toBe(1);
     expect(count('workshop_days')).toBe(2);
-    expect(count('participants') + count('attendance') + count('blobs')).toBe(0);
+    expect(count('participants') + count('attendance') + count('blobs') + count('signature_crops')).toBe(0);
     expect(count('agenda_steps')).toBe(kept);
     expect(count('run_events') + count('projector_state')).toBe(0);
-    for (const table of ['groups', 'group_members', 'group_outputs', 'output_cells', 'group_devices'])
+    for (const table of [
+      'groups',
+      'group_members',
+      'group_outputs',
+      'output_cells',
+      'group_devices',
+      'decisions',
+      'actions',
+      'action_history',
+      'action_attachments',
+      'quickwin_settings',
+    ])
       expect(count(table), table).toBe(0);
     expect(db().pragma('foreign_key_check')).toEqual([]);
   });

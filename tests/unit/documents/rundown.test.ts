@@ -221,6 +221,7 @@ describe('susunan acara (documents.rundown)', () => {
       'documents.recap': true,
       'actions.attachment': true,
       'actions.export': true,
+      'documents.groupOutputs': true,
     };
     expect([...FILE_OPS].sort()).toEqual(Object.keys(names).sort());
   });

@@ -37,6 +37,27 @@ describe('job pool', () => {
     expect(jobs.threads).toBe(1);
   });
 
+  it('background jobs wait for every queued job and run one at a time', async () => {
+    const { jobs } = pool(2);
+    const done: string[] = [];
+    const track = (name: string, p: Promise<unknown>) => p.then(() => done.push(name));
+    const bytes = () => Uint8Array.from([1]);
+    // Two background jobs first, then two that a user waits for: the user's start at once, and
+    // the background ones never occupy both threads.
+    const all = [
+      track('bg1', jobs.runInBackground('pool.echo', { bytes: bytes() })),
+      track('bg2', jobs.runInBackground('pool.echo', { bytes: bytes() })),
+      track('fg1', jobs.run('pool.echo', { bytes: bytes() })),
+      track('fg2', jobs.run('pool.echo', { bytes: bytes() })),
+    ];
+    await Promise.all(all);
+    // bg1 started on the first free thread before anything else was queued; bg2 waited for the
+    // foreground jobs queued after it, and for bg1.
+    expect(done.indexOf('bg2')).toBeGreaterThan(done.indexOf('fg1'));
+    expect(done.indexOf('bg2')).toBeGreaterThan(done.indexOf('fg2'));
+    expect(done.indexOf('bg2')).toBeGreaterThan(done.indexOf('bg1'));
+  });
+
   it('an unknown job is refused in the worker, not a crash', async () => {
     const { jobs } = pool();
     await expect(jobs.run('no.such.job' as 'pool.echo', { bytes: new Uint8Array(1) })).rejects.toThrow(/unknown job/);

@@ -185,3 +185,26 @@ describe('times typed for input susulan', () => {
     expect(zonedInstant('2019-08-28', '07:00', 'WIT')).toBe('2019-08-27T22:00:00.000Z');
   });
 });
+
+describe('dates typed day first', () => {
+  it('reads 28/08/2019, 28/8/2019, 28-08-2019, 28.08.2019, 28082019, 28/8/19 and ISO as 2019-08-28', async () => {
+    const { parseTypedDate, formatTypedDate } = await import('../../../shared/format');
+    for (const typed of [
+      '28/08/2019',
+      '28/8/2019',
+      '28-08-2019',
+      '28.08.2019',
+      '28082019',
+      '28/8/19',
+      '2019-08-28',
+      ' 28/08/2019 ',
+    ])
+      expect(parseTypedDate(typed), typed).toBe('2019-08-28');
+    // Day first, never month first; a date that does not exist is no date.
+    for (const typed of ['08/28/2019', '31/02/2019', '29/02/2019', '0/1/2019', '28/08', '2019/08/28', 'besok', ''])
+      expect(parseTypedDate(typed), typed).toBeNull();
+    expect(parseTypedDate('29/02/2020')).toBe('2020-02-29');
+    expect(formatTypedDate('2019-08-28')).toBe('28/08/2019');
+    expect(formatTypedDate('28/8')).toBe('28/8');
+  });
+});

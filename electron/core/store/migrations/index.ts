@@ -5,6 +5,7 @@ import { migration004 } from './004-agenda';
 import { migration005 } from './005-attendance-filing';
 import { migration006 } from './006-group-work';
 import { migration007 } from './007-follow-ups';
+import { migration008 } from './008-signature-crops';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 checkNumbering(MIGRATIONS);
 
