@@ -1280,5 +1280,8 @@ export const en = {
     projectorTitle: 'Quick-win ranking',
     projectorEmpty: 'No quick-win proposal has been scored yet.',
     moreCandidates: '+{count} more proposals',
+    deviceTab: 'Score quick wins',
+    deviceLead:
+      'Rate every proposal 1–5 on the four criteria on behalf of {group}. Ratings are saved once all four criteria are given.',
   },
 } as const satisfies Catalogue;

@@ -1298,5 +1298,8 @@ export const id = {
     projectorTitle: 'Peringkat quick win',
     projectorEmpty: 'Belum ada usulan quick win yang dinilai.',
     moreCandidates: '+{count} usulan lain',
+    deviceTab: 'Nilai quick win',
+    deviceLead:
+      'Nilai setiap usulan 1–5 pada empat kriteria atas nama {group}. Nilai tersimpan setelah keempat kriteria diisi.',
   },
 } as const;

@@ -49,8 +49,10 @@ async function seed(request: APIRequestContext) {
     step: { kind: 'diskusi-kelompok', title: 'Usulan quick win', plannedMinutes: 60, formId: 'quick-win-proposal' },
   });
   const names = new Map<string, string>();
+  const groupIds = new Map<string, string>();
   for (const p of PROPOSALS) {
     const g = await api(request, 'groups.create', { dayId, name: p.group });
+    groupIds.set(p.group, g.id);
     const cell = (path: string, value: unknown) =>
       api(request, 'outputs.setCell', { groupId: g.id, stepId: step.id, path, value });
     await cell(
@@ -65,7 +67,7 @@ async function seed(request: APIRequestContext) {
       names.set(`${g.id}/${step.id}/${r.id}`, r.name);
     }
   }
-  return { engagementId: e.id as string, workshopId: w.id as string, dayId, names };
+  return { engagementId: e.id as string, workshopId: w.id as string, dayId, names, groupIds };
 }
 
 /** Scores as [impact, feasibility, cost, innovation]. */
@@ -379,5 +381,32 @@ test.describe('quick wins', () => {
     await expect(page.getByTestId('qw-ranking').locator('tbody tr')).toHaveCount(60);
     await page.getByRole('heading', { name: 'Peringkat', exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('quickwins-full-room-ranking-1366.png') });
+  });
+
+  test('a paired device scores as its group in its "Nilai quick win" tab', async ({ browser, request }, testInfo) => {
+    const { workshopId, names, groupIds } = await seed(request);
+    const coded = await api(request, 'groups.pairCode', { id: groupIds.get('Kelompok 2') });
+    const pairing = await api(request, 'devices.pair', { code: coded.pairing.code, label: 'Tablet Kelompok 2' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const device = await context.newPage();
+    await device.goto('/healthz');
+    await device.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`bimtek.device.${new URL(device.url()).origin}`, JSON.stringify(pairing)],
+    );
+    await device.goto('/#/group');
+    await device.getByRole('tab', { name: 'Nilai quick win' }).click();
+    const name = 'Aplikasi e-SPTPD pajak daerah';
+    for (const [i, c] of CRITERIA_ID.entries())
+      await device
+        .getByRole('group', { name: `${c} untuk ${name}` })
+        .getByRole('radio', { name: String([5, 4, 3, 2][i]) })
+        .check();
+    await expect(device.locator(`.qw-score-row`).filter({ hasText: name })).toContainText('Tersimpan');
+    const key = [...names].find(([, n]) => n === name)![0];
+    const board = await api(request, 'quickwins.board', { workshopId });
+    expect(board.scores).toEqual([{ candidateKey: key, scorer: 'Kelompok 2', scores: s([5, 4, 3, 2]) }]);
+    await snap(device, testInfo, 'device-quickwins-360');
+    await context.close();
   });
 });
