@@ -10,6 +10,7 @@ import { EngagementPage } from '../features/engagements/engagement-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
 import { GroupsPage } from '../features/groups/groups-page';
 import { ConsolePage } from '../features/run/console-page';
+import { QuickWinsPage } from '../features/quickwins/quickwins-page';
 import { ProjectorPage } from '../features/projector/projector-page';
 import { GroupPage } from '../features/device/group-page';
 import { PairPage } from '../features/device/pair-page';
@@ -48,6 +49,8 @@ function Page({ route }: { route: Route }) {
       return <GroupsPage key={route.workshopId} {...route} />;
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
+    case 'quickwins':
+      return <QuickWinsPage key={route.workshopId} {...route} />;
     case 'self-checkin':
     case 'present':
     case 'pair':

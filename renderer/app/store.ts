@@ -25,6 +25,7 @@ export type Route =
   | { name: 'checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'self-checkin'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'agenda'; engagementId: string; workshopId: string }
+  | { name: 'quickwins'; engagementId: string; workshopId: string }
   | { name: 'groups'; engagementId: string; workshopId: string }
   | { name: 'run'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'present'; workshopId: string }
@@ -34,7 +35,7 @@ export type Route =
 /**
  * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
  * #/engagements/:id/(rekap|tindak-lanjut), #/engagements/:id/workshops/(new|:wid),
- * #/engagements/:id/workshops/:wid/(agenda|groups),
+ * #/engagements/:id/workshops/:wid/(agenda|groups|quickwins),
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
  * #/present/:wid (the projector role: see `pageRole`), and a paired group device's pages #/pair
  * and #/group (the group-device role).
@@ -58,6 +59,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'agenda') {
     return { name: 'agenda', engagementId: id, workshopId: parts[3] };
+  }
+  if (parts[2] === 'workshops' && parts[3] && parts[4] === 'quickwins') {
+    return { name: 'quickwins', engagementId: id, workshopId: parts[3] };
   }
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'groups') {
     return { name: 'groups', engagementId: id, workshopId: parts[3] };
@@ -93,6 +97,8 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/self`;
     case 'agenda':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/agenda`;
+    case 'quickwins':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/quickwins`;
     case 'groups':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/groups`;
     case 'run':

@@ -7,6 +7,7 @@ import { benchGroups } from './groups.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { benchHttp } from './http.bench';
 import { benchProjector } from './projector.bench';
+import { benchQuickWins } from './quickwins.bench';
 import { benchSearch } from './search.bench';
 import { padSignatures, PAD_HEIGHT, PAD_WIDTH } from './signatures';
 import { printTable, type Row } from './stats';
@@ -58,6 +59,7 @@ async function main() {
     search: () => benchSearch(process.cwd()),
     projector: () => benchProjector(process.cwd()),
     groups: () => benchGroups(process.cwd()),
+    quickwins: () => benchQuickWins(process.cwd()),
   };
   const names = process.argv.slice(2);
   const unknown = names.filter((a) => !(a in sections));

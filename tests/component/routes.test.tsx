@@ -27,6 +27,7 @@ describe('routes', () => {
       `#/engagements/${E}/workshops/${W}/days/${D}/self`,
     ],
     [{ name: 'agenda', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/agenda`],
+    [{ name: 'quickwins', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/quickwins`],
     [{ name: 'groups', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/groups`],
     [{ name: 'run', engagementId: E, workshopId: W, dayId: D }, `#/engagements/${E}/workshops/${W}/days/${D}/run`],
     [{ name: 'present', workshopId: W }, `#/present/${W}`],

@@ -17,6 +17,7 @@ import { call, onChange } from '../../lib/api';
 import { readPairing } from '../../lib/device';
 import { useQuery } from '../../lib/use-query';
 import { FormCapture } from '../groupwork/form-capture';
+import { DeviceQuickWins, QUICKWIN_TAB, useDeviceQuickWins } from '../quickwins/device-scoring';
 import { DeviceFrame } from './device-frame';
 import { DeviceSync, isRevoked, otherGroupsUnsent, readUnsent, unsentCount, type SyncNote } from './device-sync';
 import './device.css';
@@ -126,6 +127,8 @@ function GroupWork({ view, onRevoked }: { view: DeviceView; onRevoked(): void })
   const steps = view.steps;
   const [stepId, setStepId] = useState<string | null>(steps[0]?.id ?? null);
   const step = steps.find((s) => s.id === stepId) ?? steps[0];
+  const quickwins = useDeviceQuickWins(readPairing()?.workshopId ?? null);
+  const scoring = quickwins !== null && (stepId === QUICKWIN_TAB || steps.length === 0);
 
   return (
     <DeviceFrame aside={<SyncStatus sync={sync} />}>
@@ -134,11 +137,11 @@ function GroupWork({ view, onRevoked }: { view: DeviceView; onRevoked(): void })
         {others.map((o) => (
           <OtherGroupDraft key={o.groupId} groupName={o.draft.groupName} cells={o.draft.steps} />
         ))}
-        {steps.length === 0 ? (
+        {steps.length === 0 && !quickwins ? (
           <p className="banner">{t('device.noSteps')}</p>
         ) : (
           <>
-            {steps.length > 1 && (
+            {(steps.length > 1 || quickwins) && (
               <div className="device-tabs" role="tablist" aria-label={t('device.steps')}>
                 {steps.map((s) => (
                   <button
@@ -146,9 +149,9 @@ function GroupWork({ view, onRevoked }: { view: DeviceView; onRevoked(): void })
                     type="button"
                     role="tab"
                     id={`tab-${s.id}`}
-                    aria-selected={s.id === step.id}
+                    aria-selected={s.id === step.id && !scoring}
                     aria-controls={`panel-${s.id}`}
-                    className={`device-tabs__tab${s.id === step.id ? ' is-active' : ''}`}
+                    className={`device-tabs__tab${s.id === step.id && !scoring ? ' is-active' : ''}`}
                     onClick={() => {
                       void sync.flush();
                       setStepId(s.id);
@@ -162,9 +165,27 @@ function GroupWork({ view, onRevoked }: { view: DeviceView; onRevoked(): void })
                     )}
                   </button>
                 ))}
+                {quickwins && (
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={scoring}
+                    className={`device-tabs__tab${scoring ? ' is-active' : ''}`}
+                    onClick={() => {
+                      void sync.flush();
+                      setStepId(QUICKWIN_TAB);
+                    }}
+                  >
+                    {t('quickwins.deviceTab')}
+                  </button>
+                )}
               </div>
             )}
-            <StepCapture key={step.id} step={step} view={view} sync={sync} onRevoked={onRevoked} />
+            {scoring && quickwins ? (
+              <DeviceQuickWins board={quickwins} groupName={view.group.name} />
+            ) : (
+              <StepCapture key={step.id} step={step} view={view} sync={sync} onRevoked={onRevoked} />
+            )}
           </>
         )}
       </div>

@@ -9,6 +9,7 @@ import { useErrorText, useLanguage, useT } from '../../i18n';
 import { transport } from '../../lib/api';
 import { useQuery } from '../../lib/use-query';
 import { useServerClock } from '../../lib/use-server-clock';
+import { ProjectorQuickWins } from '../quickwins/projector-quickwins';
 import { ProjectorFollowups } from '../actions/projector-followups';
 import './projector-page.css';
 
@@ -67,6 +68,7 @@ function Projected({ view, label }: { view: ProjectorView; label: string }) {
         {view.mode === 'step' && <StepSlide view={view} />}
         {view.mode === 'agenda' && <AgendaSlide view={view} />}
         {view.mode === 'attendance' && <AttendanceSlide view={view} />}
+        {view.mode === 'quickwins' && <ProjectorQuickWins view={view} />}
         {view.mode === 'group' && <GroupSlide view={view} />}
         {view.mode === 'pairing' && <PairingSlide view={view} />}
         {(view.mode === 'decisions' || view.mode === 'followups') && <ProjectorFollowups view={view} />}

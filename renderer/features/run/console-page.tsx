@@ -27,6 +27,7 @@ import { DecisionCapture } from '../actions/decision-capture';
 import { FollowupReview } from '../actions/followup-review';
 import { useServerClock } from '../../lib/use-server-clock';
 import { openProjector } from '../projector/open';
+import { QuickWinConsolePanel } from '../quickwins/console-panel';
 import { GroupPanel } from './group-panel';
 import { beep, soundEnabled, setSoundEnabled } from './sound';
 import './console-page.css';
@@ -378,6 +379,13 @@ function Console(props: {
               {t('run.sound')}
             </label>
           </section>
+
+          <QuickWinConsolePanel
+            engagementId={props.engagementId}
+            workshopId={workshopId}
+            dayId={day.id}
+            shown={projector.control.mode === 'quickwins'}
+          />
 
           <section className="panel day-strip" aria-labelledby="strip-heading">
             <h2 className="panel__title" id="strip-heading">

@@ -97,6 +97,12 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
           <button className="btn btn--small" onClick={() => void openProjector(id)}>
             {t('agenda.present')}
           </button>
+          <a
+            className="btn btn--small"
+            href={routeHash({ name: 'quickwins', engagementId: engagement.id, workshopId: id })}
+          >
+            {t('quickwins.nav')}
+          </a>
         </div>
         {workshop.days.map((d, i) => (
           <div className="day-actions" key={d.id}>
