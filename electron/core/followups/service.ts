@@ -329,6 +329,21 @@ export function createFollowupService(ctx: ServiceContext) {
     return out;
   }
 
+  const candidateName = db.prepare(`
+    SELECT c.value_json FROM group_outputs o JOIN groups g ON g.id = o.group_id
+    JOIN output_cells c ON c.output_id = o.id AND c.path = ? AND c.deleted_at IS NULL
+    WHERE o.group_id = ? AND o.step_id = ? AND g.workshop_id = ? AND o.form_id = 'quick-win-proposal'
+      AND o.deleted_at IS NULL AND g.deleted_at IS NULL`);
+  /** Whether a key names a proposal with a name, in the workshop (one indexed read, for every score). */
+  function isCandidate(workshopId: string, key: string): boolean {
+    const [groupId, stepId, rowId] = key.split('/');
+    const r = candidateName.get(`proposals/${rowId}/name`, groupId, stepId, workshopId) as
+      { value_json: string } | undefined;
+    if (!r) return false;
+    const name = JSON.parse(r.value_json) as unknown;
+    return typeof name === 'string' && name.trim() !== '';
+  }
+
   const weightsOf = (workshopId: string): Weights => {
     const r = q.settings.get(workshopId) as { weights_json: string } | undefined;
     return r ? (JSON.parse(r.weights_json) as Weights) : DEFAULT_WEIGHTS;
@@ -423,7 +438,7 @@ export function createFollowupService(ctx: ServiceContext) {
     score(workshopId: string, candidateKey: string, scorer: string, scorerKey: string, scores: Scores): ScoreRow {
       return db.transaction(() => {
         workshop(workshopId);
-        if (!candidates(workshopId).some((c) => c.key === candidateKey))
+        if (!isCandidate(workshopId, candidateKey))
           throw new AppError('NOT_FOUND', 'candidateNotFound', { id: candidateKey });
         q.upsertScore.run({
           id: ctx.newId(),
