@@ -1,8 +1,9 @@
 import { chromium } from '@playwright/test';
+// `performance` is Node's global here: an import would be renamed by the bundler, also inside the
+// functions sent to the page (where only the browser's global exists).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import type { Caller } from '../../electron/core/handlers';
 import { memorySettings } from '../../electron/core/settings';
