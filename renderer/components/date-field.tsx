@@ -122,10 +122,10 @@ export function DateInput({
   );
 }
 
-interface DateFieldProps {
+/** A labelled date or time field: the value as stored (`YYYY-MM-DD`, `HH:MM`), or what was typed while it is not one. */
+interface LabelledFieldProps {
   label: string;
   name: string;
-  /** `YYYY-MM-DD` (or what was typed, while it is not a date). */
   value: string;
   onChange(v: string): void;
   onBlur?(): void;
@@ -136,7 +136,7 @@ interface DateFieldProps {
 }
 
 /** A labelled date field (see `DateInput`). */
-export function DateField(p: DateFieldProps) {
+export function DateField(p: LabelledFieldProps) {
   return (
     <Field label={p.label} error={p.error} hint={p.hint} required={p.required}>
       {(id, described) => (
@@ -156,21 +156,8 @@ export function DateField(p: DateFieldProps) {
   );
 }
 
-interface TimeFieldProps {
-  label: string;
-  name: string;
-  /** `HH:MM` (or what was typed, while it is not a time). */
-  value: string;
-  onChange(v: string): void;
-  onBlur?(): void;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-  disabled?: boolean;
-}
-
 /** A labelled time of day, "09.00" 24-hour (see `ClockInput`). */
-export function TimeField(p: TimeFieldProps) {
+export function TimeField(p: LabelledFieldProps) {
   return (
     <Field label={p.label} error={p.error} hint={p.hint} required={p.required}>
       {(id, described) => (

@@ -8,7 +8,7 @@ import { createBackend, type Backend } from '../../electron/core/backend';
 import type { Caller } from '../../electron/core/handlers';
 import { memorySettings } from '../../electron/core/settings';
 import { api, startBrowserHost } from './browser-host';
-import { ms, percentile, type Row } from './stats';
+import { latencyRow, ms, notMeasured, percentile, type Row } from './stats';
 
 const GROUPS = 12;
 const OUTPUTS_PER_GROUP = 25;
@@ -121,13 +121,7 @@ async function benchSaves(): Promise<Row> {
 async function benchProjectorFollows(root: string): Promise<Row> {
   const what = `group edit → projector page shows it (Chromium; ${GROUPS} groups × ${OUTPUTS_PER_GROUP} outputs; ${EDITS} edits)`;
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath))
-    return {
-      what,
-      figure: `not measured: no browser at ${executablePath}`,
-      budget: `p99 ≤ ${PROJECTOR_BUDGET_MS} ms`,
-      ok: false,
-    };
+  if (!fs.existsSync(executablePath)) return notMeasured(what, `no browser at ${executablePath}`, PROJECTOR_BUDGET_MS);
   const { base, stop } = await startBrowserHost(root, 'bimtek-bench-pleno-');
   const browser = await chromium.launch({
     executablePath,
@@ -221,20 +215,9 @@ async function benchProjectorFollows(root: string): Promise<Row> {
         (window as unknown as { __seen: unknown[] }).__seen.length = 0;
       });
     }
-    const p99 = percentile(lat, 99);
-    return {
-      what,
-      figure: `p50 ${ms(percentile(lat, 50))}, p99 ${ms(p99)}, max ${ms(Math.max(...lat))}`,
-      budget: `p99 ≤ ${PROJECTOR_BUDGET_MS} ms`,
-      ok: lat.length === EDITS && p99 <= PROJECTOR_BUDGET_MS,
-    };
+    return latencyRow(what, lat, EDITS, PROJECTOR_BUDGET_MS);
   } catch (err) {
-    return {
-      what,
-      figure: `not measured: ${(err as Error).message.split('\n')[0]}`,
-      budget: `p99 ≤ ${PROJECTOR_BUDGET_MS} ms`,
-      ok: false,
-    };
+    return notMeasured(what, err, PROJECTOR_BUDGET_MS);
   } finally {
     await browser.close();
     stop();

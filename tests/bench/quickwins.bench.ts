@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { DEFAULT_WEIGHTS, rankQuickWins, type ScoreRow } from '../../shared/followups';
 import { chartItems } from '../../renderer/features/quickwins/chart-items';
 import { api, startBrowserHost } from './browser-host';
-import { ms, percentile, type Row } from './stats';
+import { latencyRow, ms, notMeasured, percentile, type Row } from './stats';
 
 // `performance` is the global one on purpose: the page functions below use theirs, and an imported
 // binding would be renamed by the bundler inside them.
@@ -68,13 +68,7 @@ async function benchRanking(): Promise<Row> {
 async function benchProjectorChart(root: string): Promise<Row> {
   const what = `quick-win score → projector chart updated (Chromium; ${CANDIDATES} candidates × ${SCORERS} scorers; ${SCORES} scores)`;
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath))
-    return {
-      what,
-      figure: `not measured: no browser at ${executablePath}`,
-      budget: `p99 ≤ ${PROJECTOR_BUDGET_MS} ms`,
-      ok: false,
-    };
+  if (!fs.existsSync(executablePath)) return notMeasured(what, `no browser at ${executablePath}`, PROJECTOR_BUDGET_MS);
   const { base, stop } = await startBrowserHost(root, 'bimtek-bench-quickwins-');
   const browser = await chromium.launch({
     executablePath,
@@ -189,20 +183,9 @@ async function benchProjectorChart(root: string): Promise<Row> {
         (window as unknown as { __seen: unknown[] }).__seen.length = 0;
       });
     }
-    const p99 = percentile(lat, 99);
-    return {
-      what,
-      figure: `p50 ${ms(percentile(lat, 50))}, p99 ${ms(p99)}, max ${ms(Math.max(...lat))}`,
-      budget: `p99 ≤ ${PROJECTOR_BUDGET_MS} ms`,
-      ok: lat.length === SCORES && p99 <= PROJECTOR_BUDGET_MS,
-    };
+    return latencyRow(what, lat, SCORES, PROJECTOR_BUDGET_MS);
   } catch (err) {
-    return {
-      what,
-      figure: `not measured: ${(err as Error).message.split('\n')[0]}`,
-      budget: `p99 ≤ ${PROJECTOR_BUDGET_MS} ms`,
-      ok: false,
-    };
+    return notMeasured(what, err, PROJECTOR_BUDGET_MS);
   } finally {
     await browser.close();
     stop();

@@ -34,3 +34,20 @@ export function printTable(rows: Row[]): void {
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** A latency figure: p50, p99 and max beside a p99 budget; OK only when every sample was taken. */
+export function latencyRow(what: string, lat: number[], expected: number, budgetMs: number): Row {
+  const p99 = percentile(lat, 99);
+  return {
+    what,
+    figure: `p50 ${ms(percentile(lat, 50))}, p99 ${ms(p99)}, max ${ms(Math.max(...lat))}`,
+    budget: `p99 ≤ ${budgetMs} ms`,
+    ok: lat.length === expected && p99 <= budgetMs,
+  };
+}
+
+/** A figure that could not be taken, and why (a failed budget, never a silent gap). */
+export function notMeasured(what: string, reason: unknown, budgetMs: number): Row {
+  const text = reason instanceof Error ? reason.message.split('\n')[0] : String(reason);
+  return { what, figure: `not measured: ${text}`, budget: `p99 ≤ ${budgetMs} ms`, ok: false };
+}
