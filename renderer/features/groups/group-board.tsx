@@ -111,6 +111,7 @@ export function GroupBoard({ day, renderCard }: GroupBoardProps) {
       key={person.id}
       person={person}
       group={group}
+      hintId={`move-hint-${day.dayId}`}
       dragging={dragId === person.id}
       targets={targets.filter((x) => x.id !== (group?.id ?? null))}
       onKeyDown={(ev) => onKey(ev, person)}
@@ -181,6 +182,8 @@ export function GroupBoard({ day, renderCard }: GroupBoardProps) {
 function PersonItem(props: {
   person: Candidate;
   group: Group | null;
+  /** The board's line that says how to move people (unassigned people are on the board too). */
+  hintId: string;
   dragging: boolean;
   targets: { id: string | null; name: string }[];
   onKeyDown(ev: KeyboardEvent): void;
@@ -236,7 +239,7 @@ function PersonItem(props: {
       tabIndex={0}
       draggable
       aria-label={label}
-      aria-describedby={`move-hint-${group?.dayId ?? ''}`}
+      aria-describedby={props.hintId}
       onDragStart={props.onDragStart}
       onDragEnd={props.onDragEnd}
       onKeyDown={(ev) => {

@@ -145,6 +145,26 @@ test('axe: no serious or critical violation on any page', async ({ page }) => {
       hash: `#/engagements/${s.e}/rekap`,
       ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
     },
+    {
+      name: 'groups',
+      hash: `#/engagements/${s.e}/workshops/${s.w}/groups`,
+      ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+    },
+    {
+      name: 'quick wins',
+      hash: `#/engagements/${s.e}/workshops/${s.w}/quickwins`,
+      ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+    },
+    {
+      name: 'tindak lanjut',
+      hash: `#/engagements/${s.e}/tindak-lanjut`,
+      ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+    },
+    {
+      name: 'pair a group device',
+      hash: '#/pair',
+      ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+    },
   ];
   const found: Found[] = [];
   for (const p of pages) {
