@@ -108,9 +108,9 @@ describe('quick wins of a workshop', () => {
     await ok('quickwins.score', { workshopId: w.id, candidateKey: homecare, scorer: 'Bu Sekda', scores });
     // A proposal row without a name is no candidate, and cannot be scored.
     const unnamed = sptpd.replace('sptpd1', 'blank1');
-    expect((await refused('quickwins.score', { workshopId: w.id, candidateKey: unnamed, scorer: 'K', scores })).key).toBe(
-      'errors.candidateNotFound',
-    );
+    expect(
+      (await refused('quickwins.score', { workshopId: w.id, candidateKey: unnamed, scorer: 'K', scores })).key,
+    ).toBe('errors.candidateNotFound');
     const after = await ok('quickwins.board', { workshopId: w.id });
     expect(after.scores).toHaveLength(2);
 
