@@ -17,6 +17,12 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const PAPERS = ['F4', 'A4'] as const;
 export type Paper = (typeof PAPERS)[number];
 /** Who a daftar hadir lists: everyone registered for the day (with Keterangan) or only those present. */
+/** How regions title their minutes (*tata naskah dinas*: a setting per region). */
+export const MINUTES_TITLES = ['NOTULEN RAPAT', 'NOTULA'] as const;
+
+/** A page margin in centimetres: 1–6 cm (anything else does not print on F4 or A4). */
+const marginCm = z.number({ error: typeError }).min(1, { error: 'marginRange' }).max(6, { error: 'marginRange' });
+
 export const LIST_SCOPES = ['all', 'present'] as const;
 export type ListScope = (typeof LIST_SCOPES)[number];
 /** The daftar hadir on its own, or the copy attached to the minutes (lampiran notulen). */
@@ -311,6 +317,10 @@ export const DocumentSettings = z.object({
   phoneInList: z.boolean({ error: 'invalidType' }),
   /** Whether it is printed in the copy attached to the minutes (personal data, UU 27/2022: off by default). */
   phoneInAnnex: z.boolean({ error: 'invalidType' }),
+  /** The minutes' title: regions write "NOTULEN RAPAT" or "NOTULA" (their own *tata naskah dinas*). */
+  minutesTitle: enumOf(MINUTES_TITLES),
+  /** Page margins in centimetres (regional rules: top 2–3, bottom 2.5–3, left 3–4, right 2–3). */
+  margins: z.strictObject({ top: marginCm, bottom: marginCm, left: marginCm, right: marginCm }),
 });
 export type DocumentSettings = z.output<typeof DocumentSettings>;
 
@@ -323,6 +333,8 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
   listScope: 'all',
   phoneInList: true,
   phoneInAnnex: false,
+  minutesTitle: 'NOTULEN RAPAT',
+  margins: { top: 2.5, bottom: 2.5, left: 3, right: 2.5 },
 };
 
 /** Document settings as stored: settings saved before a field existed take its default. */

@@ -742,6 +742,7 @@ export const en = {
     fileTooLarge: 'The file is too large.',
     representativeRequired: 'Choose who represents them.',
     fontSizeRange: 'Font size must be 9–14 pt.',
+    marginRange: 'Margins must be 1–6 cm.',
     blankRowsRange: 'Blank rows must be 0–100.',
     invalidPin: 'The PIN must be 4–8 digits.',
     notAnImage: 'The file is not a PNG or JPEG image.',

@@ -759,6 +759,7 @@ export const id = {
     fileTooLarge: 'Berkas terlalu besar.',
     representativeRequired: 'Pilih siapa yang mewakili.',
     fontSizeRange: 'Ukuran huruf harus 9–14 pt.',
+    marginRange: 'Margin harus 1–6 cm.',
     blankRowsRange: 'Jumlah baris kosong harus 0–100.',
     invalidPin: 'PIN harus 4–8 angka.',
     notAnImage: 'Berkas bukan gambar PNG atau JPEG.',
