@@ -269,6 +269,7 @@ export const ENTITIES = [
   'decision',
   'quickwin',
   'action',
+  'minutes',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { base64Data } from './attendance';
 import { idSchema } from './domain';
-import { optionalText, requiredText, typeError } from './primitives';
+import { optionalText, requiredText, str, typeError } from './primitives';
 
 /**
  * The minutes (notulen) of a workshop: sections of text that start from what was recorded (the
@@ -33,7 +33,7 @@ export const MINUTES_LIMITS = {
   photoLongSide: 1600,
 } as const;
 
-const blockText = z.string({ error: typeError }).max(MINUTES_LIMITS.blockChars, { error: 'tooLong' });
+const blockText = str().max(MINUTES_LIMITS.blockChars, { error: 'tooLong' });
 
 export const MinutesBlock = z.discriminatedUnion(
   'kind',

@@ -10,6 +10,8 @@ import { agendaApp } from './agenda/app';
 import { groupApp } from './groups/app';
 import { followupApp } from './followups/app';
 import { createFollowupService } from './followups/service';
+import { minutesApp } from './minutes/app';
+import { createMinutesService } from './minutes/service';
 import { createGroupService } from './groups/service';
 import { createProjectorService } from './agenda/projector';
 import { createAgendaService } from './agenda/service';
@@ -68,6 +70,7 @@ export function createServices(
   const groups = createGroupService(ctx, blobs);
   const followups = createFollowupService(ctx);
   const projector = createProjectorService(ctx, workshops, engagements, agenda, groups, followups);
+  const minutes = createMinutesService(ctx, { workshops, engagements, agenda, followups, attendance, groups, blobs });
   // Long work (imports, documents) runs in the pool's workers over their own connection to the file.
   const imports = createImportService({ jobs, dbFile: store.file, language, now: () => ctx.now() });
   const documents = createDocumentService({ jobs, dbFile: store.file, language });
@@ -101,6 +104,7 @@ export function createServices(
     groups,
     followups,
     projector,
+    minutes,
     imports,
     documents,
     crops,
@@ -126,6 +130,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
     ...groupApp(s.groups, s.projector),
     ...followupApp(s.followups, s.groups, s.projector, (id, format) => s.documents.actions(id, format)),
+    ...minutesApp(s.minutes, s.jobs, s.ctx.db.name),
     ...participant,
     ...attendanceApp(s.attendance, s.cropQueue),
     ...documentApp(s.documents),

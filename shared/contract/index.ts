@@ -10,6 +10,7 @@ import { documentOps } from './documents';
 import { engagementOps } from './engagements';
 import { followupOps } from './followups';
 import { groupOps } from './groups';
+import { minutesOps } from './minutes';
 import { packageOps } from './packages';
 import { participantOps } from './participants';
 import { storeOps } from './store';
@@ -31,6 +32,7 @@ export const contract = {
   ...agendaOps,
   ...groupOps,
   ...followupOps,
+  ...minutesOps,
   ...participantOps,
   ...attendanceOps,
   ...documentOps,

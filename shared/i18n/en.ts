@@ -711,6 +711,13 @@ export const en = {
     decisionNotFound: 'Decision not found (it may have been deleted).',
     actionNotFound: 'Action item not found (it may have been deleted).',
     attachmentNotFound: 'Attachment not found.',
+    minutesFinal: 'The minutes are finalized. Reopen them (with a reason) to change them.',
+    minutesChanged:
+      'The minutes changed since you opened them (perhaps in another window). Check them, then finalize again.',
+    minutesNotFinal: 'The minutes are not finalized.',
+    sectionNotFound: 'Section of the minutes not found (its agenda step may have been deleted).',
+    photoNotFound: 'Photo not found.',
+    minutesVersionNotFound: 'Version of the minutes not found.',
     candidateNotFound: 'That quick-win proposal is no longer in the group worksheets.',
     decisionHasActions: 'This decision produced {count} action items. Choose: keep them, or delete them too.',
     quickWinHasAction: 'This quick win is already an action item. Choose: keep it, or delete it too.',
@@ -927,6 +934,10 @@ export const en = {
       quickwin_choices: 'Chosen quick wins',
       action_history: 'Action item history',
       action_attachments: 'Evidence attachments',
+      minutes: 'Minutes',
+      minutes_sections: 'Rewritten minutes sections',
+      minutes_photos: 'Documentation photos',
+      minutes_versions: 'Final minutes versions',
     },
   },
   rekap: {
@@ -1285,5 +1296,15 @@ export const en = {
     deviceTab: 'Score quick wins',
     deviceLead:
       'Rate every proposal 1–5 on the four criteria on behalf of {group}. Ratings are saved once all four criteria are given.',
+  },
+  minutes: {
+    photoRefused: {
+      heic: 'HEIC photos (the iPhone default) cannot be used yet. Convert to JPEG first: on the iPhone choose Settings › Camera › Formats › "Most Compatible", or share/export the photo as JPEG, then add it again.',
+      notImage: 'This file is not a JPEG, PNG or WebP photo.',
+      corrupt: 'This photo is damaged or cut short and cannot be opened.',
+      tooManyPixels: 'This photo has too many pixels (over 100 megapixels) and is refused for safety.',
+      tooLarge: 'The photo file is over 40 MB.',
+      tooMany: 'One set of minutes holds at most 200 photos.',
+    },
   },
 } as const satisfies Catalogue;

@@ -726,6 +726,12 @@ export const id = {
     decisionNotFound: 'Keputusan tidak ditemukan (mungkin sudah dihapus).',
     actionNotFound: 'Tindak lanjut tidak ditemukan (mungkin sudah dihapus).',
     attachmentNotFound: 'Lampiran tidak ditemukan.',
+    minutesFinal: 'Notulen sudah difinalkan. Buka kembali (dengan alasan) untuk mengubahnya.',
+    minutesChanged: 'Notulen berubah sejak Anda membukanya (mungkin di jendela lain). Periksa lalu finalkan lagi.',
+    minutesNotFinal: 'Notulen belum difinalkan.',
+    sectionNotFound: 'Bagian notulen tidak ditemukan (langkah acaranya mungkin sudah dihapus).',
+    photoNotFound: 'Foto tidak ditemukan.',
+    minutesVersionNotFound: 'Versi notulen tidak ditemukan.',
     candidateNotFound: 'Usulan quick win itu tidak ada lagi di lembar kerja kelompok.',
     decisionHasActions:
       'Keputusan ini menghasilkan {count} tindak lanjut. Pilih: tetap simpan tindak lanjutnya, atau hapus juga.',
@@ -942,6 +948,10 @@ export const id = {
       quickwin_choices: 'Quick win terpilih',
       action_history: 'Riwayat tindak lanjut',
       action_attachments: 'Lampiran bukti',
+      minutes: 'Notulen',
+      minutes_sections: 'Bagian notulen yang diubah',
+      minutes_photos: 'Foto dokumentasi',
+      minutes_versions: 'Versi notulen final',
     },
   },
   rekap: {
@@ -1303,5 +1313,15 @@ export const id = {
     deviceTab: 'Nilai quick win',
     deviceLead:
       'Nilai setiap usulan 1–5 pada empat kriteria atas nama {group}. Nilai tersimpan setelah keempat kriteria diisi.',
+  },
+  minutes: {
+    photoRefused: {
+      heic: 'Foto HEIC (bawaan iPhone) belum bisa dipakai. Ubah dulu ke JPEG: di iPhone pilih Pengaturan › Kamera › Format › "Paling Kompatibel", atau kirim/ekspor foto sebagai JPEG, lalu tambahkan lagi.',
+      notImage: 'Berkas ini bukan foto JPEG, PNG atau WebP.',
+      corrupt: 'Foto ini rusak atau terpotong dan tidak bisa dibuka.',
+      tooManyPixels: 'Foto ini terlalu besar ukuran pikselnya (lebih dari 100 megapiksel) dan ditolak demi keamanan.',
+      tooLarge: 'Berkas foto lebih dari 40 MB.',
+      tooMany: 'Satu notulen paling banyak 200 foto.',
+    },
   },
 } as const;

@@ -12,6 +12,7 @@ import { createContext } from '../store/context';
 import { createSignatureCropService } from '../store/signature-crops';
 import { createWorkshopService } from '../workshops/service';
 import { createFollowupService } from '../followups/service';
+import { createMinutesService } from '../minutes/service';
 import type { JobInput, JobKind, JobMap, JobOutput } from './types';
 
 /**
@@ -50,7 +51,8 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   const groups = createGroupService(ctx, blobs);
   const crops = createSignatureCropService(ctx, blobs);
   const followups = createFollowupService(ctx);
-  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops, followups };
+  const minutes = createMinutesService(ctx, { workshops, engagements, agenda, followups, attendance, groups, blobs });
+  return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops, followups, minutes };
 }
 
 type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
@@ -121,6 +123,14 @@ const tasks: Tasks = {
       withStore(dbFile, null, (s) => gatherActions(s, engagementId)),
       format,
     );
+  },
+
+  // Replaced at merge by the minutes builder and the photo pipeline (helpers' branches).
+  async 'minutes.build'() {
+    throw new Error('minutes.build: not merged yet');
+  },
+  async 'minutes.photo'() {
+    throw new Error('minutes.photo: not merged yet');
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {

@@ -3,6 +3,21 @@ import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 import type { CheckedBackup } from '../backups/check';
 import type { MadeCrop } from '../store/signature-crops';
+import type { PhotoRefusal } from '../../../shared/minutes';
+
+/** A photo as it goes into the minutes (JPEG, long side ≤ 1600 px, no metadata), or why it cannot. */
+export type PhotoResult =
+  | {
+      ok: true;
+      jpeg: Uint8Array;
+      width: number;
+      height: number;
+      thumb: Uint8Array;
+      thumbWidth: number;
+      thumbHeight: number;
+      sourceFormat: 'jpeg' | 'png' | 'webp';
+    }
+  | { ok: false; reason: PhotoRefusal };
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
 export interface FileBytes {
@@ -57,6 +72,16 @@ export interface JobMap {
     input: StoreJob & { engagementId: string; format: 'xlsx' | 'csv' | 'docx' };
     output: FileBytes;
   };
+  /**
+   * The minutes of a workshop as DOCX: `version` N prints "Versi N" in the footer (a finalize), null
+   * a draft. `code` is the short verification code of the content, printed in the footer too.
+   */
+  'minutes.build': {
+    input: StoreJob & { workshopId: string; version: number | null };
+    output: { file: FileBytes; code: string };
+  };
+  /** A photo for the minutes' Dokumentasi: upright, resized JPEG and thumbnail, or why it is refused. */
+  'minutes.photo': { input: { bytes: Uint8Array }; output: PhotoResult };
   'documents.registerFile': {
     input: StoreJob & { engagementId: string; format: 'csv' | 'xlsx'; lang: Language };
     output: FileBytes;

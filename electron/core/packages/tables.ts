@@ -93,4 +93,19 @@ export const PACKAGE_TABLES: readonly PackageTable[] = [
   },
   { table: 'action_history', scope: `action_id IN (${ACTIONS})`, label: 'status' },
   { table: 'action_attachments', scope: `action_id IN (${ACTIONS})`, blobColumns: ['blob_hash'], label: 'file_name' },
+  { table: 'minutes', scope: `workshop_id IN (${WORKSHOPS})`, label: 'number', naturalKey: ['workshop_id'] },
+  { table: 'minutes_sections', scope: `workshop_id IN (${WORKSHOPS})`, label: 'section_key' },
+  {
+    table: 'minutes_photos',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    blobColumns: ['blob_hash', 'thumb_hash'],
+    label: 'file_name',
+  },
+  {
+    table: 'minutes_versions',
+    scope: `workshop_id IN (${WORKSHOPS})`,
+    blobColumns: ['docx_hash'],
+    label: 'version',
+    naturalKey: ['workshop_id', 'version'],
+  },
 ];

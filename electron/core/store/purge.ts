@@ -134,6 +134,12 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
       list(workshops),
       list(actions),
     );
+    const minutesOf = (table: string) =>
+      ids(`SELECT id FROM ${table} WHERE deleted_at < ? OR workshop_id ${IN}`, olderThan, list(workshops));
+    const minutes = minutesOf('minutes');
+    const minutesSections = minutesOf('minutes_sections');
+    const minutesPhotos = minutesOf('minutes_photos');
+    const minutesVersions = minutesOf('minutes_versions');
     // An action item outlives the workshop, step or decision it came from: it only forgets them.
     db.prepare(`UPDATE actions SET workshop_id = NULL WHERE workshop_id ${IN}`).run(list(workshops));
     db.prepare(`UPDATE actions SET step_id = NULL WHERE step_id ${IN}`).run(list(steps));
@@ -155,6 +161,10 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
     // Children before parents: no foreign key cascades, so a row still pointing at a removed
     // one fails the statement and rolls the whole purge back instead of vanishing quietly.
     const counts = {
+      minutesVersions: remove('minutes_versions', minutesVersions),
+      minutesPhotos: remove('minutes_photos', minutesPhotos),
+      minutesSections: remove('minutes_sections', minutesSections),
+      minutes: remove('minutes', minutes),
       quickwinChoices: remove('quickwin_choices', qwChoices),
       quickwinScores: remove('quickwin_scores', qwScores),
       quickwinSettings: remove('quickwin_settings', qwSettings),
@@ -189,6 +199,8 @@ export function purgeDeleted(db: Database, olderThan: string): PurgeCounts {
            AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.emblem_hash = blobs.hash)
            AND NOT EXISTS (SELECT 1 FROM output_cells c WHERE c.blob_hash = blobs.hash)
            AND NOT EXISTS (SELECT 1 FROM action_attachments t WHERE t.blob_hash = blobs.hash)
+           AND NOT EXISTS (SELECT 1 FROM minutes_photos m WHERE blobs.hash IN (m.blob_hash, m.thumb_hash))
+           AND NOT EXISTS (SELECT 1 FROM minutes_versions v WHERE v.docx_hash = blobs.hash)
            AND NOT EXISTS (SELECT 1 FROM signature_crops c
              WHERE blobs.hash IN (c.original_hash, c.crop_hash, c.bold_hash))`,
       )

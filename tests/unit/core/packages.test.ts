@@ -118,6 +118,8 @@ async function seed(b: Backend) {
   await ok(b, 'actions.attach', { id: action.id, fileName: 'perwali.pdf', data: pdf });
   const weights = { impact: 2, feasibility: 1, cost: 1, innovation: 1 };
   await ok(b, 'quickwins.setWeights', { workshopId: w.id, weights });
+  // The minutes travel too: a section the secretariat rewrote.
+  await ok(b, 'minutes.saveSection', { workshopId: w.id, key: 'opening', blocks: [{ kind: 'p', text: 'Dibuka.' }] });
   // The signatures' crops, made in the job pool after each check-in, travel with them.
   await b.services!.cropQueue.idle();
   return { e, w, people };
@@ -171,6 +173,10 @@ describe('engagement packages (.bimtek)', () => {
       ['quickwin_choices', 0],
       ['action_history', 2],
       ['action_attachments', 1],
+      ['minutes', 1],
+      ['minutes_sections', 1],
+      ['minutes_photos', 0],
+      ['minutes_versions', 0],
     ]);
     expect(preview.conflicts).toEqual([]);
 

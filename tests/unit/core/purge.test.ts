@@ -31,6 +31,10 @@ const ZERO = {
   workshops: 0,
   engagements: 0,
   signatureCrops: 0,
+  minutes: 0,
+  minutesSections: 0,
+  minutesPhotos: 0,
+  minutesVersions: 0,
   blobs: 0,
 };
 
@@ -126,6 +130,11 @@ describe('purgeDeleted', () => {
     await ok('actions.attach', { id: action.id, fileName: 'perwali.pdf', data: pdf });
     const weights = { impact: 1, feasibility: 1, cost: 1, innovation: 1 };
     await ok('quickwins.setWeights', { workshopId: step.workshopId, weights });
+    await ok('minutes.saveSection', {
+      workshopId: step.workshopId,
+      key: 'opening',
+      blocks: [{ kind: 'p', text: 'Rapat dibuka.' }],
+    });
     const keep = await ok('engagements.create', engagementInput({ regionName: 'Madiun' }));
     await ok('workshops.create', workshopInput(keep.id, { template: 'tahap-1' }));
     const kept = count('agenda_steps') - 2;
@@ -153,6 +162,10 @@ describe('purgeDeleted', () => {
       workshops: 1,
       engagements: 1,
       signatureCrops: 1,
+      minutes: 1,
+      minutesSections: 1,
+      minutesPhotos: 0,
+      minutesVersions: 0,
       // Emblem, signature and its two crops, the commitment signature, the PDF.
       blobs: 6,
     });
@@ -173,6 +186,8 @@ describe('purgeDeleted', () => {
       'action_history',
       'action_attachments',
       'quickwin_settings',
+      'minutes',
+      'minutes_sections',
     ])
       expect(count(table), table).toBe(0);
     expect(db().pragma('foreign_key_check')).toEqual([]);

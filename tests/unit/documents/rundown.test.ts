@@ -222,6 +222,8 @@ describe('susunan acara (documents.rundown)', () => {
       'actions.attachment': true,
       'actions.export': true,
       'documents.groupOutputs': true,
+      'minutes.export': true,
+      'minutes.version': true,
     };
     expect([...FILE_OPS].sort()).toEqual(Object.keys(names).sort());
   });

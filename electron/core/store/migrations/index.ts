@@ -6,6 +6,7 @@ import { migration005 } from './005-attendance-filing';
 import { migration006 } from './006-group-work';
 import { migration007 } from './007-follow-ups';
 import { migration008 } from './008-signature-crops';
+import { migration009 } from './009-minutes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 checkNumbering(MIGRATIONS);
 

@@ -1,0 +1,108 @@
+import type { minutesOps } from '../../../shared/contract/minutes';
+import type { ChangeEvent } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { MINUTES_LIMITS } from '../../../shared/minutes';
+import { filePayload } from '../documents/file-payload';
+import { sha256 } from '../images';
+import type { JobPool } from '../jobs/pool';
+import type { SliceImplementations } from '../handlers';
+import type { MinutesService } from './service';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The minutes' operations. Building the DOCX and processing photos run in the job pool (over the
+ * worker's own connection and sharp's threads); this thread only stores what they return.
+ */
+export function minutesApp(
+  minutes: MinutesService,
+  jobs: JobPool,
+  dbFile: string,
+): SliceImplementations<typeof minutesOps> {
+  const changed = (workshopId: string, id = workshopId, action: ChangeEvent['action'] = 'updated'): ChangeEvent => ({
+    entity: 'minutes',
+    id,
+    action,
+    engagementId: minutes.engagementOf(workshopId),
+    workshopId,
+  });
+
+  return {
+    'minutes.get': ({ workshopId }) => minutes.view(workshopId),
+    'minutes.saveSection': ({ workshopId, key, blocks }) => ({
+      value: minutes.saveSection(workshopId, key, blocks),
+      events: [changed(workshopId)],
+    }),
+    'minutes.rebuildSection': ({ workshopId, key }) => ({
+      value: minutes.rebuildSection(workshopId, key),
+      events: [changed(workshopId)],
+    }),
+    'minutes.setHeader': ({ workshopId, number }) => ({
+      value: minutes.setNumber(workshopId, number),
+      events: [changed(workshopId)],
+    }),
+    'minutes.addPhoto': async ({ workshopId, fileName, data }) => {
+      // Refused before any work when the minutes are locked or the workshop is unknown.
+      if (minutes.state(workshopId).state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
+      const bytes = Buffer.from(data, 'base64');
+      if (bytes.length > MINUTES_LIMITS.photoBytes) throw new AppError('VALIDATION', 'minutes.photoRefused.tooLarge');
+      const r = await jobs.run('minutes.photo', { bytes: new Uint8Array(bytes) });
+      if (!r.ok) throw new AppError('VALIDATION', `minutes.photoRefused.${r.reason}`);
+      const photo = minutes.addPhoto(
+        workshopId,
+        fileName,
+        { jpeg: r.jpeg, width: r.width, height: r.height },
+        { jpeg: r.thumb, width: r.thumbWidth, height: r.thumbHeight },
+        sha256,
+      );
+      return { value: photo, events: [changed(workshopId, photo.id, 'created')] };
+    },
+    'minutes.updatePhoto': ({ id, caption, included }) => {
+      const p = minutes.updatePhoto(id, { caption, included });
+      return { value: p, events: [changed(minutes.photoWorkshop(id), id)] };
+    },
+    'minutes.movePhoto': ({ id, index }) => {
+      const p = minutes.movePhoto(id, index);
+      return { value: p, events: [changed(minutes.photoWorkshop(id), id)] };
+    },
+    'minutes.removePhoto': ({ id }) => {
+      const { workshopId } = minutes.removePhoto(id);
+      return { value: { id }, events: [changed(workshopId, id, 'deleted')] };
+    },
+    'minutes.finalize': async ({ workshopId, revision, by }) => {
+      const now = minutes.state(workshopId);
+      if (now.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
+      if (now.revision !== revision) throw new AppError('CONFLICT', 'minutesChanged');
+      const version = minutes.nextVersion(workshopId);
+      const built = await jobs.run('minutes.build', { dbFile, workshopId, version });
+      // Committed only if nothing changed while the document was built: a second window's
+      // finalize meanwhile finds the minutes final and is refused, so there is one version.
+      const v = minutes.commitVersion(workshopId, revision, {
+        version,
+        bytes: built.file.bytes,
+        sha256: sha256(built.file.bytes),
+        code: built.code,
+        fileName: built.file.fileName,
+        by,
+      });
+      return { value: v, events: [changed(workshopId)] };
+    },
+    'minutes.reopen': ({ workshopId, by, reason }) => ({
+      value: minutes.reopen(workshopId, by, reason),
+      events: [changed(workshopId)],
+    }),
+    'minutes.export': async ({ workshopId }) => {
+      const { state } = minutes.state(workshopId);
+      if (state === 'final') {
+        const f = minutes.versionFile(workshopId, minutes.nextVersion(workshopId) - 1);
+        return filePayload({ fileName: f.fileName, mime: DOCX_MIME, bytes: f.bytes });
+      }
+      const built = await jobs.run('minutes.build', { dbFile, workshopId, version: null });
+      return filePayload(built.file);
+    },
+    'minutes.version': ({ workshopId, version }) => {
+      const f = minutes.versionFile(workshopId, version);
+      return filePayload({ fileName: f.fileName, mime: DOCX_MIME, bytes: f.bytes });
+    },
+  };
+}
