@@ -1,25 +1,15 @@
-import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import { MINUTES_LIMITS, type PhotoRefusal } from '../../../shared/minutes';
+import { sharp } from './sharp';
 
 /**
  * Photos for the minutes' Dokumentasi annex: what the secretariat picked (a phone's JPEG, a
  * camera's PNG, a WebP saved from a chat) becomes an upright, metadata-free JPEG with its long
  * side at most `MINUTES_LIMITS.photoLongSide`, plus a small thumbnail for the photo list.
  *
- * Runs in a job worker thread, never on the thread that answers calls.
- *
- * sharp's threads: libvips does its work on libuv's thread pool and its own worker threads, not on
- * the JS thread, so even a large photo never blocks the event loop of the worker (let alone the
- * thread answering calls). What it can do is take every core: by default libvips gives each image
- * as many threads as there are cores, and the job pool already runs up to two workers on a
- * two-core laptop. One libvips thread per image keeps a photo to one core, so two photos at once
- * still leave room for the process answering calls (a 12-megapixel phone photo takes well under a
- * second either way). `sharp.concurrency` is per process (every worker shares one libvips), so
- * setting it here is the same as setting it anywhere; it is idempotent. The libvips operation
- * cache is switched off as well: every photo is different, so the cache would only hold memory.
+ * Runs in a job worker thread, never on the thread that answers calls; sharp's thread settings
+ * (one libvips thread per image, no cache) and why are in `./sharp`.
  */
-sharp.concurrency(1);
-sharp.cache(false);
 
 export type PhotoSourceFormat = 'jpeg' | 'png' | 'webp';
 
@@ -105,7 +95,7 @@ export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto | 
   // refused here before a single pixel is decoded.
   // sharp's metadata() applies the pixel limit itself and would throw on exactly the files we want
   // to name, so the limit is off for reading the header (which decodes no pixels) and checked below.
-  let header: sharp.Metadata;
+  let header: Metadata;
   try {
     header = await sharp(bytes, { ...INPUT_OPTIONS, limitInputPixels: false }).metadata();
   } catch {

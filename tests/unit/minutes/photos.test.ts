@@ -178,6 +178,15 @@ describe('processPhoto: what goes into the document', () => {
   });
 });
 
+describe('sharp as the minutes set it up', () => {
+  it('runs one libvips thread per image and keeps no operation cache', () => {
+    // Importing photos.ts (above) configured the process's sharp.
+    expect(sharp.concurrency()).toBe(1);
+    const cache = sharp.cache();
+    expect([cache.memory.max, cache.files.max, cache.items.max]).toEqual([0, 0, 0]);
+  });
+});
+
 describe('processPhoto: what is refused, and why', () => {
   it('refuses HEIC/HEIF by its file type box, whatever follows', async () => {
     expect(await processPhoto(ftyp('heic', ['mif1', 'heic']))).toEqual({ ok: false, reason: 'heic' });
