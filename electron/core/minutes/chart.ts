@@ -191,7 +191,9 @@ export async function svgToPng(svg: string, scale = 2): Promise<{ data: Uint8Arr
   if (!(scale > 0 && scale <= 8)) throw new RangeError(`svgToPng: scale ${scale} outside (0, 8]`);
   const { data, info } = await sharp(Buffer.from(svg, 'utf8'), { density: 72 * scale })
     .flatten({ background: COLOUR.background })
-    .png({ compressionLevel: 9, adaptiveFiltering: true })
+    // zlib level 6 without adaptive filtering: for a chart (flat areas, anti-aliased text) it is
+    // both smaller and about three times faster than level 9 with adaptive filtering.
+    .png({ compressionLevel: 6, adaptiveFiltering: false })
     .toBuffer({ resolveWithObject: true });
   return {
     data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),

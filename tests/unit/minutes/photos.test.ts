@@ -153,6 +153,21 @@ describe('processPhoto: what goes into the document', () => {
     expect(near(await pixel(out.jpeg, 100, 240), [0, 0, 200])).toBe(true);
   });
 
+  it('turns a CMYK JPEG (from a print shop or a scanner) and a greyscale one into RGB', async () => {
+    const cmyk = await solid(300, 200, '#cc2222').toColourspace('cmyk').jpeg().toBuffer();
+    expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
+    const out = await processed(cmyk);
+    const meta = await sharp(out.jpeg).metadata();
+    expect([meta.space, meta.channels]).toEqual(['srgb', 3]);
+    const [r, g, b] = await pixel(out.jpeg, 150, 100);
+    expect(r).toBeGreaterThan(150);
+    expect(Math.max(g, b)).toBeLessThan(90);
+
+    const grey = await solid(300, 200, '#777777').toColourspace('b-w').jpeg().toBuffer();
+    expect((await sharp(grey).metadata()).channels).toBe(1);
+    expect(await sharp((await processed(grey)).jpeg).metadata()).toMatchObject({ space: 'srgb', channels: 3 });
+  });
+
   it('scales 4000 × 3000 down to 1600 × 1200, and a thumbnail of 320 × 240', async () => {
     const out = await processed(await solid(4000, 3000, '#406080').jpeg().toBuffer());
     expect([out.width, out.height]).toEqual([MINUTES_LIMITS.photoLongSide, 1200]);
