@@ -48,19 +48,21 @@ const COLOUR = {
 } as const;
 
 const G = {
+  // Sizes in SVG units: printed 16 cm wide, one unit of the 800-wide chart is 0.2 mm, so a
+  // 16-unit name prints at about 9 pt and a 13-unit group or tick at about 7.5 pt.
   pad: 16,
-  titleSize: 18,
-  nameSize: 14,
-  nameLine: 17,
+  titleSize: 20,
+  nameSize: 16,
+  nameLine: 19,
   nameLines: 2,
-  groupSize: 12,
-  groupLine: 15,
+  groupSize: 13,
+  groupLine: 16,
   rowPad: 10,
-  barHeight: 18,
-  valueSize: 14,
-  valueRoom: 50,
-  tickSize: 12,
-  moreSize: 13,
+  barHeight: 20,
+  valueSize: 15,
+  valueRoom: 54,
+  tickSize: 13,
+  moreSize: 14,
 } as const;
 
 /** A score as the document writes it: two decimals with a comma ("4,25"). */
@@ -151,6 +153,7 @@ export function quickWinChartSvg(rows: readonly QuickWinChartRow[], opts: QuickW
       text(barEnd + 6, barTop + G.barHeight / 2 + G.valueSize * 0.35, formatChartScore(total), {
         size: G.valueSize,
         bold: true,
+        halo: true,
       }),
       '</g>',
     );
@@ -218,7 +221,15 @@ function text(
   x: number,
   y: number,
   content: string,
-  o: { size: number; bold?: boolean; italic?: boolean; anchor?: 'start' | 'middle' | 'end'; fill?: string },
+  o: {
+    size: number;
+    bold?: boolean;
+    italic?: boolean;
+    anchor?: 'start' | 'middle' | 'end';
+    fill?: string;
+    /** A white outline under the glyphs, so a gridline behind the text does not cross it. */
+    halo?: boolean;
+  },
 ): string {
   const attrs = [
     `x="${n(x)}"`,
@@ -228,6 +239,7 @@ function text(
     o.italic ? 'font-style="italic"' : '',
     o.anchor && o.anchor !== 'start' ? `text-anchor="${o.anchor}"` : '',
     `fill="${o.fill ?? COLOUR.text}"`,
+    o.halo ? `stroke="${COLOUR.background}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"` : '',
   ].filter(Boolean);
   return `<text ${attrs.join(' ')}>${escapeXml(content)}</text>`;
 }
