@@ -68,14 +68,15 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /**
  * Decode options for every sharp call on a picked file.
  *
- * `failOn: 'error'`: a JPEG cut in half (a photo still downloading from the chat, a copy that
- * stopped) decodes with libvips' defaults into a picture whose lower part is flat grey; with
- * 'truncated' or 'error' sharp throws "premature end of JPEG image" instead, and we refuse it as
- * corrupt. The same goes for a PNG cut short or with a damaged chunk. 'warning' would be stricter
- * still, but real camera and phone JPEGs often carry harmless warnings ("extraneous bytes before
- * marker"), so it would refuse good photos. What no level catches: a JPEG whose compressed data is
- * damaged in the middle decodes to visible streaks without an error; the user sees that in the
- * thumbnail and can remove the photo. A JPEG missing only its final end marker is refused too.
+ * `failOn: 'error'`: with no check at all ('none') a JPEG cut in half (a photo still downloading
+ * from the chat, a copy that stopped) decodes into a picture whose lower part is flat grey; from
+ * 'truncated' up, sharp throws "premature end of JPEG image" instead and we refuse it as corrupt.
+ * The same goes for a PNG cut short or with a damaged chunk. sharp's default, 'warning', is
+ * stricter still, but it also refuses good photos: camera and phone JPEGs often carry harmless
+ * warnings ("N extraneous bytes before marker"), which 'error' lets through. What no level
+ * catches: a JPEG whose compressed data is damaged in the middle decodes to visible streaks
+ * without an error; the user sees that in the thumbnail and can remove the photo. A JPEG missing
+ * only its final end marker counts as truncated and is refused.
  *
  * `limitInputPixels` is the second fence behind the header check in `processPhoto`.
  */

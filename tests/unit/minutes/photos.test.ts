@@ -238,6 +238,16 @@ describe('processPhoto: what is refused, and why', () => {
     expect(await processPhoto(jpeg.subarray(0, jpeg.length >> 1))).toEqual({ ok: false, reason: 'corrupt' });
   });
 
+  it('accepts a JPEG with a harmless decoder warning (extra bytes before a marker), as phones write them', async () => {
+    const jpeg = await solid(300, 200, '#446688').jpeg().toBuffer();
+    const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+    const withJunk = Buffer.concat([jpeg.subarray(0, sos), Buffer.from([0, 0, 0]), jpeg.subarray(sos)]);
+    // sharp's default (failOn 'warning') would refuse this photo.
+    await expect(sharp(withJunk).raw().toBuffer()).rejects.toThrow(/extraneous bytes/);
+    const out = await processed(withJunk);
+    expect([out.width, out.height]).toEqual([300, 200]);
+  });
+
   it('refuses a PNG cut short, and garbage after a valid signature, as corrupt', async () => {
     const png = await sharp({
       create: {
