@@ -129,8 +129,9 @@ const tasks: Tasks = {
   async 'minutes.build'() {
     throw new Error('minutes.build: not merged yet');
   },
-  async 'minutes.photo'() {
-    throw new Error('minutes.photo: not merged yet');
+  async 'minutes.photo'({ bytes }) {
+    const { processPhoto } = await import('../minutes/photos');
+    return processPhoto(bytes);
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { textToBlocks, blocksToText } from '../../../shared/minutes';
 import { useTestBackend } from '../../fixtures/backend';
 import { engagementInput, workshopInput } from '../../fixtures/inputs';
@@ -173,5 +174,57 @@ describe('the minutes of a workshop', () => {
     expect((await view(w.id)).number).toBe('005/77/419.44/2019');
     const err = await refused('minutes.get', { workshopId: '00000000-0000-4000-8000-000000000000' });
     expect(err.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('photos of the minutes', () => {
+  const jpeg = (width: number, height: number, r = 200) =>
+    sharp({ create: { width, height, channels: 3, background: { r, g: 90, b: 40 } } })
+      .jpeg()
+      .toBuffer()
+      .then((b) => b.toString('base64'));
+
+  it('go in resized, in order, with captions; a HEIC or a broken file is refused with the reason', async () => {
+    const { w } = await tahap3();
+    const big = await ok('minutes.addPhoto', {
+      workshopId: w.id,
+      fileName: 'pembukaan.jpg',
+      data: await jpeg(3200, 2400),
+    });
+    expect(big).toMatchObject({ width: 1600, height: 1200, included: true, caption: '', position: 0 });
+    expect(big.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
+    const small = await ok('minutes.addPhoto', {
+      workshopId: w.id,
+      fileName: 'diskusi.jpg',
+      data: await jpeg(800, 600, 20),
+    });
+
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(64, 1)]);
+    let err = await refused('minutes.addPhoto', {
+      workshopId: w.id,
+      fileName: 'IMG_0001.HEIC',
+      data: heic.toString('base64'),
+    });
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toMatch(/HEIC.*JPEG/);
+    err = await refused('minutes.addPhoto', {
+      workshopId: w.id,
+      fileName: 'notulen.txt',
+      data: Buffer.from('bukan foto').toString('base64'),
+    });
+    expect(err.message).toBe('Berkas ini bukan foto JPEG, PNG atau WebP.');
+
+    await ok('minutes.updatePhoto', { id: small.id, caption: 'Diskusi kelompok', included: true });
+    await ok('minutes.updatePhoto', { id: big.id, included: false });
+    await ok('minutes.movePhoto', { id: small.id, index: 0 });
+    const m = await view(w.id);
+    expect(m.photos.map((p: any) => [p.fileName, p.caption, p.included, p.position])).toEqual([
+      ['diskusi.jpg', 'Diskusi kelompok', true, 0],
+      ['pembukaan.jpg', '', false, 1],
+    ]);
+    expect(m.annexes.at(-1)).toBe('Lampiran II Dokumentasi');
+
+    await ok('minutes.removePhoto', { id: small.id });
+    expect((await view(w.id)).photos.map((p: any) => p.id)).toEqual([big.id]);
   });
 });
