@@ -432,11 +432,14 @@ export function createMinutesService(
       };
     },
 
-    /** The engagement's action items as of this workshop (Lampiran III), as the table prints them. */
-    registerRows(workshopId: string): string[][] {
+    /**
+     * The action items of the minutes: this workshop's own (the Tindak Lanjut table) and the
+     * engagement's register as of this workshop (Lampiran III: none from a later workshop).
+     */
+    actionItems(workshopId: string): { mine: ActionItem[]; register: ActionItem[] } {
       const w = workshopOf(workshopId);
-      const zone = deps.engagements.get(w.engagementId).timeZone;
-      return followUpRows(registerAsOf(w, deps.followups.actions(w.engagementId)), zone);
+      const all = deps.followups.actions(w.engagementId);
+      return { mine: all.filter((a) => a.workshopId === workshopId), register: registerAsOf(w, all) };
     },
 
     engagementOf(workshopId: string): string {
