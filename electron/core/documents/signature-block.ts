@@ -80,4 +80,3 @@ export function signatureColumns(
     rows: [new TableRow({ cantSplit: true, children: [side(lines(left), half), side(lines(right), width - half)] })],
   });
 }
-
