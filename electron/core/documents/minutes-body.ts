@@ -73,27 +73,50 @@ export function minutesTitle(title: string, number: string, settings: PageSettin
   return out;
 }
 
+/** A numbered or bulleted line of a header value ("1. Pembukaan", "- …"): its marker and its text. */
+const MARKED_LINE = /^\s*(\d{1,3}[.)]|[a-z][.)]|[-•–])\s+(.*)$/;
+
 /**
  * "Label : value" lines, colons aligned after the longest label; a value's further lines and its
- * wrapped text start where the value starts, after the colon.
+ * wrapped text start where the value starts, after the colon. Numbered lines ("1. Pembukaan", the
+ * agenda) hang: their wrapped text starts after the number.
  */
 export function headerBlock(fields: readonly MinutesHeaderField[], settings: PageSettings): Paragraph[] {
   const longest = Math.max(0, ...fields.map((f) => estimateTextWidthPt(f.label, settings.fontSizePt)));
   const colon = Math.max(cmToTwips(2.5), Math.ceil(longest * 20 * 1.05) + cmToTwips(0.2));
   const value = colon + cmToTwips(0.4);
-  const lines = fields.map(
-    (f) =>
-      new Paragraph({
-        tabStops: [
-          { type: TabStopType.LEFT, position: colon },
-          { type: TabStopType.LEFT, position: value },
-        ],
-        indent: { left: value, hanging: value },
-        spacing: { after: 40 },
-        children: [new TextRun(stripNonXml(`${f.label}\t:\t`)), ...runs(f.value || '-')],
-      }),
+  const markers = fields.flatMap((f) =>
+    f.value.split('\n').flatMap((l) => {
+      const m = MARKED_LINE.exec(l);
+      return m ? [estimateTextWidthPt(m[1], settings.fontSizePt)] : [];
+    }),
   );
-  return [...lines, new Paragraph({ spacing: { after: 120 }, children: [] })];
+  const marker = Math.max(cmToTwips(0.6), Math.ceil(Math.max(0, ...markers) * 20 * 1.05) + cmToTwips(0.15));
+  const out: Paragraph[] = [];
+  for (const f of fields) {
+    const lines = stripNonXml(f.value.replace(/\r\n?/g, '\n'))
+      .split('\n')
+      .filter((l, i, all) => l.trim() !== '' || all.length === 1);
+    lines.forEach((line, i) => {
+      const m = MARKED_LINE.exec(line);
+      const left = m ? value + marker : value;
+      const head = i === 0 ? [new TextRun(stripNonXml(`${f.label}\t:\t`))] : [];
+      out.push(
+        new Paragraph({
+          tabStops: [
+            { type: TabStopType.LEFT, position: colon },
+            { type: TabStopType.LEFT, position: value },
+            ...(m ? [{ type: TabStopType.LEFT, position: value + marker }] : []),
+          ],
+          indent: { left, hanging: i === 0 ? left : left - value },
+          spacing: { after: i === lines.length - 1 ? 40 : 0 },
+          children: [...head, new TextRun(m ? `${m[1]}\t${m[2]}` : line.trim() || '-')],
+        }),
+      );
+    });
+  }
+  out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+  return out;
 }
 
 /**

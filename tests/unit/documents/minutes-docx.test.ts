@@ -52,10 +52,11 @@ describe('minutes (notulen) DOCX', () => {
     // Every header field as "Label : value", each line of a multi-line value present.
     for (const f of data.header) {
       expect(text).toContain(`${f.label}\t:\t`);
-      for (const line of f.value.split('\n')) expect(text).toContain(line);
+      // Numbered lines (the agenda) print their number, a tab, and the text hanging after it.
+      for (const line of f.value.split('\n')) expect(text).toContain(line.replace(/^(\d+\.) /, '$1\t'));
     }
     expect(text).toContain('Peserta\t:\t24 orang, daftar hadir terlampir');
-    expect(text).toContain('1. Pembukaan dan sambutan Wali Kota Kediri');
+    expect(text).toContain('Acara\t:\t1.\tPembukaan dan sambutan Wali Kota Kediri');
     // Sections in order.
     const order = ['A. Pembukaan', 'B. Pembahasan', 'C. Keputusan/Kesimpulan', 'D. Tindak Lanjut', 'E. Penutup'];
     const at = order.map((h) => lines(text).indexOf(h));
@@ -150,13 +151,16 @@ describe('minutes (notulen) DOCX', () => {
   it('two days: each day its own line in the header and its own daftar hadir, drawing ids still unique', async () => {
     const data = await kediriMinutesData({ days: 2, attendees: 8, groups: 2, outputsPerGroup: 4, photos: 3 });
     const doc = await openDocx(await buildMinutesDocx(data, F4));
-    // Each day on its own line (a line break in the paragraph, so the wrapped lines stay after the colon).
-    const dates = /<w:p>(?:(?!<\/w:p>)[\s\S])*?Hari\/Tanggal[\s\S]*?<\/w:p>/.exec(doc.documentXml)![0];
-    expect(dates).toMatch(
-      /Hari ke-1: Rabu, 28 Agustus 2019<\/w:t><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:br\/><w:t[^>]*>Hari ke-2: Kamis, 29 Agustus 2019/,
-    );
-    expect(dates).toContain('<w:ind w:left=');
-    expect(dates).toContain('w:hanging=');
+    // Each day on its own line, starting where the value starts (after the colon).
+    const l = lines(doc.text);
+    const i = l.indexOf('Hari/Tanggal\t:\tHari ke-1: Rabu, 28 Agustus 2019');
+    expect(l[i + 1]).toBe('Hari ke-2: Kamis, 29 Agustus 2019');
+    const paragraph = (t: string) => new RegExp(`<w:p>(?:(?!</w:p>)[\\s\\S])*?${t}`).exec(doc.documentXml)![0];
+    const left = (p: string) => /<w:ind w:left="(\d+)"/.exec(p)![1];
+    expect(left(paragraph('Hari ke-2: Kamis'))).toBe(left(paragraph('Hari ke-1: Rabu')));
+    expect(paragraph('Hari ke-2: Kamis')).toContain('w:hanging="0"');
+    // The agenda's numbered lines hang after their number.
+    expect(Number(left(paragraph('2.\tPaparan: Arah')))).toBeGreaterThan(Number(left(paragraph('Hari ke-2: Kamis'))));
     expect(lines(doc.text).filter((t) => t === 'DAFTAR HADIR')).toHaveLength(2);
     expect(doc.text).toContain('Kamis, 29 Agustus 2019');
     const ids = [...doc.documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
