@@ -5,6 +5,7 @@ import {
   TabStopType,
   TextRun,
   type ILevelsOptions,
+  type IParagraphOptions,
   type INumberingOptions,
   type Table,
 } from 'docx';
@@ -121,38 +122,39 @@ export function headerBlock(fields: readonly MinutesHeaderField[], settings: Pag
 
 /**
  * Blocks as paragraphs and Word lists. Every numbered list restarts at 1 (its own numbering
- * instance); a section without text says "—".
+ * instance); a section without text says "—". `keepWithNext` keeps the last paragraph with what
+ * follows (the closing words with the signature block, which never stands alone on a page).
  */
-export function blockParagraphs(blocks: readonly MinutesBlock[], instance: { next: number }, depth = 0): Paragraph[] {
+export function blockParagraphs(
+  blocks: readonly MinutesBlock[],
+  instance: { next: number },
+  depth = 0,
+  keepWithNext = false,
+): Paragraph[] {
   const left = CONTENT_INDENT + depth * LIST_HANGING;
   const indent = { left };
-  if (!blocksHaveText(blocks)) {
-    return [new Paragraph({ indent, spacing: { after: 120 }, children: runs(EMPTY_SECTION_TEXT) })];
-  }
-  const out: Paragraph[] = [];
-  for (const b of blocks) {
+  const out: IParagraphOptions[] = [];
+  for (const b of blocksHaveText(blocks) ? blocks : []) {
     if (b.kind === 'p') {
       if (b.text.trim() === '') continue;
-      out.push(
-        new Paragraph({ indent, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, children: runs(b.text) }),
-      );
+      out.push({ indent, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, children: runs(b.text) });
       continue;
     }
     const items = b.items.filter((i) => i.trim() !== '');
     const numbering = b.kind === 'ol' ? { reference: NUMBER_REF, level: 0, instance: instance.next++ } : null;
     items.forEach((item, i) =>
-      out.push(
-        new Paragraph({
-          numbering: numbering ?? { reference: BULLET_REF, level: 0 },
-          indent: { left: left + LIST_HANGING, hanging: LIST_HANGING },
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: { after: i === items.length - 1 ? 120 : 40 },
-          children: runs(item),
-        }),
-      ),
+      out.push({
+        numbering: numbering ?? { reference: BULLET_REF, level: 0 },
+        indent: { left: left + LIST_HANGING, hanging: LIST_HANGING },
+        alignment: AlignmentType.JUSTIFIED,
+        spacing: { after: i === items.length - 1 ? 120 : 40 },
+        children: runs(item),
+      }),
     );
   }
-  return out;
+  if (out.length === 0) out.push({ indent, spacing: { after: 120 }, children: runs(EMPTY_SECTION_TEXT) });
+  if (keepWithNext) out[out.length - 1] = { ...out[out.length - 1], keepNext: true };
+  return out.map((o) => new Paragraph(o));
 }
 
 function sectionHeading(text: string): Paragraph {
@@ -215,7 +217,7 @@ export function minutesBody(data: MinutesDocData, settings: PageSettings): (Para
   ];
   if (data.followUps.length > 0) out.push(actionsDocTable(data.followUps, settings));
   else out.push(...blockParagraphs([], instance));
-  out.push(sectionHeading('E. Penutup'), ...blockParagraphs(data.closing, instance));
+  out.push(sectionHeading('E. Penutup'), ...blockParagraphs(data.closing, instance, 0, true));
   const s = data.signatures;
   out.push(
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 240 }, children: [] }),

@@ -254,6 +254,10 @@ describe('minutes (notulen) DOCX', () => {
     }
     expect(doc.text).not.toContain('Lampiran');
     expect(doc.text).not.toContain('Nomor:');
+    // The closing "—" keeps with the signature block: the block never stands alone on a page.
+    const closing = doc.documentXml.slice(doc.documentXml.indexOf('E. Penutup'));
+    const last = /<w:p>(?:(?!<\/w:p>)[\s\S])*?—<\/w:t>/.exec(closing)![0];
+    expect(last).toContain('<w:keepNext/>');
     expect(doc.media).toHaveLength(1);
     expect((await parts(bytes)).footers).toContain('DRAF');
   });

@@ -11,7 +11,7 @@ import {
 import { marginsTwips, pageSizeTwips, textWidthTwips, type PageSettings } from '../../../electron/core/documents/page';
 import { formatNip } from '../../../shared/nip';
 import { openDocx } from '../../fixtures/docx';
-import { KEDIRI_CHAIR, KEDIRI_NOTE_TAKER, kediriMinutesData } from '../../fixtures/minutes';
+import { emptyMinutesData, KEDIRI_CHAIR, KEDIRI_NOTE_TAKER, kediriMinutesData } from '../../fixtures/minutes';
 
 // Proof that the minutes open and lay out in a real office suite: LibreOffice turns them into a
 // PDF whose pages are read back (text per page, word boxes, embedded images). The PDF and its
@@ -124,6 +124,10 @@ function checkLayout(data: MinutesDocData, r: Rendered, settings: PageSettings):
   ]) {
     expect(signing[0]).toContain(s);
   }
+  // …and never alone: the end of the closing section (E. Penutup) is on its page.
+  const closing = data.closing.at(-1);
+  const words = closing?.kind === 'p' ? closing.text.trim().split(/\s+/).slice(-2).join(' ') : '—';
+  expect(signing[0]).toContain(words || '—');
   return starts;
 }
 
@@ -178,5 +182,15 @@ describe.skipIf(!!skipReason)('minutes rendered by LibreOffice', () => {
     expect(days[1]).toContain('Kamis, 29 Agustus 2019');
     // The second day starts its own page.
     expect(linesOf(days[1])[0]).toBe('DAFTAR HADIR');
+  }, 240_000);
+
+  it('an empty workshop: sections say "—", no annex, the signature block with the closing section', async () => {
+    const data = await emptyMinutesData();
+    const r = await render('empty-a4', await buildMinutesDocx(data, A4));
+    expect(checkLayout(data, r, A4)).toEqual([]);
+    const all = r.pages.join('\n');
+    expect(all).not.toContain('Lampiran');
+    expect(all.match(/^\s*—\s*$/gm)).toHaveLength(5);
+    expect(r.pages.find((p) => p.includes('Notulis,'))).toContain('E. Penutup');
   }, 240_000);
 });
