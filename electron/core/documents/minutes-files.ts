@@ -56,7 +56,8 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
   const attendance = workshop.days
     .map((day) => gatherAttendanceList(d, day.id, false, 'annex').input)
     .filter((a) => a.rows.length > 0)
-    .map(({ letterhead: _letterhead, ...body }) => body);
+    // No blank rows for walk-ins: the minutes file what happened.
+    .map(({ letterhead: _letterhead, ...body }) => ({ ...body, blankRows: 0 }));
   const groups = gatherGroupOutputs(d, workshopId).input;
 
   const board = d.followups.board(workshopId);

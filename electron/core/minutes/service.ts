@@ -155,6 +155,10 @@ export function createMinutesService(
       INSERT INTO blobs (hash, mime, width, height, data, created_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(hash) DO NOTHING`),
     blobData: db.prepare('SELECT data FROM blobs WHERE hash = ?'),
+    /** Who the daftar hadir lists under "semua terdaftar": the register but the committee. */
+    listed: db.prepare(
+      "SELECT count(*) FROM participants WHERE engagement_id = ? AND deleted_at IS NULL AND role <> 'panitia'",
+    ),
   };
 
   function workshopOf(workshopId: string): Workshop {
@@ -351,7 +355,10 @@ export function createMinutesService(
       const board = deps.followups.board(workshopId);
 
       const present: Record<AnnexKey, boolean> = {
-        attendance: days.length > 0,
+        // As the daftar hadir lists them: the register (semua terdaftar) or those present (hadir saja).
+        attendance:
+          presentPerDay.some((n) => n > 0) ||
+          (e.documents.listScope === 'all' && (q.listed.pluck().get(w.engagementId) as number) > 0),
         groups: hasGroups,
         register: register.length > 0,
         quickwins: board.candidates.length > 0,
