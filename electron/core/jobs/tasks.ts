@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sha256 } from '../images';
 import { createAgendaService } from '../agenda/service';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
@@ -133,6 +134,25 @@ const tasks: Tasks = {
       version,
     );
   },
+  async 'minutes.finalize'({ dbFile, workshopId, revision, version, by, now }) {
+    const { buildMinutesFile, gatherMinutes } = await minutesDocument();
+    const built = await buildMinutesFile(
+      withStore(dbFile, null, (s) => gatherMinutes(s, workshopId)),
+      version,
+    );
+    const { file, code } = built;
+    return withStore(dbFile, now, (s) =>
+      s.minutes.commitVersion(workshopId, revision, {
+        version,
+        bytes: file.bytes,
+        sha256: sha256(file.bytes),
+        code,
+        fileName: file.fileName,
+        by,
+      }),
+    );
+  },
+
   async 'minutes.photo'({ bytes }) {
     const { processPhoto } = await import('../minutes/photos');
     return processPhoto(bytes);

@@ -3,7 +3,7 @@ import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 import type { CheckedBackup } from '../backups/check';
 import type { MadeCrop } from '../store/signature-crops';
-import type { PhotoRefusal } from '../../../shared/minutes';
+import type { MinutesVersion, PhotoRefusal } from '../../../shared/minutes';
 
 /** A photo as it goes into the minutes (JPEG, long side ≤ 1600 px, no metadata), or why it cannot. */
 export type PhotoResult =
@@ -79,6 +79,15 @@ export interface JobMap {
   'minutes.build': {
     input: StoreJob & { workshopId: string; version: number | null };
     output: { file: FileBytes; code: string };
+  };
+  /**
+   * "Finalkan": build version `version` and commit it in the worker's own transaction, only if the
+   * minutes are still the draft at `revision`; the DOCX's bytes and SHA-256 never touch the loop
+   * that answers calls.
+   */
+  'minutes.finalize': {
+    input: StoreJob & { workshopId: string; revision: number; version: number; by: string; now: string };
+    output: MinutesVersion;
   };
   /** A photo for the minutes' Dokumentasi: upright, resized JPEG and thumbnail, or why it is refused. */
   'minutes.photo': { input: { bytes: Uint8Array }; output: PhotoResult };

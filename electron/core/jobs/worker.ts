@@ -19,6 +19,12 @@ function transferables(value: unknown): { value: unknown; transfer: ArrayBuffer[
     const bytes = own((value as { bytes: Uint8Array }).bytes);
     return { value: { ...value, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
   }
+  // A file with something beside it ({ file: { bytes }, code }): the file's bytes move too.
+  const file = value && typeof value === 'object' ? (value as { file?: unknown }).file : undefined;
+  if (file && typeof file === 'object' && (file as { bytes?: unknown }).bytes instanceof Uint8Array) {
+    const inner = transferables(file);
+    return { value: { ...(value as object), file: inner.value }, transfer: inner.transfer };
+  }
   return { value, transfer: [] };
 }
 

@@ -18,6 +18,7 @@ export function minutesApp(
   minutes: MinutesService,
   jobs: JobPool,
   dbFile: string,
+  now: () => string,
 ): SliceImplementations<typeof minutesOps> {
   const changed = (workshopId: string, id = workshopId, action: ChangeEvent['action'] = 'updated'): ChangeEvent => ({
     entity: 'minutes',
@@ -70,20 +71,18 @@ export function minutesApp(
       return { value: { id }, events: [changed(workshopId, id, 'deleted')] };
     },
     'minutes.finalize': async ({ workshopId, revision, by }) => {
-      const now = minutes.state(workshopId);
-      if (now.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
-      if (now.revision !== revision) throw new AppError('CONFLICT', 'minutesChanged');
-      const version = minutes.nextVersion(workshopId);
-      const built = await jobs.run('minutes.build', { dbFile, workshopId, version });
-      // Committed only if nothing changed while the document was built: a second window's
-      // finalize meanwhile finds the minutes final and is refused, so there is one version.
-      const v = minutes.commitVersion(workshopId, revision, {
-        version,
-        bytes: built.file.bytes,
-        sha256: sha256(built.file.bytes),
-        code: built.code,
-        fileName: built.file.fileName,
+      const current = minutes.state(workshopId);
+      if (current.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
+      if (current.revision !== revision) throw new AppError('CONFLICT', 'minutesChanged');
+      // Built and committed in the worker, only if nothing changed meanwhile: a second window's
+      // finalize finds the minutes final and is refused, so there is one version.
+      const v = await jobs.run('minutes.finalize', {
+        dbFile,
+        workshopId,
+        revision,
+        version: minutes.nextVersion(workshopId),
         by,
+        now: now(),
       });
       return { value: v, events: [changed(workshopId)] };
     },
