@@ -73,9 +73,11 @@ export interface MinutesQuickWins {
   rows: MinutesQuickWinRow[];
 }
 
-/** Lampiran V: a photo (JPEG) and its caption. */
+/** Lampiran V: a photo and its caption. */
 export interface MinutesPhotoDoc extends MinutesImage {
   caption: string;
+  /** The bytes' format: JPEG unless said (photos are stored as JPEG). */
+  type?: 'jpg' | 'png';
 }
 
 export interface MinutesAnnexes {

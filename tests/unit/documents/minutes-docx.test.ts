@@ -10,6 +10,7 @@ import { EMPTY_SECTION_TEXT } from '../../../electron/core/documents/minutes-bod
 import { cmToTwips, PAPER, type PageSettings } from '../../../electron/core/documents/page';
 import { formatNip } from '../../../shared/nip';
 import { cellTexts, openDocx, tableRows } from '../../fixtures/docx';
+import { emblemPng } from '../../fixtures/png';
 import { emptyMinutesData, KEDIRI_CHAIR, KEDIRI_NOTE_TAKER, kediriMinutesData } from '../../fixtures/minutes';
 
 const F4: PageSettings = {
@@ -197,6 +198,27 @@ describe('minutes (notulen) DOCX', () => {
       const sum = [...grid.matchAll(/w:w="(\d+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
       expect(sum).toBeLessThanOrEqual(text);
     }
+  });
+
+  it('embeds a photo given as PNG as PNG', async () => {
+    const data = await kediriMinutesData({ attendees: 0, groups: 0, actions: 0, photos: 0 });
+    const png = emblemPng(120, 90);
+    const doc = await openDocx(
+      await buildMinutesDocx(
+        {
+          ...data,
+          annexes: {
+            ...data.annexes,
+            quickWins: { chart: null, rows: [] },
+            photos: [{ data: png, width: 120, height: 90, caption: 'Papan flipchart', type: 'png' }],
+          },
+        },
+        F4,
+      ),
+    );
+    expect(minutesAnnexTitles({ ...data.annexes, quickWins: { chart: null, rows: [] }, photos: [] })).toEqual([]);
+    expect(doc.text).toContain('Papan flipchart');
+    expect(doc.media.filter((m) => m.endsWith('.png'))).toHaveLength(2); // the emblem and the photo
   });
 
   it('prints the version and the verification code in the footer, DRAF for a draft, and the page count', async () => {
