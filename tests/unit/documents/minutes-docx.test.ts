@@ -292,7 +292,7 @@ describe('minutes (notulen) DOCX', () => {
         ...data,
         opening: [{ kind: 'p', text: long }],
         decisions: [{ kind: 'ul', items: ['Keputusan\u0001 dengan\u000b karakter kendali\uFFFE'] }],
-        header: [...data.header, { label: 'Catatan', value: 'nilai\u0007 aneh' }],
+        header: [...data.header, { label: 'Catatan', value: 'nilai\u0007 aneh' }, { label: 'Kosong', value: '\n \n' }],
       },
       F4,
     );
@@ -300,6 +300,7 @@ describe('minutes (notulen) DOCX', () => {
     expect(doc.text).toContain(long.trim());
     expect(doc.text).toContain('Keputusan dengan karakter kendali');
     expect(doc.text).toContain('Catatan\t:\tnilai aneh');
+    expect(lines(doc.text)).toContain('Kosong\t:\t-');
     for (const c of ['\u0001', '\u0007', '\u000b', '\uFFFE']) expect(doc.documentXml).not.toContain(c);
   });
 });
