@@ -225,7 +225,7 @@ export function minutesBody(data: MinutesDocData, settings: PageSettings): (Para
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 240 }, children: [] }),
     signatureColumns(
       { signatory: s.chair, opening: [''] },
-      { signatory: s.noteTaker, opening: [`${s.place}, ${s.dateLabel}`] },
+      { signatory: s.noteTaker, opening: [s.placeDate] },
       settings,
     ),
   );

@@ -47,9 +47,8 @@ export interface MinutesDiscussion {
 
 /** The signature block: "Kediri, 28 Agustus 2019", then the chair (left) and the note-taker (right). */
 export interface MinutesSignatures {
-  place: string;
-  /** "28 Agustus 2019". */
-  dateLabel: string;
+  /** "Kediri, 28 Agustus 2019" (MinutesView.signing.placeDate). */
+  placeDate: string;
   /** Role "Pimpinan Rapat". */
   chair: Signatory;
   /** Role "Notulis". */

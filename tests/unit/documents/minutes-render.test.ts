@@ -114,7 +114,7 @@ function checkLayout(data: MinutesDocData, r: Rendered, settings: PageSettings):
   const signing = body.filter((p) => p.includes('Notulis,'));
   expect(signing).toHaveLength(1);
   for (const s of [
-    `${data.signatures.place}, ${data.signatures.dateLabel}`,
+    data.signatures.placeDate,
     'Pimpinan Rapat,',
     KEDIRI_CHAIR.name,
     KEDIRI_CHAIR.rank,
