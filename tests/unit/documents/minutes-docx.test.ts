@@ -11,7 +11,13 @@ import { cmToTwips, PAPER, type PageSettings } from '../../../electron/core/docu
 import { formatNip } from '../../../shared/nip';
 import { cellTexts, openDocx, tableRows } from '../../fixtures/docx';
 import { emblemPng } from '../../fixtures/png';
-import { emptyMinutesData, KEDIRI_CHAIR, KEDIRI_NOTE_TAKER, kediriMinutesData } from '../../fixtures/minutes';
+import {
+  commitmentDrawings,
+  emptyMinutesData,
+  KEDIRI_CHAIR,
+  KEDIRI_NOTE_TAKER,
+  kediriMinutesData,
+} from '../../fixtures/minutes';
 
 const F4: PageSettings = {
   paper: 'F4',
@@ -138,14 +144,16 @@ describe('minutes (notulen) DOCX', () => {
     expect(doc.text).toContain('Peringkat');
     expect(doc.text).toContain('e-SPTPD: pelaporan pajak daerah secara daring');
     for (const p of data.annexes.photos) expect(l).toContain(p.caption);
-    // Images: the emblem, every signature, the chart and every photo, each once.
+    // Images: the emblem, every signature, the commitment sheets' (one drawing, embedded once),
+    // the chart and every photo.
     const signatures = data.annexes.attendance.reduce((n, d) => n + d.rows.filter((r) => r.signature).length, 0);
     expect(signatures).toBe(24);
-    expect(doc.media).toHaveLength(1 + signatures + 1 + data.annexes.photos.length);
+    expect(doc.media).toHaveLength(1 + signatures + 1 + 1 + data.annexes.photos.length);
     expect(doc.media.filter((m) => m.endsWith('.jpg') || m.endsWith('.jpeg'))).toHaveLength(4);
-    // Drawing ids are unique across the document.
+    // Drawing ids are unique across the document: every drawing its own, the shared one too.
     const ids = [...doc.documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids.length).toBe(doc.media.length);
+    expect(commitmentDrawings(data)).toBeGreaterThanOrEqual(3);
+    expect(ids.length).toBe(1 + signatures + commitmentDrawings(data) + 1 + data.annexes.photos.length);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -165,7 +173,7 @@ describe('minutes (notulen) DOCX', () => {
     expect(lines(doc.text).filter((t) => t === 'DAFTAR HADIR')).toHaveLength(2);
     expect(doc.text).toContain('Kamis, 29 Agustus 2019');
     const ids = [...doc.documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids.length).toBe(1 + 16 + 1 + 3);
+    expect(ids.length).toBe(1 + 16 + commitmentDrawings(data) + 1 + 3);
     expect(new Set(ids).size).toBe(ids.length);
     // The second day's daftar hadir starts a new page.
     const titles = doc.documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?DAFTAR HADIR<\/w:t>/g) ?? [];
