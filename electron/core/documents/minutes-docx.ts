@@ -147,6 +147,7 @@ function minutesFooter(v: MinutesVersionMark, settings: PageSettings): Footer {
 }
 
 export { annexTitles as minutesAnnexTitles };
+export type { Signatory } from './signature-block';
 
 /** Builds the minutes as DOCX bytes. */
 export async function buildMinutesDocx(data: MinutesDocData, settings: PageSettings): Promise<Uint8Array> {
