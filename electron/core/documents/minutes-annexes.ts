@@ -174,7 +174,7 @@ function photoTable(photos: readonly MinutesPhotoDoc[], settings: PageSettings):
               keepNext: true,
               children: [
                 new ImageRun({
-                  type: 'jpg',
+                  type: p.type ?? 'jpg',
                   data: p.data,
                   transformation: fitImage(p, maxWidthCm, PHOTO_MAX_HEIGHT_CM),
                   altText: {
