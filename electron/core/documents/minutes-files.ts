@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { DIMENSIONS } from '../../../shared/dimensions';
 import { fileNamePart, safeFileName } from '../../../shared/files';
 import { rankQuickWins } from '../../../shared/followups';
-import { formatDayMonthYear, zoneDate } from '../../../shared/format';
+import { zoneDate } from '../../../shared/format';
 import type { ActionItem } from '../../../shared/followups';
 import { quickWinChartSvg, svgToPng } from '../minutes/chart';
 import type { FileBytes } from '../jobs/types';
@@ -69,7 +69,6 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
     return { rank: r.rank, name: c.name, group, total: r.total, scored: r.scorers > 0 };
   });
   const [chair, noteTaker] = view.signing.signatories;
-  const lastDay = workshop.days[workshop.days.length - 1]?.date ?? null;
   return {
     fileName: safeFileName(`${view.title === 'NOTULA' ? 'Notula' : 'Notulen'} ${fileNamePart(workshop.title)}.docx`),
     doc: {
@@ -84,12 +83,7 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
       decisions: section('decisions'),
       followUps: rows(mine),
       closing: section('closing'),
-      signatures: {
-        place: engagement.regionName,
-        dateLabel: lastDay ? formatDayMonthYear(lastDay, 'id') : '',
-        chair,
-        noteTaker,
-      },
+      signatures: { placeDate: view.signing.placeDate, chair, noteTaker },
       annexes: {
         attendance,
         groupOutputs: { steps: groups.steps, signatures: groups.signatures },
@@ -138,6 +132,8 @@ export async function buildMinutesFile(
     data.layout,
   );
   const fileName =
-    version === null ? data.fileName.replace(/\.docx$/, ' (draf).docx') : data.fileName.replace(/\.docx$/, ` v${version}.docx`);
+    version === null
+      ? data.fileName.replace(/\.docx$/, ' (draf).docx')
+      : data.fileName.replace(/\.docx$/, ` v${version}.docx`);
   return { file: { fileName, mime: DOCX_MIME, bytes }, code };
 }
