@@ -87,6 +87,8 @@ describe('the minutes of a workshop', () => {
     expect(m.state).toBe('draft');
     expect(m.title).toBe('NOTULEN RAPAT');
     const header = Object.fromEntries(m.header.map((h: any) => [h.label, h.value]));
+    // The stage is in the title already; the region is added.
+    expect(header['Sidang/Rapat']).toBe('Bimtek Tahap III Masterplan Smart City Kota Kediri');
     expect(header['Hari/Tanggal']).toBe('Hari ke-1: Rabu, 28 Agustus 2019\nHari ke-2: Kamis, 29 Agustus 2019');
     expect(header['Surat Undangan']).toBe('Nomor 005/123/419.44/2019 tanggal 20 Agustus 2019');
     expect(header['Waktu']).toMatch(
