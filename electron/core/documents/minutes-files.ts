@@ -10,7 +10,7 @@ import { rankQuickWins } from '../../../shared/followups';
 import { zoneDate } from '../../../shared/format';
 import type { ActionItem } from '../../../shared/followups';
 import { quickWinChartSvg, svgToPng } from '../minutes/chart';
-import type { FileBytes } from '../jobs/types';
+import type { FileBytes, ReportProgress } from '../jobs/types';
 import { exportRow, type ActionExportRow } from './actions-files';
 import { gatherAttendanceList, gatherGroupOutputs, letterheadOf, type DocumentSources } from './files';
 import { buildMinutesDocx, type MinutesDocData, type MinutesQuickWinRow } from './minutes-docx';
@@ -122,11 +122,14 @@ export function contentCode(doc: Omit<MinutesDocData, 'version'>): string {
 export async function buildMinutesFile(
   data: MinutesData,
   version: number | null,
+  report: ReportProgress = () => {},
 ): Promise<{ file: FileBytes; code: string }> {
+  report({ phase: 'chart', step: 2, steps: 3 });
   const scored = data.ranking.filter((r) => r.scored);
   const chart = scored.length ? await svgToPng(quickWinChartSvg(scored)) : null;
   const doc = { ...data.doc, annexes: { ...data.doc.annexes, quickWins: { ...data.doc.annexes.quickWins, chart } } };
   const code = contentCode(doc);
+  report({ phase: 'build', step: 3, steps: 3 });
   const bytes = await buildMinutesDocx(
     { ...doc, version: { final: version !== null, version: version ?? 0, code } },
     data.layout,

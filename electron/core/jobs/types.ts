@@ -140,3 +140,19 @@ export interface JobRequest {
 }
 
 export type JobReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+
+/** How far a long job is: step `step` of `steps`, in phase `phase` (a job's own names). */
+export interface JobProgress {
+  phase: string;
+  step: number;
+  steps: number;
+}
+
+/** A message from a worker while its job runs (before its reply). */
+export interface JobProgressMessage {
+  id: number;
+  progress: JobProgress;
+}
+
+/** What a task may call to say how far it is; the pool passes it to the caller's `onProgress`. */
+export type ReportProgress = (p: JobProgress) => void;

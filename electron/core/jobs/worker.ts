@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from './errors';
 import { runTask } from './tasks';
-import type { JobReply, JobRequest } from './types';
+import type { JobProgress, JobProgressMessage, JobReply, JobRequest } from './types';
 
 /** Buffers of a result to move to the caller instead of copying (a 2 MB DOCX, for one). */
 function transferables(value: unknown): { value: unknown; transfer: ArrayBuffer[] } {
@@ -36,7 +36,8 @@ port.on('message', (msg: JobRequest) => {
     let reply: JobReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const out = transferables(await runTask(msg.kind, msg.input as never));
+      const report = (progress: JobProgress) => port.postMessage({ id: msg.id, progress } satisfies JobProgressMessage);
+      const out = transferables(await runTask(msg.kind, msg.input as never, report));
       transfer = out.transfer;
       reply = { id: msg.id, ok: true, value: out.value };
     } catch (e) {

@@ -298,3 +298,23 @@ describe('finalizing the minutes', () => {
     expect(err.message).toMatch(/berubah/);
   });
 });
+
+describe('progress of a long export', () => {
+  it('the worker reports its phases in order; the page can ask how far an export is', async () => {
+    const { w } = await tahap3();
+    const phases: string[] = [];
+    const s = t.backend().services!;
+    await s.jobs.run('minutes.build', { dbFile: s.ctx.db.name, workshopId: w.id, version: null }, [], (p) =>
+      phases.push(`${p.phase} ${p.step}/${p.steps}`),
+    );
+    expect(phases).toEqual(['gather 1/3', 'chart 2/3', 'build 3/3']);
+
+    expect(await ok('minutes.progress', { workshopId: w.id })).toBeNull();
+    const exporting = ok('minutes.export', { workshopId: w.id });
+    // The export cannot finish before its worker answers, which takes a turn of the event loop.
+    const during = await ok('minutes.progress', { workshopId: w.id });
+    expect(during).toMatchObject({ startedAt: t.clock.clock });
+    await exporting;
+    expect(await ok('minutes.progress', { workshopId: w.id })).toBeNull();
+  });
+});
