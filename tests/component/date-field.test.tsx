@@ -28,6 +28,9 @@ afterEach(() => {
 
 const box = () => screen.getByLabelText('Tanggal') as HTMLInputElement;
 
+/** The calendar is a lazily loaded chunk: on a loaded machine its first import takes longer than 1 s. */
+const LAZY = { timeout: 10_000 };
+
 describe('DateField', () => {
   it('shows an ISO date day first, 28/08/2019, in a text box whatever the locale', () => {
     render(<Harness start="2019-08-28" seen={[]} />);
@@ -71,7 +74,7 @@ describe('DateField', () => {
     const seen: string[] = [];
     render(<Harness start="2019-08-28" seen={seen} />);
     fireEvent.click(screen.getByRole('button', { name: 'Pilih tanggal di kalender' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Kalender: Tanggal' });
+    const dialog = await screen.findByRole('dialog', { name: 'Kalender: Tanggal' }, LAZY);
     // Month and weekday names from the date-fns `id` locale; the week starts on Monday.
     expect(dialog.textContent).toContain('Agu');
     const headers = [...dialog.querySelectorAll('th')].map((th) => th.textContent);
@@ -90,7 +93,7 @@ describe('DateField', () => {
     render(<Harness start="2019-08-28" seen={seen} />);
     const button = screen.getByRole('button', { name: 'Pilih tanggal di kalender' });
     fireEvent.click(button);
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, LAZY);
     await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
     expect(document.activeElement?.textContent).toBe('28');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
@@ -99,7 +102,7 @@ describe('DateField', () => {
     expect(seen.at(-1)).toBe('2019-08-29');
     expect(document.activeElement).toBe(button);
     fireEvent.click(button);
-    const again = await screen.findByRole('dialog');
+    const again = await screen.findByRole('dialog', {}, LAZY);
     await waitFor(() => expect(again.contains(document.activeElement)).toBe(true));
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -113,7 +116,7 @@ describe('DateField', () => {
     expect(box().value).toBe('28/08/2019');
     expect(box().placeholder).toBe('dd/mm/yyyy');
     fireEvent.click(screen.getByRole('button', { name: 'Choose the date on a calendar' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, LAZY);
     expect(dialog.textContent).toContain('Aug');
     expect([...dialog.querySelectorAll('th')][0].textContent?.toLowerCase()).toMatch(/^mo/);
   });

@@ -3,21 +3,11 @@ import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 import type { CheckedBackup } from '../backups/check';
 import type { MadeCrop } from '../store/signature-crops';
-import type { MinutesVersion, PhotoRefusal } from '../../../shared/minutes';
+import type { MinutesVersion } from '../../../shared/minutes';
+import type { ProcessedPhoto, RefusedPhoto } from '../minutes/photos';
 
 /** A photo as it goes into the minutes (JPEG, long side ≤ 1600 px, no metadata), or why it cannot. */
-export type PhotoResult =
-  | {
-      ok: true;
-      jpeg: Uint8Array;
-      width: number;
-      height: number;
-      thumb: Uint8Array;
-      thumbWidth: number;
-      thumbHeight: number;
-      sourceFormat: 'jpeg' | 'png' | 'webp';
-    }
-  | { ok: false; reason: PhotoRefusal };
+export type PhotoResult = ProcessedPhoto | RefusedPhoto;
 
 /** A file made in a worker: its bytes travel back transferred, not copied. */
 export interface FileBytes {
