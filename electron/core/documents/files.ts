@@ -4,7 +4,7 @@
  */
 import { fileNamePart, safeFileName } from '../../../shared/files';
 import { planDay } from '../../../shared/agenda';
-import type { AttendanceStatus, ListCopy, Recap } from '../../../shared/attendance';
+import type { AttendanceStatus, DocumentSettings, ListCopy, Recap } from '../../../shared/attendance';
 import { buildRecapDocx, buildRecapXlsx } from './recap-files';
 import type { Workshop } from '../../../shared/domain';
 import {
@@ -69,6 +69,16 @@ export function letterheadOf(d: DocumentSources, engagementId: string): Letterhe
     address: e.letterhead.address,
     contacts: e.letterhead.contacts,
     emblem: emblem ? { data: emblem.data, type: emblem.type, width: emblem.width, height: emblem.height } : null,
+  };
+}
+
+/** Paper, type and margins of a document, from the engagement's document settings. */
+export function pageOf(settings: DocumentSettings): PageSettings {
+  return {
+    paper: settings.paper,
+    fontFamily: settings.fontFamily,
+    fontSizePt: settings.fontSizePt,
+    margins: settings.margins,
   };
 }
 
@@ -200,11 +210,7 @@ export function gatherAttendanceList(
       phone: copy === 'annex' ? settings.phoneInAnnex : settings.phoneInList,
       signatures: signatoriesOf(workshop, engagement.regionName, ctx.date),
     },
-    layout: {
-      paper: settings.paper,
-      fontFamily: settings.fontFamily,
-      fontSizePt: settings.fontSizePt,
-    },
+    layout: pageOf(settings),
   };
 }
 
@@ -250,11 +256,7 @@ export function gatherRundown(d: DocumentSources, workshopId: string): RundownDa
         };
       }),
     },
-    layout: {
-      paper: engagement.documents.paper,
-      fontFamily: engagement.documents.fontFamily,
-      fontSizePt: engagement.documents.fontSizePt,
-    },
+    layout: pageOf(engagement.documents),
   };
 }
 
@@ -325,11 +327,7 @@ export function gatherGroupOutputs(d: DocumentSources, workshopId: string): Grou
       steps,
       signatures,
     },
-    layout: {
-      paper: engagement.documents.paper,
-      fontFamily: engagement.documents.fontFamily,
-      fontSizePt: engagement.documents.fontSizePt,
-    },
+    layout: pageOf(engagement.documents),
   };
 }
 
@@ -356,7 +354,7 @@ export function gatherRecap(d: DocumentSources, engagementId: string): RecapData
     title: `${e.programmeName} ${region} ${e.year}`,
     recap: d.attendance.recap(engagementId),
     letterhead: letterheadOf(d, engagementId),
-    layout: { paper: e.documents.paper, fontFamily: e.documents.fontFamily, fontSizePt: e.documents.fontSizePt },
+    layout: pageOf(e.documents),
   };
 }
 
@@ -443,7 +441,7 @@ export function gatherActions(d: DocumentSources, engagementId: string): Actions
       exportRow(a, dimension.get(a.dimension) ?? '', originOf(a), (iso) => zoneDate(iso, e.timeZone)),
     ),
     letterhead: letterheadOf(d, engagementId),
-    layout: { paper: e.documents.paper, fontFamily: e.documents.fontFamily, fontSizePt: e.documents.fontSizePt },
+    layout: pageOf(e.documents),
   };
 }
 

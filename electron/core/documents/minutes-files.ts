@@ -12,7 +12,7 @@ import type { ActionItem } from '../../../shared/followups';
 import { quickWinChartSvg, svgToPng } from '../minutes/chart';
 import type { FileBytes, ReportProgress } from '../jobs/types';
 import { exportRow, type ActionExportRow } from './actions-files';
-import { gatherAttendanceList, gatherGroupOutputs, letterheadOf, type DocumentSources } from './files';
+import { gatherAttendanceList, gatherGroupOutputs, letterheadOf, pageOf, type DocumentSources } from './files';
 import { buildMinutesDocx, type MinutesDocData, type MinutesQuickWinRow } from './minutes-docx';
 import type { PageSettings } from './page';
 
@@ -93,12 +93,7 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
       },
     },
     ranking,
-    layout: {
-      paper: engagement.documents.paper,
-      fontFamily: engagement.documents.fontFamily,
-      fontSizePt: engagement.documents.fontSizePt,
-      margins: engagement.documents.margins,
-    },
+    layout: pageOf(engagement.documents),
   };
 }
 
