@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import { openDocx } from '../../fixtures/docx';
 import sharp from 'sharp';
 import { textToBlocks, blocksToText } from '../../../shared/minutes';
 import { useTestBackend } from '../../fixtures/backend';
@@ -151,6 +152,9 @@ describe('the minutes of a workshop', () => {
     const long = 'Pembahasan panjang. '.repeat(5000);
     await ok('minutes.saveSection', { workshopId: w.id, key: 'closing', blocks: [{ kind: 'p', text: long }] });
     expect((await view(w.id)).sections.at(-1).blocks[0].text === long).toBe(true);
+    // …and exports.
+    const file = await ok('minutes.export', { workshopId: w.id });
+    expect(Buffer.from(file.data, 'base64').subarray(0, 2).toString()).toBe('PK');
     const err = await refused('minutes.saveSection', {
       workshopId: w.id,
       key: 'step:00000000-0000-4000-8000-000000000000',
@@ -172,6 +176,11 @@ describe('the minutes of a workshop', () => {
     expect(header['Surat Undangan']).toBe('—');
     expect(header['Acara']).toBe('—');
     expect(m.followUps).toHaveLength(1);
+    expect(m.annexes).toEqual([]);
+    // It still exports: a valid DOCX whose sections say "—".
+    const file = await ok('minutes.export', { workshopId: w.id });
+    const text = (await openDocx(Buffer.from(file.data, 'base64'))).text;
+    expect(text).toContain('C. Keputusan/Kesimpulan\n\n—');
   });
 
   it('the number is kept; photos are refused when the workshop is unknown', async () => {
