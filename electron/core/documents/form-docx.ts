@@ -99,11 +99,24 @@ interface Layout {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
+/** The widest word of each column at 1 pt, measured once: the size search asks at every size. */
+const WIDEST_AT_1PT = new WeakMap<Column, number>();
+
+function widestAt1Pt(c: Column): number {
+  let widest = WIDEST_AT_1PT.get(c);
+  if (widest === undefined) {
+    widest = 0;
+    for (const w of words(c.header)) widest = Math.max(widest, estimateTextWidthPt(w, 1, true));
+    for (const t of c.texts) for (const w of words(t)) widest = Math.max(widest, estimateTextWidthPt(w, 1));
+    WIDEST_AT_1PT.set(c, widest);
+  }
+  return widest;
+}
+
 /** The widest word of a column at a size, in twips, padding included. */
 function columnNeed(c: Column, sizePt: number): number {
-  let widest = 0;
-  for (const w of words(c.header)) widest = Math.max(widest, estimateTextWidthPt(w, sizePt, true));
-  for (const t of c.texts) for (const w of words(t)) widest = Math.max(widest, estimateTextWidthPt(w, sizePt));
+  // A width is proportional to the size, so the widest word at 1 pt is the widest at any size.
+  const widest = widestAt1Pt(c) * sizePt;
   // Kerning, rounding and the word processor's own spacing: keep a little slack.
   return Math.max(c.minTwips ?? 0, Math.ceil((widest * 20) / 0.97) + 2 * CELL_PADDING + 10);
 }
