@@ -9,7 +9,6 @@ import {
   TableRow,
   TabStopType,
   TextRun,
-  VerticalAlignTable,
   WidthType,
 } from 'docx';
 import type { Bilingual } from '../../../shared/agenda';
@@ -28,7 +27,7 @@ import { stripNonXml } from '../../../shared/primitives';
 import { fitImage } from './letterhead';
 import { estimateTextWidthPt } from './metrics';
 import { cmToTwips, ptToHalfPoints } from './page';
-import { cropToInk } from './signature-ink';
+import { cropToInk, type InkImage } from './signature-ink';
 
 /**
  * A group output as DOCX blocks for the minutes' annex, drawn from its definition alone: the form's
@@ -100,11 +99,24 @@ interface Layout {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
+/** The widest word of each column at 1 pt, measured once: the size search asks at every size. */
+const WIDEST_AT_1PT = new WeakMap<Column, number>();
+
+function widestAt1Pt(c: Column): number {
+  let widest = WIDEST_AT_1PT.get(c);
+  if (widest === undefined) {
+    widest = 0;
+    for (const w of words(c.header)) widest = Math.max(widest, estimateTextWidthPt(w, 1, true));
+    for (const t of c.texts) for (const w of words(t)) widest = Math.max(widest, estimateTextWidthPt(w, 1));
+    WIDEST_AT_1PT.set(c, widest);
+  }
+  return widest;
+}
+
 /** The widest word of a column at a size, in twips, padding included. */
 function columnNeed(c: Column, sizePt: number): number {
-  let widest = 0;
-  for (const w of words(c.header)) widest = Math.max(widest, estimateTextWidthPt(w, sizePt, true));
-  for (const t of c.texts) for (const w of words(t)) widest = Math.max(widest, estimateTextWidthPt(w, sizePt));
+  // A width is proportional to the size, so the widest word at 1 pt is the widest at any size.
+  const widest = widestAt1Pt(c) * sizePt;
   // Kerning, rounding and the word processor's own spacing: keep a little slack.
   return Math.max(c.minTwips ?? 0, Math.ceil((widest * 20) / 0.97) + 2 * CELL_PADDING + 10);
 }
@@ -174,13 +186,16 @@ interface Ctx {
   nextImageId: () => number;
 }
 
+// Word's defaults (not bold, left-aligned, keepNext off, cells aligned to the top) are left out
+// rather than written on each of the thousands of cells and runs of a large annex: the XML, and
+// the time to build it, shrink.
 const run = (text: string, ctx: Ctx, bold = false) =>
-  new TextRun({ text: stripNonXml(text), bold, size: ctx.halfPoints });
+  new TextRun({ text: stripNonXml(text), bold: bold || undefined, size: ctx.halfPoints });
 
 function para(text: string, ctx: Ctx, options: { bold?: boolean; center?: boolean; keepNext?: boolean } = {}) {
   return new Paragraph({
-    alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    keepNext: options.keepNext,
+    alignment: options.center ? AlignmentType.CENTER : undefined,
+    keepNext: options.keepNext || undefined,
     children: [run(text, ctx, options.bold)],
   });
 }
@@ -188,7 +203,6 @@ function para(text: string, ctx: Ctx, options: { bold?: boolean; center?: boolea
 function tcell(children: Paragraph[], width: number, options: { fill?: string; columnSpan?: number } = {}) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.TOP,
     columnSpan: options.columnSpan,
     shading: options.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } : undefined,
     children: children.length ? children : [new Paragraph({})],
@@ -212,6 +226,20 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/**
+ * Crops of a signature's PNG by print width: every commitment row of every output that holds the
+ * same drawing (the same bytes, given as the same object) is cropped once, not once per row.
+ */
+const INK_CROPS = new WeakMap<Uint8Array, Map<number, InkImage>>();
+
+function inkOf(png: Uint8Array, size: { width: number; height: number }, printedWidthPx: number): InkImage {
+  let crops = INK_CROPS.get(png);
+  if (!crops) INK_CROPS.set(png, (crops = new Map()));
+  let ink = crops.get(printedWidthPx);
+  if (!ink) crops.set(printedWidthPx, (ink = cropToInk({ data: new Uint8Array(png), ...size }, printedWidthPx)));
+  return ink;
+}
+
 /** A signature cell: the image when it can be had, else the mark; empty when not signed. */
 function signatureParagraphs(hash: unknown, width: number, ctx: Ctx): Paragraph[] {
   if (typeof hash !== 'string' || hash === '') return [];
@@ -219,7 +247,7 @@ function signatureParagraphs(hash: unknown, width: number, ctx: Ctx): Paragraph[
   const size = png ? pngSize(png) : null;
   if (png && size) {
     const widthCm = (width - 2 * CELL_PADDING) / 20 / PT_PER_CM;
-    const ink = cropToInk({ data: new Uint8Array(png), ...size }, Math.round((widthCm / 2.54) * 300));
+    const ink = inkOf(png, size, Math.round((widthCm / 2.54) * 300));
     const id = ctx.nextImageId();
     return [
       new Paragraph({
@@ -415,7 +443,10 @@ export function formDocx(form: FormDef, values: OutputValues, options: FormDocxO
     // A few short fields (the group's dimension) stay with the title and with what follows them.
     if (s.kind === 'pairs') {
       const keep = i < parts.length - 1 && s.fields.length <= 3;
-      blocks.push(new Paragraph({ keepNext: keep, spacing: { before: 120 } }), pairsTable(s.fields, widths, ctx, keep));
+      blocks.push(
+        new Paragraph({ keepNext: keep || undefined, spacing: { before: 120 } }),
+        pairsTable(s.fields, widths, ctx, keep),
+      );
     } else if (s.kind === 'list') blocks.push(...listBlocks(s.field, ctx));
     else blocks.push(...tableBlocks(s.table, widths, ctx));
   });

@@ -119,9 +119,14 @@ export function groupOutputsBody(
   options: { imageIdBase?: number } = {},
 ): (Paragraph | Table)[] {
   const widthTwips = textWidthTwips(settings);
+  // One Buffer per drawing, so that form-docx crops each drawing once (it caches by the bytes' object).
+  const pngs = new Map<string, Buffer | null>();
   const signature = (hash: string) => {
-    const png = data.signatures[hash];
-    return png ? Buffer.from(png) : null;
+    if (!pngs.has(hash)) {
+      const png = data.signatures[hash];
+      pngs.set(hash, png ? Buffer.from(png) : null);
+    }
+    return pngs.get(hash) ?? null;
   };
   const body: (Paragraph | Table)[] = [];
   // Drawing ids are unique in a document: the emblem is 1, each output's signatures get a range.

@@ -91,8 +91,8 @@ function textHeightCm(settings: PageSettings): number {
 
 const cellText = (v: string, size: number, bold = false, center = false) =>
   new Paragraph({
-    alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [new TextRun({ text: stripNonXml(v), bold, size })],
+    alignment: center ? AlignmentType.CENTER : undefined,
+    children: [new TextRun({ text: stripNonXml(v), bold: bold || undefined, size })],
   });
 
 /** The chart over the whole text width, then Peringkat · Usulan · Kelompok · Skor. */
@@ -128,6 +128,8 @@ function quickWinBlocks(q: MinutesQuickWins, settings: PageSettings): (Paragraph
       width: { size: width, type: WidthType.DXA },
       columnWidths: fixed,
       layout: TableLayoutType.FIXED,
+      // The cells' padding once, for the table.
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
       rows: rows.map(
         (row, i) =>
           new TableRow({
@@ -137,7 +139,6 @@ function quickWinBlocks(q: MinutesQuickWins, settings: PageSettings): (Paragraph
               (v, j) =>
                 new TableCell({
                   width: { size: fixed[j], type: WidthType.DXA },
-                  margins: { top: 40, bottom: 40, left: 80, right: 80 },
                   children: [cellText(v, size, i === 0, i === 0 || j === 0 || j === 3)],
                 }),
             ),
