@@ -1,7 +1,7 @@
+import { packDocx } from './pack';
 import {
   AlignmentType,
   Document,
-  Packer,
   Paragraph,
   Table,
   TableCell,
@@ -253,5 +253,5 @@ export async function buildActionsDocx(data: ActionsFileData): Promise<Uint8Arra
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packDocx(doc);
 }

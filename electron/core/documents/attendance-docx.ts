@@ -1,3 +1,4 @@
+import { packDocx } from './pack';
 import {
   AlignmentType,
   BorderStyle,
@@ -6,7 +7,6 @@ import {
   HeightRule,
   ImageRun,
   LeaderType,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -570,5 +570,5 @@ export async function buildAttendanceDocx(
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packDocx(doc);
 }

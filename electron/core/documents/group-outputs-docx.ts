@@ -1,4 +1,5 @@
-import { AlignmentType, Document, Packer, Paragraph, TabStopType, TextRun, type Table } from 'docx';
+import { packDocx } from './pack';
+import { AlignmentType, Document, Paragraph, TabStopType, TextRun, type Table } from 'docx';
 import type { OutputFormId } from '../../../shared/agenda';
 import { formDef, hasContent, type OutputValues } from '../../../shared/forms';
 import { pageFooter } from './attendance-docx';
@@ -186,5 +187,5 @@ export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings:
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packDocx(doc);
 }

@@ -1,4 +1,5 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TabStopType, TextRun, type Table } from 'docx';
+import { packDocx } from './pack';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, TabStopType, TextRun, type Table } from 'docx';
 import type { MinutesBlock } from '../../../shared/minutes';
 import { stripNonXml } from '../../../shared/primitives';
 import type { ActionExportRow } from './actions-files';
@@ -171,5 +172,5 @@ export async function buildMinutesDocx(data: MinutesDocData, settings: PageSetti
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packDocx(doc);
 }

@@ -1,7 +1,7 @@
+import { packDocx } from './pack';
 import {
   AlignmentType,
   Document,
-  Packer,
   Paragraph,
   Table,
   TableCell,
@@ -143,5 +143,5 @@ export async function buildRecapDocx(
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packDocx(doc);
 }

@@ -1,7 +1,7 @@
+import { packDocx } from './pack';
 import {
   AlignmentType,
   Document,
-  Packer,
   Paragraph,
   ShadingType,
   Table,
@@ -247,5 +247,5 @@ export async function buildRundownDocx(data: RundownDocData, settings: RundownDo
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packDocx(doc);
 }
