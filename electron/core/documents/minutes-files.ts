@@ -13,7 +13,7 @@ import { quickWinChartSvg, svgToPng } from '../minutes/chart';
 import type { FileBytes, ReportProgress } from '../jobs/types';
 import { exportRow, type ActionExportRow } from './actions-files';
 import { gatherAttendanceList, gatherGroupOutputs, letterheadOf, pageOf, type DocumentSources } from './files';
-import { buildMinutesDocx, type MinutesDocData, type MinutesQuickWinRow } from './minutes-docx';
+import { buildMinutesDocx, type MinutesDocData, type MinutesImage, type MinutesQuickWinRow } from './minutes-docx';
 import type { PageSettings } from './page';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -22,13 +22,21 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 export interface MinutesData {
   fileName: string;
   doc: Omit<MinutesDocData, 'version'>;
-  /** The ranked quick wins (empty: no Lampiran Peringkat Quick Win); the chart draws the scored ones. */
-  ranking: { rank: number; name: string; group: string; total: number; scored: boolean }[];
+  /** The quick-win chart of the scored candidates, being drawn by sharp (null: nobody scored). */
+  chart: Promise<MinutesImage | null>;
   layout: PageSettings;
 }
 
 /** A ranked quick win as Lampiran IV's table prints it: the score "4,35", "–" when nobody scored it. */
-const quickWinRow = (r: MinutesData['ranking'][number]): MinutesQuickWinRow => ({
+interface RankedQuickWin {
+  rank: number;
+  name: string;
+  group: string;
+  total: number;
+  scored: boolean;
+}
+
+const quickWinRow = (r: RankedQuickWin): MinutesQuickWinRow => ({
   rank: String(r.rank),
   proposal: r.name,
   group: r.group,
@@ -42,11 +50,25 @@ const quickWinRow = (r: MinutesData['ranking'][number]): MinutesQuickWinRow => (
  * register as of this workshop, the quick-win ranking and the photos chosen for the annex.
  */
 export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesData {
+  const dimension = new Map(DIMENSIONS.map((x) => [x.id as string, x.name.id]));
+  // The ranking first: sharp draws its chart on its own thread while the rest is read.
+  const board = d.followups.board(workshopId);
+  const byKey = new Map(board.candidates.map((c) => [c.key, c]));
+  const ranking = rankQuickWins(board.candidates, board.scores, board.weights).map((r): RankedQuickWin => {
+    const c = byKey.get(r.key)!;
+    const topic = dimension.get(c.dimension);
+    const group = topic ? `${c.groupName} — ${topic}` : c.groupName;
+    return { rank: r.rank, name: c.name, group, total: r.total, scored: r.scorers > 0 };
+  });
+  const scored = ranking.filter((r) => r.scored);
+  const chart = scored.length ? svgToPng(quickWinChartSvg(scored)) : Promise.resolve(null);
+  // Awaited in the build; a failure before then must not go unhandled meanwhile.
+  chart.catch(() => {});
+
   const view = d.minutes.view(workshopId);
   const workshop = d.workshops.get(workshopId);
   const engagement = d.engagements.get(workshop.engagementId);
   const zone = engagement.timeZone;
-  const dimension = new Map(DIMENSIONS.map((x) => [x.id as string, x.name.id]));
   const rows = (items: ActionItem[]): ActionExportRow[] =>
     items.map((a) => exportRow(a, dimension.get(a.dimension) ?? '', '', (iso) => zoneDate(iso, zone)));
   const { mine, register } = d.minutes.actionItems(workshopId);
@@ -60,14 +82,6 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
     .map(({ letterhead: _letterhead, ...body }) => ({ ...body, blankRows: 0 }));
   const groups = gatherGroupOutputs(d, workshopId).input;
 
-  const board = d.followups.board(workshopId);
-  const byKey = new Map(board.candidates.map((c) => [c.key, c]));
-  const ranking = rankQuickWins(board.candidates, board.scores, board.weights).map((r) => {
-    const c = byKey.get(r.key)!;
-    const topic = dimension.get(c.dimension);
-    const group = topic ? `${c.groupName} — ${topic}` : c.groupName;
-    return { rank: r.rank, name: c.name, group, total: r.total, scored: r.scorers > 0 };
-  });
   const [chair, noteTaker] = view.signing.signatories;
   return {
     fileName: safeFileName(`${view.title === 'NOTULA' ? 'Notula' : 'Notulen'} ${fileNamePart(workshop.title)}.docx`),
@@ -92,7 +106,7 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
         photos: d.minutes.annexPhotos(workshopId),
       },
     },
-    ranking,
+    chart,
     layout: pageOf(engagement.documents),
   };
 }
@@ -120,8 +134,7 @@ export async function buildMinutesFile(
   report: ReportProgress = () => {},
 ): Promise<{ file: FileBytes; code: string }> {
   report({ phase: 'chart', step: 2, steps: 3 });
-  const scored = data.ranking.filter((r) => r.scored);
-  const chart = scored.length ? await svgToPng(quickWinChartSvg(scored)) : null;
+  const chart = await data.chart;
   const doc = { ...data.doc, annexes: { ...data.doc.annexes, quickWins: { ...data.doc.annexes.quickWins, chart } } };
   const code = contentCode(doc);
   report({ phase: 'build', step: 3, steps: 3 });

@@ -327,3 +327,39 @@ describe('progress of a long export', () => {
     expect(await ok('minutes.progress', { workshopId: w.id })).toBeNull();
   });
 });
+
+describe('the annexes from the record', () => {
+  it('group outputs, the register and the scored quick wins with their chart go in', async () => {
+    const { e, w } = await tahap3();
+    const day2 = w.days[1].id;
+    const step = await ok('agenda.addStep', {
+      dayId: day2,
+      step: { kind: 'diskusi-kelompok', title: 'Usulan quick win', plannedMinutes: 60, formId: 'quick-win-proposal' },
+    });
+    const group = await ok('groups.create', { dayId: day2, name: 'Kelompok 1' });
+    const cell = (path: string, value: unknown) =>
+      ok('outputs.setCell', { groupId: group.id, stepId: step.id, path, value });
+    await cell('proposals/#rows', ['row1']);
+    await cell('proposals/row1/name', 'e-SPTPD');
+    await ok('quickwins.score', {
+      workshopId: w.id,
+      candidateKey: `${group.id}/${step.id}/row1`,
+      scorer: 'Tim Penilai',
+      scores: { impact: 5, feasibility: 4, cost: 3, innovation: 4 },
+    });
+    await ok('actions.create', { engagementId: e.id, title: 'Perwali Smart City', agency: 'Bagian Hukum' });
+
+    const m = await view(w.id);
+    expect(m.annexes).toEqual([
+      'Lampiran I Hasil Diskusi Kelompok',
+      'Lampiran II Tindak Lanjut',
+      'Lampiran III Peringkat Quick Win',
+    ]);
+    const file = await ok('minutes.export', { workshopId: w.id });
+    const doc = await openDocx(Buffer.from(file.data, 'base64'));
+    for (const heading of m.annexes) expect(doc.text.replace(/\n+/g, ' ')).toContain(heading);
+    expect(doc.text).toContain('e-SPTPD');
+    // The chart is a PNG in the file.
+    expect(doc.media.some((n) => n.endsWith('.png'))).toBe(true);
+  });
+});
