@@ -99,11 +99,11 @@ export type Participant = z.output<typeof Participant>;
 export const IMPORT_FIELDS = ['name', 'nip', 'position', 'agency', 'phone', 'email', 'gender', 'role'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** Base64 of a file's bytes (a few MB at most; the transport limits the size). */
-export const base64Data = z
-  .string({ error: 'invalidType' })
-  .max(11_000_000, { error: 'fileTooLarge' })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' });
+/**
+ * Base64 of a file's bytes. No size of its own: every use sets its `.max()` (zod keeps the
+ * smallest of several, so a limit here would cap a larger one given at a use).
+ */
+export const base64Data = z.string({ error: 'invalidType' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' });
 
 export const ColumnMapping = z.strictObject(
   Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(500).nullable().optional()])) as Record<
@@ -135,7 +135,8 @@ export type AgencyChoice = z.input<typeof AgencyChoice>;
 export const ImportRequest = z.strictObject({
   engagementId: idSchema,
   fileName: requiredText(260),
-  data: base64Data,
+  /** A register file (CSV or XLSX) of up to about 8 MB. */
+  data: base64Data.max(11_000_000, { error: 'fileTooLarge' }),
   /** 0-based row index of the header; omitted: detected. */
   headerIndex: z.number().int().min(0).max(100_000).optional(),
   /** Field → 0-based column; omitted: detected from the header names. */

@@ -8,15 +8,19 @@ import {
   DEVICE_HEADER,
   eventFor,
   FILE_OPS,
+  isOpName,
   isRole,
   mayCall,
+  opDef,
   ROLE_HEADER,
   UPLOAD_OPS,
   type OpName,
   type Role,
 } from '../../shared/contract';
+import type { z } from 'zod';
 import { CSP } from '../../shared/csp';
 import { errorShape } from '../../shared/messages';
+import { maxLengthOf } from '../../shared/validation';
 import type { Backend } from '../core/backend';
 import { payloadBytes, payloadFile } from '../core/documents/file-payload';
 import { rawJsonOf } from '../core/jobs/raw-json';
@@ -38,6 +42,19 @@ const TYPES: Record<string, string> = {
  * Packages do not pass here: they stream to `POST /upload/<op>`, capped only by the disk.
  */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The body an operation may need: more than `MAX_BODY_BYTES` only where its input's `data` (a
+ * file as base64: a phone's photo for the minutes) may be longer, and only for the facilitator's
+ * own pages — a device on the room network never sends more than `MAX_BODY_BYTES`. Derived from
+ * the contract's schema, never listed.
+ */
+export function bodyLimit(name: OpName, caller: Caller | null): number {
+  if (caller?.role !== 'facilitator') return MAX_BODY_BYTES;
+  const data = (opDef(name).input as unknown as { shape?: Record<string, z.ZodType> }).shape?.data;
+  const max = data ? maxLengthOf(data) : undefined;
+  return max === undefined ? MAX_BODY_BYTES : Math.max(MAX_BODY_BYTES, max + 64 * 1024);
+}
 
 export interface HostOptions {
   backend: Backend;
@@ -82,10 +99,10 @@ function sendRawValue(res: http.ServerResponse, value: Uint8Array): void {
 
 /** The body as text; rejects with `tooLarge` past the limit, still reading (and dropping) the rest
  * so the 413 answer reaches the client instead of a reset connection. */
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => Object.assign(new Error('too large'), { tooLarge: true });
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
       req.resume();
       reject(tooLarge());
       return;
@@ -95,7 +112,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) over = true;
+      if (size > limit) over = true;
       if (!over) chunks.push(c);
     });
     req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
@@ -329,7 +346,7 @@ export function createHostServer(opts: HostOptions) {
       }
       let body: unknown;
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, isOpName(name) ? bodyLimit(name, callerOf(req, url)) : MAX_BODY_BYTES);
         body = text.trim() === '' ? {} : JSON.parse(text);
       } catch (e) {
         const l = backend.language();

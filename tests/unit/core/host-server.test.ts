@@ -6,8 +6,9 @@ import { createBackend, type Backend } from '../../../electron/core/backend';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations/index';
 import { memorySettings } from '../../../electron/core/settings';
 import { DB_FILE_NAME } from '../../../electron/core/store/store';
-import { createHostServer } from '../../../electron/host/server';
-import { contract } from '../../../shared/contract';
+import { bodyLimit, createHostServer, MAX_BODY_BYTES } from '../../../electron/host/server';
+import { contract, type Role } from '../../../shared/contract';
+import { MINUTES_LIMITS } from '../../../shared/minutes';
 import type { AppErrorShape } from '../../../shared/errors';
 import { MESSAGES } from '../../../shared/messages';
 import { engagementInput, makeTempDir, removeTempDir, UNKNOWN_ID } from '../../fixtures/inputs';
@@ -509,5 +510,15 @@ describe('room-network mode (bound to every interface)', () => {
     );
     expect(res.status).toBe(403);
     expect(await engagementCount()).toBe(0);
+  });
+
+  it("a phone's photo for the minutes may be larger, from the facilitator's own page only", () => {
+    const caller = (role: Role) => ({ role, key: 'test' });
+    const photo = bodyLimit('minutes.addPhoto', caller('facilitator'));
+    // A 40 MB photo as base64 fits; nothing else grows.
+    expect(photo).toBeGreaterThan((MINUTES_LIMITS.photoBytes * 4) / 3);
+    expect(bodyLimit('minutes.addPhoto', caller('room-device'))).toBe(MAX_BODY_BYTES);
+    expect(bodyLimit('minutes.addPhoto', caller('kiosk'))).toBe(MAX_BODY_BYTES);
+    expect(bodyLimit('engagements.create', caller('facilitator'))).toBe(MAX_BODY_BYTES);
   });
 });
