@@ -9,6 +9,7 @@ import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
 import { GroupsPage } from '../features/groups/groups-page';
+import { MinutesPage } from '../features/minutes/minutes-page';
 import { ConsolePage } from '../features/run/console-page';
 import { QuickWinsPage } from '../features/quickwins/quickwins-page';
 import { ProjectorPage } from '../features/projector/projector-page';
@@ -47,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <AgendaPage key={route.workshopId} {...route} />;
     case 'groups':
       return <GroupsPage key={route.workshopId} {...route} />;
+    case 'minutes':
+      return <MinutesPage key={route.workshopId} {...route} />;
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
     case 'quickwins':

@@ -1,0 +1,197 @@
+import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { MinutesBlock, MinutesView } from '../../../shared/minutes';
+import { formatNip } from '../../../shared/nip';
+import { useT } from '../../i18n';
+
+/** Paper in millimetres (width × height), as the document settings name it. */
+const PAPER_MM: Record<MinutesView['page']['paper'], { w: number; h: number }> = {
+  F4: { w: 215, h: 330 },
+  A4: { w: 210, h: 297 },
+};
+/** Screen pixels per millimetre of paper: an F4 page is about 560 px wide. */
+const PX_PER_MM = 2.6;
+const MM_PER_PT = 25.4 / 72;
+
+/** Blocks as they read: paragraphs, and lists as lists (never as markup). Empty items are left out. */
+export function BlocksView({ blocks }: { blocks: readonly MinutesBlock[] }) {
+  return (
+    <>
+      {blocks.map((b, i) => {
+        if (b.kind === 'p') return b.text.trim() === '' ? null : <p key={i}>{b.text}</p>;
+        const items = b.items.filter((item) => item.trim() !== '');
+        if (items.length === 0) return null;
+        const List = b.kind;
+        return (
+          <List key={i}>
+            {items.map((item, j) => (
+              <li key={j}>{item}</li>
+            ))}
+          </List>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The minutes' pages drawn in HTML with the paper's proportions, margins and type from the
+ * document settings: the body flows over pages (page ends are marked), each annex starts a page.
+ * Roughly as printed, and labelled so nobody takes it for the file itself.
+ */
+export function MinutesPreview({ view }: { view: MinutesView }) {
+  const t = useT();
+  const paper = PAPER_MM[view.page.paper];
+  const m = view.page.margins;
+  const sheet: CSSProperties = {
+    width: `${paper.w * PX_PER_MM}px`,
+    padding: `${m.top * 10 * PX_PER_MM}px ${m.right * 10 * PX_PER_MM}px ${m.bottom * 10 * PX_PER_MM}px ${
+      m.left * 10 * PX_PER_MM
+    }px`,
+    fontFamily: `"${view.page.fontFamily}", var(--font-sans)`,
+    fontSize: `${view.page.fontSizePt * MM_PER_PT * PX_PER_MM}px`,
+  };
+  const pageHeight = paper.h * PX_PER_MM;
+  const photos = view.photos.filter((p) => p.included);
+  const hasText = (s: string) => s.trim() !== '';
+
+  return (
+    <div className="minutes-preview" aria-label={t('minutes.previewLabel')} role="region">
+      <p className="minutes-preview__note" role="note">
+        {t('minutes.previewNote')}
+      </p>
+      <Sheet style={sheet} pageHeight={pageHeight} testId="preview-body">
+        <h1 className="paper__title">{view.title}</h1>
+        {hasText(view.number) && <p className="paper__number">Nomor: {view.number}</p>}
+        <table className="paper__header">
+          <tbody>
+            {view.header.map((h) => (
+              <tr key={h.label}>
+                <th scope="row">{h.label}</th>
+                <td>:</td>
+                <td>
+                  {h.value.split('\n').map((line, i) => (
+                    <div key={i}>{line}</div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {view.sections.map((s) => (
+          <section key={s.key} className="paper__section">
+            <h2>{s.title}</h2>
+            {s.subtitle && <p className="paper__subtitle">{s.subtitle}</p>}
+            {s.blocks.some((b) => (b.kind === 'p' ? hasText(b.text) : b.items.some(hasText))) ? (
+              <BlocksView blocks={s.blocks} />
+            ) : (
+              <p>—</p>
+            )}
+          </section>
+        ))}
+        {view.followUps.length > 1 && (
+          <section className="paper__section">
+            <h2>Tindak Lanjut</h2>
+            <table className="paper__table">
+              <thead>
+                <tr>
+                  {view.followUps[0].map((c, i) => (
+                    <th key={i}>{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {view.followUps.slice(1).map((row, i) => (
+                  <tr key={i}>
+                    {row.map((c, j) => (
+                      <td key={j}>{c}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        <div className="paper__signing">
+          <p className="paper__place">{view.signing.placeDate}</p>
+          <div className="paper__signatories">
+            {view.signing.signatories.map((s) => (
+              <div key={s.role} className="paper__signatory">
+                <p>{s.role},</p>
+                <div className="paper__sign-space" />
+                <p className="paper__signer">{s.name || '(……………………)'}</p>
+                {s.rank && <p>{s.rank}</p>}
+                {s.nip && <p>NIP. {formatNip(s.nip)}</p>}
+              </div>
+            ))}
+          </div>
+        </div>
+      </Sheet>
+      {view.annexes.map((title) => (
+        <Sheet key={title} style={sheet} pageHeight={pageHeight} testId="preview-annex">
+          <h2 className="paper__annex-title">{title}</h2>
+          {/dokumentasi/i.test(title) ? (
+            <div className="paper__photos">
+              {photos.map((p) => (
+                <figure key={p.id}>
+                  <img src={p.thumbnail} alt={p.caption || p.fileName} />
+                  <figcaption>{p.caption}</figcaption>
+                </figure>
+              ))}
+            </div>
+          ) : (
+            <p className="paper__annex-note">{t('minutes.annexInFile')}</p>
+          )}
+        </Sheet>
+      ))}
+    </div>
+  );
+}
+
+/** A run of pages: as tall as whole pages, with each page's end marked and numbered. */
+function Sheet({
+  style,
+  pageHeight,
+  testId,
+  children,
+}: {
+  style: CSSProperties;
+  pageHeight: number;
+  testId: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const [pages, setPages] = useState(1);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      // The content's own height (the min-height set below does not count).
+      const content = [...el.children]
+        .filter((c) => !c.classList.contains('paper__page-no'))
+        .reduce((h, c) => Math.max(h, (c as HTMLElement).offsetTop + (c as HTMLElement).offsetHeight), 0);
+      setPages(Math.max(1, Math.ceil((content + parseFloat(getComputedStyle(el).paddingBottom || '0')) / pageHeight)));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    for (const c of el.children) ro.observe(c);
+    return () => ro.disconnect();
+  });
+  return (
+    <div
+      ref={ref}
+      className="paper"
+      data-testid={testId}
+      data-pages={pages}
+      style={{ ...style, height: `${pages * pageHeight}px`, backgroundSize: `100% ${pageHeight}px` }}
+    >
+      {children}
+      {Array.from({ length: pages }, (_, i) => (
+        <span key={i} className="paper__page-no" aria-hidden="true" style={{ top: `${(i + 1) * pageHeight - 24}px` }}>
+          {t('minutes.previewPage', { n: i + 1 })}
+        </span>
+      ))}
+    </div>
+  );
+}
