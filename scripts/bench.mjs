@@ -5,10 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './lib/ensure-built.mjs';
 import { buildJobsWorker } from './lib/jobs-worker-build.mjs';
+import { ensureSystemPackages, PANDOC } from './lib/ensure-system.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The search figure is taken in the built app (browser mode), so build it first when needed.
 ensureBuilt(root);
+// The minutes are timed against pandoc converting the same text.
+ensureSystemPackages([PANDOC]);
 const out = path.join(root, '.bench', 'bench.mjs');
 const common = {
   bundle: true,

@@ -247,3 +247,29 @@ export const ReopenInput = z.strictObject({
  */
 export const PHOTO_REFUSALS = ['heic', 'notImage', 'corrupt', 'tooManyPixels', 'tooLarge', 'tooMany'] as const;
 export type PhotoRefusal = (typeof PHOTO_REFUSALS)[number];
+
+// ---------------------------------------------------------------- annexes
+
+/** The annexes in the order they are attached; one with nothing in it is left out. */
+export const ANNEXES = [
+  { key: 'attendance', title: 'Daftar Hadir' },
+  { key: 'groups', title: 'Hasil Diskusi Kelompok' },
+  { key: 'register', title: 'Tindak Lanjut' },
+  { key: 'quickwins', title: 'Peringkat Quick Win' },
+  { key: 'photos', title: 'Dokumentasi' },
+] as const;
+export type AnnexKey = (typeof ANNEXES)[number]['key'];
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/**
+ * The headings of the annexes that are attached, numbered in order ("Lampiran I Daftar Hadir",
+ * "Lampiran II Tindak Lanjut" when there were no groups): the page, the preview and the DOCX use these.
+ */
+export function annexHeadings(present: (key: AnnexKey) => boolean): { key: AnnexKey; number: string; title: string }[] {
+  return ANNEXES.filter((a) => present(a.key)).map((a, i) => ({
+    key: a.key,
+    number: `Lampiran ${ROMAN[i]}`,
+    title: a.title,
+  }));
+}

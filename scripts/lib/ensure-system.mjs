@@ -10,12 +10,15 @@ const NEEDED = [
   { file: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
 ];
 
+/** pandoc: the peer the benchmark times the minutes against (`npm run bench` only). */
+export const PANDOC = { file: '/usr/bin/pandoc', pkg: 'pandoc' };
+
 /**
- * Find or install what `npm test` needs. Installs with apt-get when running as root on Debian
+ * Find or install what `npm test` needs (and `extra`, e.g. `PANDOC` for the benchmark). Installs with apt-get when running as root on Debian
  * (as on CI and our machines); elsewhere says what to install and carries on.
  */
-export function ensureSystemPackages() {
-  const missing = NEEDED.filter((n) => !fs.existsSync(n.file)).map((n) => n.pkg);
+export function ensureSystemPackages(extra = []) {
+  const missing = [...NEEDED, ...extra].filter((n) => !fs.existsSync(n.file)).map((n) => n.pkg);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = fs.existsSync('/usr/bin/apt-get');

@@ -6,6 +6,7 @@ import { benchFuzz } from './fuzz.bench';
 import { benchGroups } from './groups.bench';
 import { benchWorkshopEdits } from './core.bench';
 import { benchHttp } from './http.bench';
+import { benchMinutes } from './minutes.bench';
 import { benchProjector } from './projector.bench';
 import { benchQuickWins } from './quickwins.bench';
 import { benchSearch } from './search.bench';
@@ -60,6 +61,7 @@ async function main() {
     projector: () => benchProjector(process.cwd()),
     groups: () => benchGroups(process.cwd()),
     quickwins: () => benchQuickWins(process.cwd()),
+    minutes: () => benchMinutes(signatures()),
   };
   const names = process.argv.slice(2);
   const unknown = names.filter((a) => !(a in sections));

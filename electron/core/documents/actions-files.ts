@@ -183,19 +183,22 @@ export function actionDocRows(rows: readonly ActionExportRow[]): string[][] {
 /** An empty list still makes a valid document that says so. */
 export const NO_ACTIONS_TEXT = 'Belum ada tindak lanjut.';
 
-export async function buildActionsDocx(data: ActionsFileData): Promise<Uint8Array> {
-  const settings: PageSettings = { ...data.layout, orientation: 'portrait' };
+/**
+ * The five-column table of the DOCX (No · Tindak lanjut · Penanggung jawab (OPD) · Batas waktu ·
+ * Status) as wide as the text: its header repeats on every page and no row splits across pages.
+ * Shared by the DAFTAR TINDAK LANJUT and the minutes (section D and its annex).
+ */
+export function actionsDocTable(rows: readonly ActionExportRow[], settings: PageSettings): Table {
   const width = textWidthTwips(settings);
   const sizePt = Math.max(9, settings.fontSizePt - 2);
   const size = ptToHalfPoints(sizePt);
   const fixed = [600, 0, 2400, 1750, 1050];
   fixed[1] = width - fixed.reduce((a, b) => a + b, 0);
-  const rows = actionDocRows(data.rows);
-  const table = new Table({
+  return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: fixed,
     layout: TableLayoutType.FIXED,
-    rows: rows.map(
+    rows: actionDocRows(rows).map(
       (row, i) =>
         new TableRow({
           tableHeader: i === 0,
@@ -216,6 +219,12 @@ export async function buildActionsDocx(data: ActionsFileData): Promise<Uint8Arra
         }),
     ),
   });
+}
+
+export async function buildActionsDocx(data: ActionsFileData): Promise<Uint8Array> {
+  const settings: PageSettings = { ...data.layout, orientation: 'portrait' };
+  const width = textWidthTwips(settings);
+  const table = actionsDocTable(data.rows, settings);
   const doc = new Document({
     creator: 'Bimtek Studio',
     title: `Daftar Tindak Lanjut – ${data.title}`,

@@ -24,6 +24,7 @@ import { formatNip } from '../../../shared/nip';
 import { stripNonXml } from '../../../shared/primitives';
 import { buildLetterhead, fitImage, type LetterheadSettings } from './letterhead';
 import { estimateTextWidthPt } from './metrics';
+import { signatureColumns, type Signatory } from './signature-block';
 import { cropToInk, inkForPrint, type InkVariants } from './signature-ink';
 import { cmToTwips, documentStyles, ptToHalfPoints, sectionPage, textWidthTwips, type PageSettings } from './page';
 
@@ -59,15 +60,7 @@ export interface AttendanceDocRow {
   present?: boolean;
 }
 
-/** One person signing the closing block. */
-export interface Signatory {
-  /** "Pimpinan Rapat", "Notulis", "Sekretariat". */
-  role: string;
-  name: string;
-  /** Pangkat/golongan, e.g. "Pembina Tk. I (IV/b)". */
-  rank: string;
-  nip: string;
-}
+export type { Signatory } from './signature-block';
 
 /** The closing block: "Kediri, 28 Agustus 2019", "Mengetahui," and the chair (and a second signatory). */
 export interface SignatureBlock {
@@ -114,6 +107,14 @@ const BLANK_ROW_HEIGHT_CM = 1.6;
 const CELL_PADDING = cmToTwips(0.1);
 /** Drawing ids: the emblem is 1, signatures count from here (unique ids keep Word happy). */
 const SIGNATURE_ID_BASE = 1000;
+
+/** How the body of a daftar hadir is placed in a document that holds more than it (the minutes). */
+export interface AttendanceBodyOptions {
+  /** First drawing id of the signatures (number n gets base + n); 1000 by default. */
+  imageIdBase?: number;
+  /** The title starts a new page (a second day in the minutes' annex). */
+  pageBreakBefore?: boolean;
+}
 
 type ColumnKey = 'no' | 'name' | 'nip' | 'position' | 'agency' | 'phone' | 'signature' | 'remark';
 
@@ -295,6 +296,8 @@ interface TableContext {
   blank: boolean;
   /** The last rows keep with what follows, so the signature block never stands alone on a page. */
   keepNext?: boolean;
+  /** Drawing id of signature number n is this + n. */
+  imageIdBase: number;
 }
 
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
@@ -384,7 +387,7 @@ function signedCell(n: number, signature: SignatureImage, ctx: TableContext): Ta
             data: ink.data,
             transformation: size,
             altText: {
-              id: String(SIGNATURE_ID_BASE + n),
+              id: String(ctx.imageIdBase + n),
               name: `Tanda tangan ${n}`,
               description: `Tanda tangan nomor ${n}`,
             },
@@ -425,7 +428,7 @@ function bodyRow(n: number, row: AttendanceDocRow | null, ctx: TableContext): Ta
   });
 }
 
-function attendanceTable(data: AttendanceDocData, settings: AttendanceDocSettings): Table {
+function attendanceTable(data: AttendanceBodyData, settings: AttendanceDocSettings, imageIdBase: number): Table {
   const largest = settings.tableFontSizePt ?? Math.max(MIN_TABLE_FONT_PT, settings.fontSizePt - TABLE_FONT_STEP_PT);
   const rowsForLayout = data.blank ? data.rows.map((r) => ({ ...r, remark: '' })) : data.rows;
   const columns = attendanceColumns(settings, data.phone !== false, rowsForLayout, largest);
@@ -437,6 +440,7 @@ function attendanceTable(data: AttendanceDocData, settings: AttendanceDocSetting
     fontHalfPoints: ptToHalfPoints(fontPt),
     rowHeight: cmToTwips(settings.rowHeightCm ?? (blank ? BLANK_ROW_HEIGHT_CM : DEFAULT_ROW_HEIGHT_CM)),
     blank,
+    imageIdBase,
   };
   const rows = [headerRow(ctx)];
   const blankRows = Math.max(0, Math.floor(data.blankRows));
@@ -456,58 +460,21 @@ function attendanceTable(data: AttendanceDocData, settings: AttendanceDocSetting
   });
 }
 
-const NO_BORDERS: ITableCellBorders = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
-
-/** The lines of one signatory: role, room to sign, name (bold, underlined), pangkat/golongan, NIP. */
-function signatoryLines(s: Signatory | null, opening: string[], withRank: boolean): Paragraph[] {
-  const p = (t: string, extra: { bold?: boolean; underline?: boolean } = {}, spacingBefore = 0) =>
-    new Paragraph({
-      keepNext: true,
-      spacing: spacingBefore ? { before: spacingBefore } : undefined,
-      children: [new TextRun({ text: t, bold: extra.bold, underline: extra.underline ? {} : undefined })],
-    });
-  if (!s) return [...opening.map(() => p('')), p(''), p('', {}, cmToTwips(2)), ...(withRank ? [p('')] : []), p('')];
-  const lines = [...opening.map((o) => p(o)), p(`${s.role},`)];
-  // Room to sign: about 2 cm. An unknown name leaves a dotted line to write it by hand.
-  lines.push(
-    s.name ? p(s.name, { bold: true, underline: true }, cmToTwips(2)) : p('(' + '.'.repeat(40) + ')', {}, cmToTwips(2)),
-  );
-  if (withRank) lines.push(p(s.rank));
-  lines.push(p(s.nip ? `NIP. ${formatNip(s.nip)}` : 'NIP.'));
-  return lines;
-}
 
 /**
  * The closing block under the table: on the right "Kediri, 28 Agustus 2019", "Mengetahui,",
- * "Pimpinan Rapat," and the chair; on the left, level with it, the second signatory if any. One
- * borderless row that never splits, so the block is never torn from itself across a page.
+ * "Pimpinan Rapat," and the chair; on the left, level with it, the second signatory if any.
  */
 function signatureBlock(block: SignatureBlock, settings: AttendanceDocSettings): Table {
-  const width = textWidthTwips(settings);
-  const half = Math.floor(width / 2);
-  const withRank = !!block.chair.rank || !!block.second?.rank;
-  const right = signatoryLines(block.chair, [`${block.place}, ${block.dateLabel}`, 'Mengetahui,'], withRank);
-  const left = block.second ? signatoryLines(block.second, ['', ''], withRank) : [new Paragraph({})];
-  const side = (children: Paragraph[], w: number) =>
-    new TableCell({ children, width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS });
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [half, width - half],
-    layout: TableLayoutType.FIXED,
-    borders: {
-      top: NO_BORDER,
-      bottom: NO_BORDER,
-      left: NO_BORDER,
-      right: NO_BORDER,
-      insideHorizontal: NO_BORDER,
-      insideVertical: NO_BORDER,
-    },
-    rows: [new TableRow({ cantSplit: true, children: [side(left, half), side(right, width - half)] })],
-  });
+  return signatureColumns(
+    block.second ? { signatory: block.second, opening: ['', ''] } : null,
+    { signatory: block.chair, opening: [`${block.place}, ${block.dateLabel}`, 'Mengetahui,'] },
+    settings,
+  );
 }
 
 /** "Acara        : …" lines: colons aligned by a tab stop, wrapped text aligned after the colon. */
-function eventBlock(data: AttendanceDocData): Paragraph[] {
+function eventBlock(data: AttendanceBodyData): Paragraph[] {
   const colon = cmToTwips(3.2);
   const value = cmToTwips(3.6);
   const line = (label: string, v: string) =>
@@ -529,9 +496,10 @@ function eventBlock(data: AttendanceDocData): Paragraph[] {
   ];
 }
 
-function title(settings: AttendanceDocSettings): Paragraph {
+function title(settings: AttendanceDocSettings, pageBreakBefore = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    pageBreakBefore: pageBreakBefore || undefined,
     spacing: { after: 240 },
     children: [new TextRun({ text: 'DAFTAR HADIR', bold: true, size: ptToHalfPoints(settings.fontSizePt + 2) })],
   });
@@ -555,6 +523,31 @@ export function pageFooter(): Footer {
   });
 }
 
+/** The daftar hadir without its letterhead. */
+export type AttendanceBodyData = Omit<AttendanceDocData, 'letterhead'>;
+
+/**
+ * The daftar hadir below the letterhead: title, event block, the table and the closing signature
+ * block, to put in a document of its own or in an annex of the minutes.
+ */
+export function attendanceBody(
+  data: AttendanceBodyData,
+  settings: AttendanceDocSettings,
+  options: AttendanceBodyOptions = {},
+): (Paragraph | Table)[] {
+  return [
+    title(settings, options.pageBreakBefore),
+    ...eventBlock(data),
+    attendanceTable(data, settings, options.imageIdBase ?? SIGNATURE_ID_BASE),
+    ...(data.signatures
+      ? [
+          new Paragraph({ keepNext: true, spacing: { after: 240 }, children: [] }),
+          signatureBlock(data.signatures, settings),
+        ]
+      : []),
+  ];
+}
+
 /** Builds the daftar hadir as DOCX bytes. */
 export async function buildAttendanceDocx(
   data: AttendanceDocData,
@@ -570,15 +563,7 @@ export async function buildAttendanceDocx(
         footers: { default: pageFooter() },
         children: [
           ...buildLetterhead(data.letterhead, { textWidthTwips: textWidthTwips(settings), imageId: 1 }),
-          title(settings),
-          ...eventBlock(data),
-          attendanceTable(data, settings),
-          ...(data.signatures
-            ? [
-                new Paragraph({ keepNext: true, spacing: { after: 240 }, children: [] }),
-                signatureBlock(data.signatures, settings),
-              ]
-            : []),
+          ...attendanceBody(data, settings),
         ],
       },
     ],

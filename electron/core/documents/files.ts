@@ -40,6 +40,7 @@ import type { FileBytes } from '../jobs/types';
 import type { ParticipantService } from '../participants/service';
 import type { WorkshopService } from '../workshops/service';
 import type { FollowupService } from '../followups/service';
+import type { MinutesService } from '../minutes/service';
 import { DIMENSIONS } from '../../../shared/dimensions';
 import { buildActionsCsv, buildActionsDocx, buildActionsXlsx, exportRow, type ActionsFileData } from './actions-files';
 
@@ -57,9 +58,10 @@ export interface DocumentSources {
   agenda: AgendaService;
   groups: GroupService;
   followups: FollowupService;
+  minutes: MinutesService;
 }
 
-function letterheadOf(d: DocumentSources, engagementId: string): LetterheadSettings {
+export function letterheadOf(d: DocumentSources, engagementId: string): LetterheadSettings {
   const e = d.engagements.get(engagementId);
   const emblem = d.engagements.emblem(engagementId);
   return {

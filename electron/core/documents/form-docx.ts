@@ -366,7 +366,7 @@ function pairsTable(fields: ColumnField[], widths: number[], ctx: Ctx, keepNext:
   );
 }
 
-/** "1.⇥item" lines with the wrapped text aligned after the number. */
+/** "1.⇥item" lines with the wrapped text aligned after the number; the last two stay together. */
 function listBlocks(field: ColumnField, ctx: Ctx): Paragraph[] {
   const items = listItems(ctx.values[field.key]);
   const indent = cmToTwips(0.75);
@@ -377,6 +377,8 @@ function listBlocks(field: ColumnField, ctx: Ctx): Paragraph[] {
             tabStops: [{ type: TabStopType.LEFT, position: indent }],
             indent: { left: indent, hanging: indent },
             keepLines: true,
+            // The last item never stands alone at the top of a page: it keeps the one before it.
+            keepNext: i === items.length - 2 || undefined,
             children: [run(`${i + 1}.\t${item}`, ctx)],
           }),
       )

@@ -105,8 +105,19 @@ function groupHeading(g: GroupOutputDoc): Paragraph[] {
   return out;
 }
 
-/** Builds the Hasil Diskusi Kelompok as DOCX bytes. */
-export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings: PageSettings): Promise<Uint8Array> {
+/** The outputs without the document's letterhead and event block: the steps and the signatures. */
+export type GroupOutputsBodyData = Pick<GroupOutputsDocData, 'steps' | 'signatures'>;
+
+/**
+ * Every step's heading and every group's output, to put under the document's own heading or in
+ * an annex of the minutes. Drawing ids start at `imageIdBase` (100 by default), each output
+ * getting a range of 1000.
+ */
+export function groupOutputsBody(
+  data: GroupOutputsBodyData,
+  settings: PageSettings,
+  options: { imageIdBase?: number } = {},
+): (Paragraph | Table)[] {
   const widthTwips = textWidthTwips(settings);
   const signature = (hash: string) => {
     const png = data.signatures[hash];
@@ -114,7 +125,7 @@ export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings:
   };
   const body: (Paragraph | Table)[] = [];
   // Drawing ids are unique in a document: the emblem is 1, each output's signatures get a range.
-  let imageIdBase = 100;
+  let imageIdBase = options.imageIdBase ?? 100;
   data.steps.forEach((step, i) => {
     body.push(...stepHeading(step, i === 0, settings));
     const form = formDef(step.formId);
@@ -136,6 +147,13 @@ export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings:
     }
   });
   if (data.steps.length === 0) body.push(new Paragraph({ spacing: { before: 240 }, text: NO_OUTPUTS_TEXT }));
+  return body;
+}
+
+/** Builds the Hasil Diskusi Kelompok as DOCX bytes. */
+export async function buildGroupOutputsDocx(data: GroupOutputsDocData, settings: PageSettings): Promise<Uint8Array> {
+  const widthTwips = textWidthTwips(settings);
+  const body = groupOutputsBody(data, settings);
   const doc = new Document({
     creator: 'Bimtek Studio',
     title: `Hasil Diskusi Kelompok – ${data.acara}`,

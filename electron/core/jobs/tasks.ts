@@ -20,6 +20,7 @@ import type { JobInput, JobKind, JobMap, JobOutput } from './types';
  * rest of the worker, and an import (often the first job of a day) never needs it.
  */
 const documents = () => import('../documents/files');
+const minutesDocument = () => import('../documents/minutes-files');
 
 /**
  * The services over this worker's own connection to the store file. The app's connection set WAL
@@ -125,12 +126,16 @@ const tasks: Tasks = {
     );
   },
 
-  // Replaced at merge by the minutes builder and the photo pipeline (helpers' branches).
-  async 'minutes.build'() {
-    throw new Error('minutes.build: not merged yet');
+  async 'minutes.build'({ dbFile, workshopId, version }) {
+    const { buildMinutesFile, gatherMinutes } = await minutesDocument();
+    return buildMinutesFile(
+      withStore(dbFile, null, (s) => gatherMinutes(s, workshopId)),
+      version,
+    );
   },
-  async 'minutes.photo'() {
-    throw new Error('minutes.photo: not merged yet');
+  async 'minutes.photo'({ bytes }) {
+    const { processPhoto } = await import('../minutes/photos');
+    return processPhoto(bytes);
   },
 
   async 'documents.registerFile'({ dbFile, engagementId, format, lang }) {

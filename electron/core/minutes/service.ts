@@ -11,10 +11,12 @@ import {
   zoneDate,
 } from '../../../shared/format';
 import {
+  annexHeadings,
   MINUTES_LIMITS,
   MinutesBlocks,
   STEP_KINDS_WITHOUT_DISCUSSION,
   textToBlocks,
+  type AnnexKey,
   type MinutesBlock,
   type MinutesPhoto,
   type MinutesSection,
@@ -342,20 +344,20 @@ export function createMinutesService(
       const all = deps.followups.actions(w.engagementId);
       const mine = all.filter((a) => a.workshopId === workshopId);
       const register = registerAsOf(w, all);
-      const present = days.map((d) => deps.attendance.presentRows(d.dayId).length);
+      const presentPerDay = days.map((d) => deps.attendance.presentRows(d.dayId).length);
       const photos = (q.photos.all(workshopId) as PhotoRow[]).map(toPhoto);
       const groupDays = deps.groups.list(workshopId).days;
       const hasGroups = groupDays.some((d) => d.groups.length > 0 && d.steps.some((s) => s.formId !== null));
       const board = deps.followups.board(workshopId);
 
-      const annexes: string[] = [];
-      const roman = ['I', 'II', 'III', 'IV', 'V'];
-      const add = (title: string) => annexes.push(`Lampiran ${roman[annexes.length]} ${title}`);
-      if (days.length > 0) add('Daftar Hadir');
-      if (hasGroups) add('Hasil Diskusi Kelompok');
-      if (register.length > 0) add('Tindak Lanjut');
-      if (board.candidates.length > 0) add('Peringkat Quick Win');
-      if (photos.some((p) => p.included)) add('Dokumentasi');
+      const present: Record<AnnexKey, boolean> = {
+        attendance: days.length > 0,
+        groups: hasGroups,
+        register: register.length > 0,
+        quickwins: board.candidates.length > 0,
+        photos: photos.some((p) => p.included),
+      };
+      const annexes = annexHeadings((k) => present[k]).map((a) => `${a.number} ${a.title}`);
 
       const lines = (xs: string[]) => xs.filter((x) => x.trim() !== '').join('\n');
       const dayLine = (d: DayTimes, text: string) => (d.label ? `${d.label}: ${text}` : text);
@@ -396,8 +398,8 @@ export function createMinutesService(
           value:
             days.length === 0
               ? '—'
-              : lines(days.map((d, i) => dayLine(d, `${present[i]} orang`))) +
-                (present.some((n) => n > 0) ? ', daftar hadir terlampir' : ''),
+              : lines(days.map((d, i) => dayLine(d, `${presentPerDay[i]} orang`))) +
+                (presentPerDay.some((n) => n > 0) ? ', daftar hadir terlampir' : ''),
         },
       ];
       const lastDay = days[days.length - 1]?.date ?? null;
@@ -430,11 +432,14 @@ export function createMinutesService(
       };
     },
 
-    /** The engagement's action items as of this workshop (Lampiran III), as the table prints them. */
-    registerRows(workshopId: string): string[][] {
+    /**
+     * The action items of the minutes: this workshop's own (the Tindak Lanjut table) and the
+     * engagement's register as of this workshop (Lampiran III: none from a later workshop).
+     */
+    actionItems(workshopId: string): { mine: ActionItem[]; register: ActionItem[] } {
       const w = workshopOf(workshopId);
-      const zone = deps.engagements.get(w.engagementId).timeZone;
-      return followUpRows(registerAsOf(w, deps.followups.actions(w.engagementId)), zone);
+      const all = deps.followups.actions(w.engagementId);
+      return { mine: all.filter((a) => a.workshopId === workshopId), register: registerAsOf(w, all) };
     },
 
     engagementOf(workshopId: string): string {

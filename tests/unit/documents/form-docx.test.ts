@@ -121,6 +121,10 @@ describe('formDocx', () => {
       expect(text).toContain(s);
     // Lists are numbered lines.
     expect(text).toMatch(/1\.\s+Antrean daring di puskesmas\s+2\.\s+Forum data antar-OPD/);
+    // The last item keeps the one before it: it never stands alone at the top of a page.
+    const item = (t: string) => new RegExp(`<w:p>(?:(?!</w:p>)[\\s\\S])*?${t}`).exec(documentXml)![0];
+    expect(item('1.\tAntrean daring')).toContain('<w:keepNext/>');
+    expect(item('2.\tForum data')).not.toContain('<w:keepNext/>');
 
     const rows = tableRows(documentXml);
     const header = rows.find((r) => cellTexts(r).join('|') === 'No|Uraian langkah|OPD pelaksana|Jangka waktu|Paraf')!;
