@@ -1363,7 +1363,7 @@ export const en = {
     finalizedBy: 'Finalized by',
     finalizing: 'Building the document and locking the minutes… (may take a few seconds)',
     finalized: 'Version {version} · code {code}',
-    finalBanner: 'Minutes final — version {version}, {date}, by {by}. Reopen them to make changes.',
+    finalBanner: 'The minutes are final: version {version} (finalized {date} by {by}). Reopen them to make changes.',
     reopen: 'Reopen',
     reopenTitle: 'Reopen the minutes',
     reopenExplain:

@@ -1379,7 +1379,7 @@ export const id = {
     finalizedBy: 'Difinalkan oleh',
     finalizing: 'Menyusun dokumen dan mengunci notulen… (bisa beberapa detik)',
     finalized: 'Versi {version} · kode {code}',
-    finalBanner: 'Notulen final — versi {version}, {date}, oleh {by}. Buka kembali untuk mengubahnya.',
+    finalBanner: 'Notulen sudah final: versi {version} (difinalkan {date} oleh {by}). Buka kembali untuk mengubahnya.',
     reopen: 'Buka kembali',
     reopenTitle: 'Buka kembali notulen',
     reopenExplain:

@@ -13,7 +13,7 @@ import { exportFile } from '../../lib/files';
 
 /** An instant as the region reads it: "28 Agustus 2019 14.05 WIB". */
 export function formatMoment(iso: string, zone: TimeZone, lang: Language): string {
-  return `${formatDayMonthYear(zoneDate(iso, zone), lang)} ${formatInstantTime(iso, zone)} ${zone}`;
+  return `${formatDayMonthYear(zoneDate(iso, zone), lang)} ${formatInstantTime(iso, zone)}`;
 }
 
 const byField = FinalizeInput.pick({ by: true });

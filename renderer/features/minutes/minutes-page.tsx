@@ -137,7 +137,6 @@ export function MinutesEditor({
 
         {final && last && (
           <p className="banner minutes-final-banner" data-testid="minutes-final">
-            🔒{' '}
             {t('minutes.finalBanner', {
               version: last.version,
               date: formatMoment(last.finalizedAt, zone, lang),

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { MinutesBlock, MinutesView } from '../../../shared/minutes';
 import { formatNip } from '../../../shared/nip';
 import { useT } from '../../i18n';
@@ -52,6 +52,13 @@ export function MinutesPreview({ view }: { view: MinutesView }) {
   };
   const pageHeight = paper.h * PX_PER_MM;
   const photos = view.photos.filter((p) => p.included);
+  // Pages of each sheet (the body, then one per annex), so the page numbers run on across them.
+  const [counts, setCounts] = useState<number[]>([]);
+  const onPages = useCallback(
+    (i: number, n: number) => setCounts((c) => (c[i] === n ? c : Object.assign([...c], { [i]: n }))),
+    [],
+  );
+  const firstPage = (i: number) => 1 + Array.from({ length: i }, (_, j) => counts[j] ?? 1).reduce((a, b) => a + b, 0);
   const hasText = (s: string) => s.trim() !== '';
 
   return (
@@ -59,7 +66,7 @@ export function MinutesPreview({ view }: { view: MinutesView }) {
       <p className="minutes-preview__note" role="note">
         {t('minutes.previewNote')}
       </p>
-      <Sheet style={sheet} pageHeight={pageHeight} testId="preview-body">
+      <Sheet style={sheet} pageHeight={pageHeight} testId="preview-body" index={0} firstPage={1} onPages={onPages}>
         <h1 className="paper__title">{view.title}</h1>
         {hasText(view.number) && <p className="paper__number">Nomor: {view.number}</p>}
         <table className="paper__header">
@@ -126,8 +133,16 @@ export function MinutesPreview({ view }: { view: MinutesView }) {
           </div>
         </div>
       </Sheet>
-      {view.annexes.map((title) => (
-        <Sheet key={title} style={sheet} pageHeight={pageHeight} testId="preview-annex">
+      {view.annexes.map((title, i) => (
+        <Sheet
+          key={title}
+          style={sheet}
+          pageHeight={pageHeight}
+          testId="preview-annex"
+          index={i + 1}
+          firstPage={firstPage(i + 1)}
+          onPages={onPages}
+        >
           <h2 className="paper__annex-title">{title}</h2>
           {/dokumentasi/i.test(title) ? (
             <div className="paper__photos">
@@ -152,11 +167,17 @@ function Sheet({
   style,
   pageHeight,
   testId,
+  index,
+  firstPage,
+  onPages,
   children,
 }: {
   style: CSSProperties;
   pageHeight: number;
   testId: string;
+  index: number;
+  firstPage: number;
+  onPages(index: number, pages: number): void;
   children: ReactNode;
 }) {
   const t = useT();
@@ -178,6 +199,7 @@ function Sheet({
     for (const c of el.children) ro.observe(c);
     return () => ro.disconnect();
   });
+  useEffect(() => onPages(index, pages), [onPages, index, pages]);
   return (
     <div
       ref={ref}
@@ -189,7 +211,7 @@ function Sheet({
       {children}
       {Array.from({ length: pages }, (_, i) => (
         <span key={i} className="paper__page-no" aria-hidden="true" style={{ top: `${(i + 1) * pageHeight - 24}px` }}>
-          {t('minutes.previewPage', { n: i + 1 })}
+          {t('minutes.previewPage', { n: firstPage + i })}
         </span>
       ))}
     </div>
