@@ -254,7 +254,42 @@ test.describe('minutes', () => {
     const v2 = await downloadBytes(page, () => page.getByRole('button', { name: 'Unduh versi 2' }).click());
     expect(isDocx(v2)).toBe(true);
     expect(v2.equals(final1)).toBe(false);
+    // The download toasts cover the table's end: closed before looking at it.
+    const closers = page.locator('.toasts').getByRole('button', { name: 'Tutup' });
+    while ((await closers.count()) > 0) await closers.first().click();
     await page.getByRole('heading', { name: 'Versi final' }).scrollIntoViewIfNeeded();
     await snap(page, testInfo, 'minutes-versions-1366');
   });
+});
+
+test('document settings: the minutes title and page margins (1–6 cm) reach the minutes', async ({ page }, testInfo) => {
+  const s = await seed(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/#/engagements/${s.engagementId}`);
+  const panel = page.locator('#kop');
+  await panel.getByLabel('Judul notulen').selectOption('NOTULA');
+  const top = panel.getByRole('spinbutton', { name: 'Atas' });
+  await top.fill('7');
+  await top.blur();
+  await expect(panel.getByText('Margin harus 1–6 cm.')).toBeVisible();
+  await top.fill('3.5');
+  await top.blur();
+  await expect(panel.getByText('Margin harus 1–6 cm.')).toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const v = await api(page, 'minutes.get', { workshopId: s.workshopId });
+      return [v.title, v.page.margins.top];
+    })
+    .toEqual(['NOTULA', 3.5]);
+  await panel.getByRole('heading', { name: 'Notulen' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('settings-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await panel.getByRole('heading', { name: 'Notulen' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('settings-1024.png') });
+  // The preview takes them: the title, and a top margin of 3.5 cm.
+  await page.goto(`/#/engagements/${s.engagementId}/workshops/${s.workshopId}/notulen`);
+  await page.getByRole('tab', { name: 'Pratinjau' }).click();
+  await expect(page.getByTestId('preview-body').getByRole('heading', { name: 'NOTULA' })).toBeVisible();
+  const padding = await page.getByTestId('preview-body').evaluate((el) => getComputedStyle(el).paddingTop);
+  expect(parseFloat(padding)).toBeCloseTo(35 * 2.6, 0);
 });
