@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import type { MinutesBlock, MinutesView } from '../../../shared/minutes';
+import { ANNEXES, blocksHaveText, type MinutesBlock, type MinutesView } from '../../../shared/minutes';
 import { formatNip } from '../../../shared/nip';
 import { useT } from '../../i18n';
 
@@ -11,6 +11,7 @@ const PAPER_MM: Record<MinutesView['page']['paper'], { w: number; h: number }> =
 /** Screen pixels per millimetre of paper: an F4 page is about 560 px wide. */
 const PX_PER_MM = 2.6;
 const MM_PER_PT = 25.4 / 72;
+const PHOTO_ANNEX = ANNEXES.find((a) => a.key === 'photos')!.title;
 
 /** Blocks as they read: paragraphs, and lists as lists (never as markup). Empty items are left out. */
 export function BlocksView({ blocks }: { blocks: readonly MinutesBlock[] }) {
@@ -84,50 +85,17 @@ export function MinutesPreview({ view }: { view: MinutesView }) {
             ))}
           </tbody>
         </table>
-        {view.sections.map((s) => (
-          <section key={s.key} className="paper__section">
-            <h2>{s.title}</h2>
-            {s.subtitle && <p className="paper__subtitle">{s.subtitle}</p>}
-            {s.blocks.some((b) => (b.kind === 'p' ? hasText(b.text) : b.items.some(hasText))) ? (
-              <BlocksView blocks={s.blocks} />
-            ) : (
-              <p>—</p>
-            )}
-          </section>
-        ))}
-        {view.followUps.length > 1 && (
-          <section className="paper__section">
-            <h2>Tindak Lanjut</h2>
-            <table className="paper__table">
-              <thead>
-                <tr>
-                  {view.followUps[0].map((c, i) => (
-                    <th key={i}>{c}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {view.followUps.slice(1).map((row, i) => (
-                  <tr key={i}>
-                    {row.map((c, j) => (
-                      <td key={j}>{c}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
+        <BodySections view={view} />
         <div className="paper__signing">
-          <p className="paper__place">{view.signing.placeDate}</p>
           <div className="paper__signatories">
-            {view.signing.signatories.map((s) => (
+            {view.signing.signatories.map((s, i, all) => (
               <div key={s.role} className="paper__signatory">
+                <p>{i === all.length - 1 ? view.signing.placeDate : '\u00a0'}</p>
                 <p>{s.role},</p>
                 <div className="paper__sign-space" />
                 <p className="paper__signer">{s.name || '(……………………)'}</p>
-                {s.rank && <p>{s.rank}</p>}
-                {s.nip && <p>NIP. {formatNip(s.nip)}</p>}
+                <p>{s.rank || '\u00a0'}</p>
+                <p>NIP. {formatNip(s.nip)}</p>
               </div>
             ))}
           </div>
@@ -143,8 +111,8 @@ export function MinutesPreview({ view }: { view: MinutesView }) {
           firstPage={firstPage(i + 1)}
           onPages={onPages}
         >
-          <h2 className="paper__annex-title">{title}</h2>
-          {/dokumentasi/i.test(title) ? (
+          <AnnexHeading title={title} />
+          {title.endsWith(PHOTO_ANNEX) ? (
             <div className="paper__photos">
               {photos.map((p) => (
                 <figure key={p.id}>
@@ -159,6 +127,96 @@ export function MinutesPreview({ view }: { view: MinutesView }) {
         </Sheet>
       ))}
     </div>
+  );
+}
+
+/** The text of a section, or "—" when it says nothing (as the document prints it). */
+function SectionText({ blocks }: { blocks: readonly MinutesBlock[] }) {
+  return blocksHaveText(blocks) ? <BlocksView blocks={blocks} /> : <p>—</p>;
+}
+
+/**
+ * The body in the document's order: A. Pembukaan, B. Pembahasan (one numbered item per agenda
+ * step), C. Keputusan/Kesimpulan, D. Tindak Lanjut (the table), E. Penutup.
+ */
+function BodySections({ view }: { view: MinutesView }) {
+  const byKey = (key: string) => view.sections.find((s) => s.key === key);
+  const steps = view.sections.filter((s) => s.key.startsWith('step:'));
+  const opening = byKey('opening');
+  const decisions = byKey('decisions');
+  const closing = byKey('closing');
+  const [head, ...rows] = view.followUps;
+  return (
+    <>
+      <section className="paper__section">
+        <h2>A. {opening?.title ?? 'Pembukaan'}</h2>
+        <SectionText blocks={opening?.blocks ?? []} />
+      </section>
+      <section className="paper__section">
+        <h2>B. Pembahasan</h2>
+        {steps.length === 0 && <p>—</p>}
+        <ol className="paper__steps">
+          {steps.map((s) => (
+            <li key={s.key}>
+              <h3>{s.title}</h3>
+              {s.subtitle && <p className="paper__subtitle">{s.subtitle}</p>}
+              <SectionText blocks={s.blocks} />
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="paper__section">
+        <h2>C. {decisions?.title ?? 'Keputusan/Kesimpulan'}</h2>
+        <SectionText blocks={decisions?.blocks ?? []} />
+      </section>
+      <section className="paper__section">
+        <h2>D. Tindak Lanjut</h2>
+        {head && rows.length > 0 ? (
+          <table className="paper__table">
+            <thead>
+              <tr>
+                {head.map((c, i) => (
+                  <th key={i}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((c, j) => (
+                    <td key={j}>{c}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>—</p>
+        )}
+      </section>
+      <section className="paper__section">
+        <h2>E. {closing?.title ?? 'Penutup'}</h2>
+        <SectionText blocks={closing?.blocks ?? []} />
+      </section>
+    </>
+  );
+}
+
+/** "Lampiran II" over the annex's title, as the document heads it. */
+function AnnexHeading({ title }: { title: string }) {
+  const m = /^(Lampiran [IVXL]+) (.*)$/.exec(title);
+  return (
+    <h2 className="paper__annex-title">
+      {m ? (
+        <>
+          {m[1]}
+          <br />
+          {m[2]}
+        </>
+      ) : (
+        title
+      )}
+    </h2>
   );
 }
 

@@ -67,6 +67,12 @@ export function view(over: Partial<MinutesView> = {}): MinutesView {
           { kind: 'ol', items: ['Pertama', 'Kedua'] },
         ],
       }),
+      section({
+        key: 'decisions',
+        title: 'Keputusan/Kesimpulan',
+        blocks: [{ kind: 'ol', items: ['Tim smart city ditetapkan.'] }],
+      }),
+      section({ key: 'closing', title: 'Penutup', blocks: [] }),
     ],
     followUps: [
       ['No', 'Tindak lanjut', 'Penanggung jawab', 'Tenggat'],

@@ -105,10 +105,18 @@ describe('MinutesEditor', () => {
     expect(within(preview).getByText(tr('minutes.previewNote'))).toBeTruthy();
     const ul = preview.querySelector('ul')!;
     expect([...ul.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Tata kelola', 'Ekonomi']);
-    expect(preview.querySelector('ol li')?.textContent).toBe('Pertama');
+    expect(preview.querySelector('.paper__steps ol li')?.textContent).toBe('Pertama');
     expect(within(preview).getByText('Menyusun SK tim')).toBeTruthy();
     expect(within(preview).getByText('NIP. 19680315 199403 1 005')).toBeTruthy();
-    expect(within(preview).getByText('Lampiran V Dokumentasi')).toBeTruthy();
+    expect(within(preview).getByRole('heading', { name: 'Lampiran V Dokumentasi' })).toBeTruthy();
+    // The body in the document's order, lettered as it prints.
+    expect([...preview.querySelectorAll('.paper__section > h2')].map((h) => h.textContent)).toEqual([
+      'A. Pembukaan',
+      'B. Pembahasan',
+      'C. Keputusan/Kesimpulan',
+      'D. Tindak Lanjut',
+      'E. Penutup',
+    ]);
   });
 
   it('an edited section says so and is rebuilt from the notes after a confirmation', async () => {

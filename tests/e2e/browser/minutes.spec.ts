@@ -254,6 +254,8 @@ test.describe('minutes', () => {
     const v2 = await downloadBytes(page, () => page.getByRole('button', { name: 'Unduh versi 2' }).click());
     expect(isDocx(v2)).toBe(true);
     expect(v2.equals(final1)).toBe(false);
+    // Kept beside the screenshots, to render with LibreOffice and compare with the preview.
+    fs.writeFileSync(testInfo.outputPath('minutes-v2.docx'), v2);
     // The download toasts cover the table's end: closed before looking at it.
     const closers = page.locator('.toasts').getByRole('button', { name: 'Tutup' });
     while ((await closers.count()) > 0) await closers.first().click();
