@@ -193,7 +193,7 @@ test.describe('minutes', () => {
     // --- Preview: lists as lists, pages with the paper's proportions, photos in the annex.
     await page.getByRole('tab', { name: 'Pratinjau' }).click();
     const body = page.getByTestId('preview-body');
-    await expect(body.locator('li', { hasText: 'Masyarakat' })).toBeVisible();
+    await expect(body.locator('ul > li', { hasText: 'Masyarakat' })).toBeVisible();
     await expect(body.getByText('Nomor: 005/NOT/Kominfo/2019')).toBeVisible();
     await expect(body.getByText('NIP. 19680315 199403 1 005')).toBeVisible();
     await expect(page.getByText(/PRATINJAU — perkiraan tampilan cetak/)).toBeVisible();
