@@ -232,6 +232,8 @@ function BlockEditor(props: BlockEditorProps) {
           </>
         )}
       </div>
+      {/* No maxLength: a paste beyond the limit is kept whole on screen (and as a draft) with the
+          message, rather than cut silently by the browser. */}
       <textarea
         ref={area}
         id={textId}
@@ -241,7 +243,6 @@ function BlockEditor(props: BlockEditorProps) {
         value={text}
         readOnly={readOnly}
         rows={block.kind === 'p' ? 2 : Math.max(2, block.items.length)}
-        maxLength={block.kind === 'p' ? MINUTES_LIMITS.blockChars : undefined}
         onChange={(e) => onChange(blockFromText(block.kind, e.target.value))}
         onBlur={onBlur}
       />

@@ -23,6 +23,19 @@ beforeEach(() => {
 const tr = (key: string, params?: Record<string, string | number>) =>
   (translate as (l: 'id', k: string, p?: Record<string, string | number>) => string)('id', key, params);
 
+const P1 = '00000000-0000-4000-8000-000000000001';
+const P2 = '00000000-0000-4000-8000-000000000002';
+const photoRow = (id: string, position: number, fileName: string) => ({
+  id,
+  caption: '',
+  included: true,
+  position,
+  width: 1600,
+  height: 1200,
+  fileName,
+  thumbnail: 'data:image/jpeg;base64,/9j/',
+});
+
 function show(v: MinutesView = view()) {
   return render(<MinutesEditor engagement={engagement} workshop={workshop} view={v} />);
 }
@@ -86,6 +99,20 @@ describe('MinutesEditor', () => {
     fireEvent.blur(p);
     await waitFor(() => expect(calls('minutes.saveSection')).toHaveLength(1));
     expect(calls('minutes.saveSection')[0]).toMatchObject({ key: 'opening', blocks: [{ kind: 'p', text: long }] });
+  });
+
+  it('a paste longer than a paragraph may hold stays whole on screen with the limit, and is not sent', async () => {
+    show();
+    const tooLong = 'y'.repeat(100_001);
+    const p = area(tr('minutes.blockText', { section: 'Pembukaan', n: 1 }));
+    // The browser would cut a paste at a maxlength without a word: there is none.
+    expect(p.hasAttribute('maxlength')).toBe(false);
+    fireEvent.change(p, { target: { value: tooLong } });
+    fireEvent.blur(p);
+    expect((await screen.findByRole('alert')).textContent).toBe(tr('engagements.tooLongMax', { max: 100_000 }));
+    expect(p.value.length).toBe(100_001);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(calls('minutes.saveSection')).toHaveLength(0);
   });
 
   it('a refused save keeps the text on screen and says why', async () => {
@@ -163,6 +190,30 @@ describe('MinutesEditor', () => {
       'rapat-2.png',
     ]);
     expect((calls('minutes.addPhoto')[0] as { data: string }).data).toBe('/9j/');
+  });
+
+  it('dropped photos go in too; a photo is moved, left out of the annex, and removed after a confirmation', async () => {
+    fakeApi.reset((op) => ({ ok: true, value: op === 'minutes.removePhoto' ? { id: P1 } : {} }));
+    show(view({ photos: [photoRow(P1, 0, 'a.jpg'), photoRow(P2, 1, 'b.jpg')] }));
+    const drop = screen.getByTestId('photo-dropzone');
+    fireEvent.drop(drop, {
+      dataTransfer: { files: [new File([new Uint8Array([0xff, 0xd8])], 'seret.jpg', { type: 'image/jpeg' })] },
+    });
+    await waitFor(() => expect(calls('minutes.addPhoto')).toHaveLength(1));
+    expect(calls('minutes.addPhoto')[0]).toMatchObject({ workshopId: W, fileName: 'seret.jpg' });
+
+    fireEvent.click(screen.getByRole('button', { name: tr('minutes.moveLaterLabel', { n: 1 }) }));
+    expect(
+      (screen.getByRole('button', { name: tr('minutes.moveEarlierLabel', { n: 1 }) }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    await waitFor(() => expect(calls('minutes.movePhoto')).toEqual([{ id: P1, index: 1 }]));
+    fireEvent.click(screen.getAllByRole('checkbox', { name: tr('minutes.included') })[1]);
+    await waitFor(() => expect(calls('minutes.updatePhoto')).toEqual([{ id: P2, included: false }]));
+
+    fireEvent.click(screen.getByRole('button', { name: tr('minutes.removePhotoLabel', { n: 1 }) }));
+    expect(calls('minutes.removePhoto')).toHaveLength(0);
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: tr('minutes.removePhoto') }));
+    await waitFor(() => expect(calls('minutes.removePhoto')).toEqual([{ id: P1 }]));
   });
 
   it('finalize names the revision it saw (or its own newer save) and shows the version and code', async () => {
