@@ -8,6 +8,7 @@ import { engagement, section, STEP, version1, view, W, workshop } from './fixtur
 vi.mock('../../../renderer/lib/api', () => import('../../fixtures/fake-api'));
 const { fakeApi } = await import('../../fixtures/fake-api');
 const { MinutesEditor } = await import('../../../renderer/features/minutes/minutes-page');
+const { useLanguage } = await import('../../../renderer/i18n');
 const { blockFromText, blockText, changeKind, tidyBlocks } = await import('../../../renderer/features/minutes/blocks');
 
 afterEach(cleanup);
@@ -295,6 +296,19 @@ describe('MinutesEditor', () => {
     expect(row.textContent).toContain('28 Agustus 2019 15.30 WIB');
     expect(row.textContent).not.toContain('WIB WIB');
     expect(screen.getByRole('button', { name: tr('minutes.downloadVersion', { n: 1 }) })).toBeTruthy();
+  });
+
+  it("reads in English when the UI is English (the document's own words stay Indonesian)", () => {
+    useLanguage.getState().setLanguage('en');
+    try {
+      show();
+      expect(screen.getByRole('button', { name: 'Finalize' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: /Export DOCX/ })).toBeTruthy();
+      fireEvent.click(screen.getByRole('tab', { name: 'Preview' }));
+      expect(screen.getByText('B. Pembahasan')).toBeTruthy();
+    } finally {
+      useLanguage.getState().setLanguage('id');
+    }
   });
 
   it('reopening needs a reason: empty is refused on the spot, with one the reopen is sent', async () => {

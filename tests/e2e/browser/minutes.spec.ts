@@ -83,7 +83,7 @@ async function seed(page: Page) {
     stepId: talk.id,
     text: 'Tim smart city ditetapkan dengan SK Wali Kota.',
   });
-  return { engagementId: e.id as string, workshopId: w.id as string, talkId: talk.id as string };
+  return { engagementId: e.id as string, workshopId: w.id as string, talkId: talk.id as string, dayId };
 }
 
 async function photo(format: 'jpeg' | 'png', width: number, height: number, hue: number): Promise<Buffer> {
@@ -288,8 +288,10 @@ test('document settings: the minutes title and page margins (1–6 cm) reach the
   await page.setViewportSize({ width: 1024, height: 768 });
   await panel.getByRole('heading', { name: 'Notulen' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('settings-1024.png') });
-  // The preview takes them: the title, and a top margin of 3.5 cm.
-  await page.goto(`/#/engagements/${s.engagementId}/workshops/${s.workshopId}/notulen`);
+  // The preview takes them: the title, and a top margin of 3.5 cm. (Reached from the run console.)
+  await page.goto(`/#/engagements/${s.engagementId}/workshops/${s.workshopId}/days/${s.dayId}/run`);
+  await page.getByRole('link', { name: 'Notulen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notulen' })).toBeVisible();
   await page.getByRole('tab', { name: 'Pratinjau' }).click();
   await expect(page.getByTestId('preview-body').getByRole('heading', { name: 'NOTULA' })).toBeVisible();
   const padding = await page.getByTestId('preview-body').evaluate((el) => getComputedStyle(el).paddingTop);
