@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
@@ -9,7 +9,6 @@ import { EngagementNew } from '../features/engagements/engagement-new';
 import { EngagementPage } from '../features/engagements/engagement-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
 import { GroupsPage } from '../features/groups/groups-page';
-import { MinutesPage } from '../features/minutes/minutes-page';
 import { ConsolePage } from '../features/run/console-page';
 import { QuickWinsPage } from '../features/quickwins/quickwins-page';
 import { ProjectorPage } from '../features/projector/projector-page';
@@ -21,6 +20,9 @@ import { STORE_FAILURE_KEY } from '../../shared/messages';
 import { useErrorText, useLanguage, useT } from '../i18n';
 import { routeHash, useApp, type Route } from './store';
 import './app.css';
+
+// The Notulen page (editor, preview, photos) loads when first opened: it is not needed to start.
+const MinutesPage = lazy(() => import('../features/minutes/minutes-page').then((m) => ({ default: m.MinutesPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -49,7 +51,11 @@ function Page({ route }: { route: Route }) {
     case 'groups':
       return <GroupsPage key={route.workshopId} {...route} />;
     case 'minutes':
-      return <MinutesPage key={route.workshopId} {...route} />;
+      return (
+        <Suspense fallback={<MinutesLoading />}>
+          <MinutesPage key={route.workshopId} {...route} />
+        </Suspense>
+      );
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
     case 'quickwins':
@@ -60,6 +66,11 @@ function Page({ route }: { route: Route }) {
     case 'group':
       return null;
   }
+}
+
+function MinutesLoading() {
+  const t = useT();
+  return <p className="muted">{t('app.loading')}</p>;
 }
 
 /** The facilitator window: top bar, the current page, toasts; or the data-file problem screen. */

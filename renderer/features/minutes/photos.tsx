@@ -144,7 +144,22 @@ function PhotoCard({ photo, index, count }: { photo: MinutesPhoto; index: number
   const refuse = (r: { ok: boolean; error?: Parameters<typeof errorText>[0] }) => {
     if (!r.ok && r.error) toast({ text: errorText(r.error) });
   };
-  const moveTo = async (to: number) => refuse(await call('minutes.movePhoto', { id: photo.id, index: to }));
+  const earlier = useRef<HTMLButtonElement>(null);
+  const later = useRef<HTMLButtonElement>(null);
+  // Moved from the keyboard: the focus stays on the photo's move buttons at its new place (on the
+  // other one when it reached an end), so it can be moved again at once.
+  const refocus = useRef<'earlier' | 'later' | null>(null);
+  useEffect(() => {
+    const dir = refocus.current;
+    if (!dir) return;
+    refocus.current = null;
+    const [first, second] = dir === 'earlier' ? [earlier, later] : [later, earlier];
+    (first.current && !first.current.disabled ? first.current : second.current)?.focus();
+  }, [index]);
+  const moveTo = async (to: number, dir: 'earlier' | 'later') => {
+    refocus.current = dir;
+    refuse(await call('minutes.movePhoto', { id: photo.id, index: to }));
+  };
 
   return (
     <li className="minutes-photo" data-testid="minutes-photo">
@@ -182,18 +197,20 @@ function PhotoCard({ photo, index, count }: { photo: MinutesPhoto; index: number
           <button
             type="button"
             className="btn btn--small"
+            ref={earlier}
             aria-label={t('minutes.moveEarlierLabel', { n })}
             disabled={index === 0}
-            onClick={() => void moveTo(index - 1)}
+            onClick={() => void moveTo(index - 1, 'earlier')}
           >
             ← {t('minutes.moveEarlier')}
           </button>
           <button
             type="button"
             className="btn btn--small"
+            ref={later}
             aria-label={t('minutes.moveLaterLabel', { n })}
             disabled={index === count - 1}
-            onClick={() => void moveTo(index + 1)}
+            onClick={() => void moveTo(index + 1, 'later')}
           >
             {t('minutes.moveLater')} →
           </button>

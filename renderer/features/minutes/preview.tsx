@@ -272,6 +272,17 @@ function Sheet({
           {t('minutes.previewPage', { n: firstPage + i })}
         </span>
       ))}
+      {/* Across every page, so that a screenshot of it is not taken for the document. */}
+      {Array.from({ length: pages }, (_, i) => (
+        <span
+          key={`w${i}`}
+          className="paper__page-no paper__watermark"
+          aria-hidden="true"
+          style={{ top: `${(i + 0.5) * pageHeight}px` }}
+        >
+          {t('minutes.tabPreview')}
+        </span>
+      ))}
     </div>
   );
 }

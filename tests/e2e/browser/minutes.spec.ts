@@ -189,6 +189,8 @@ test.describe('minutes', () => {
     await page.getByRole('button', { name: 'Pindahkan foto 2 lebih awal' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('minutes-photo').first()).toContainText('diskusi.png');
+    // The focus stays with the photo at its new place, on the button that can still move it.
+    await expect(page.getByRole('button', { name: 'Pindahkan foto 1 lebih akhir' })).toBeFocused();
 
     // --- Preview: lists as lists, pages with the paper's proportions, photos in the annex.
     await page.getByRole('tab', { name: 'Pratinjau' }).click();
