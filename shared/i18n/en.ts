@@ -1360,6 +1360,8 @@ export const en = {
     finalizeTitle: 'Finalize the minutes',
     finalizeExplain:
       'The minutes are locked as version {n}: they cannot be changed unless reopened with a reason. Every version can still be downloaded exactly as it was, with a verification code in the footer.',
+    unsavedBeforeFinalize:
+      'Some edits are not saved yet (see the message at the marked part). Fix or discard them first, then finalize.',
     finalizedBy: 'Finalized by',
     finalizing: 'Building the document and locking the minutes… (may take a few seconds)',
     finalized: 'Version {version} · code {code}',

@@ -1376,6 +1376,8 @@ export const id = {
     finalizeTitle: 'Finalkan notulen',
     finalizeExplain:
       'Notulen dikunci sebagai versi {n}: tidak dapat diubah lagi kecuali dibuka kembali dengan alasan. Setiap versi tetap dapat diunduh persis sama, dengan kode verifikasi di kaki halaman.',
+    unsavedBeforeFinalize:
+      'Ada isian yang belum tersimpan (lihat pesan pada bagian yang ditandai). Perbaiki atau buang dulu, lalu finalkan.',
     finalizedBy: 'Difinalkan oleh',
     finalizing: 'Menyusun dokumen dan mengunci notulen… (bisa beberapa detik)',
     finalized: 'Versi {version} · kode {code}',

@@ -26,7 +26,8 @@ export function FinalizeDialog(props: {
   workshopId: string;
   nextVersion: number;
   defaultBy: string;
-  prepare(): Promise<number>;
+  /** Commits pending edits; the revision to name, or null when an edit could not be saved. */
+  prepare(): Promise<number | null>;
   onDone(v: MinutesVersion): void;
   onClose(): void;
 }) {
@@ -36,6 +37,7 @@ export function FinalizeDialog(props: {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<AppErrorShape | null>(null);
+  const [unsaved, setUnsaved] = useState(false);
   const submit = async () => {
     const parsed = byField.safeParse({ by });
     if (!parsed.success) return setFieldError(issuesByField(toFieldIssues(parsed.error)).by);
@@ -43,6 +45,11 @@ export function FinalizeDialog(props: {
     setRefusal(null);
     setBusy(true);
     const revision = await props.prepare();
+    if (revision === null) {
+      setBusy(false);
+      return setUnsaved(true);
+    }
+    setUnsaved(false);
     const r = await call('minutes.finalize', { workshopId: props.workshopId, revision, by: parsed.data.by });
     setBusy(false);
     if (r.ok) props.onDone(r.value);
@@ -76,6 +83,11 @@ export function FinalizeDialog(props: {
       {refusal && (
         <p className="banner banner--error" role="alert">
           {errorText(refusal)}
+        </p>
+      )}
+      {unsaved && (
+        <p className="banner banner--error" role="alert">
+          {t('minutes.unsavedBeforeFinalize')}
         </p>
       )}
       <div className="actions">

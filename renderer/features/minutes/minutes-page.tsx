@@ -189,7 +189,7 @@ export function MinutesEditor({
           defaultBy={noteTaker(view)}
           prepare={async () => {
             await session.flushAll();
-            return session.revision(view.revision);
+            return session.unsaved() ? null : session.revision(view.revision);
           }}
           onDone={(v) => {
             setDialog(null);
@@ -221,8 +221,9 @@ function HeaderPanel({ view, engagementId }: { view: MinutesView; engagementId: 
   const t = useT();
   const { workshopId, readOnly, register, noteRevision } = useMinutesContext();
   const saved = useMemo(() => ({ number: view.number }), [view.number]);
+  const draftKey = `minutes-number:${workshopId}`;
   const form = useAutosave<{ number: string }>({
-    draftKey: `minutes-number:${workshopId}`,
+    draftKey,
     saved,
     schema: numberPatch,
     delayMs: 600,
@@ -233,7 +234,7 @@ function HeaderPanel({ view, engagementId }: { view: MinutesView; engagementId: 
     },
   });
   const { flush } = form;
-  useEffect(() => register(flush), [register, flush]);
+  useEffect(() => register(flush, draftKey), [register, flush, draftKey]);
   return (
     <section className="panel" aria-labelledby="minutes-header-title">
       <div className="minutes-section__header">

@@ -132,15 +132,16 @@ function PhotoCard({ photo, index, count }: { photo: MinutesPhoto; index: number
   const [confirming, setConfirming] = useState(false);
   const n = index + 1;
   const saved = useMemo(() => ({ caption: photo.caption }), [photo.caption]);
+  const draftKey = `minutes-photo:${photo.id}`;
   const form = useAutosave<{ caption: string }>({
-    draftKey: `minutes-photo:${photo.id}`,
+    draftKey,
     saved,
     schema: captionPatch,
     delayMs: 600,
     save: (patch) => call('minutes.updatePhoto', { id: photo.id, ...patch }),
   });
   const { flush } = form;
-  useEffect(() => register(flush), [register, flush]);
+  useEffect(() => register(flush, draftKey), [register, flush, draftKey]);
   const refuse = (r: { ok: boolean; error?: Parameters<typeof errorText>[0] }) => {
     if (!r.ok && r.error) toast({ text: errorText(r.error) });
   };

@@ -33,8 +33,9 @@ export function SectionEditor({ section }: { section: MinutesSection }) {
   const { workshopId, readOnly, register, noteRevision } = useMinutesContext();
   const [confirming, setConfirming] = useState(false);
   const saved = useMemo<SectionValues>(() => ({ blocks: section.blocks }), [section.blocks]);
+  const draftKey = `minutes:${workshopId}:${section.key}`;
   const form = useAutosave<SectionValues>({
-    draftKey: `minutes:${workshopId}:${section.key}`,
+    draftKey,
     saved,
     schema: sectionPatch,
     delayMs: SECTION_SAVE_DELAY_MS,
@@ -45,7 +46,7 @@ export function SectionEditor({ section }: { section: MinutesSection }) {
     },
   });
   const { flush } = form;
-  useEffect(() => register(flush), [register, flush]);
+  useEffect(() => register(flush, draftKey), [register, flush, draftKey]);
   const blocks = form.values?.blocks ?? section.blocks;
   const headingId = `section-${section.key}`;
 

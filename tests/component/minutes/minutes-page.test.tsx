@@ -251,6 +251,19 @@ describe('MinutesEditor', () => {
     expect(calls('minutes.finalize')[0]).toMatchObject({ revision: 9 });
   });
 
+  it('a text that cannot be saved (too long) keeps finalize from locking the minutes without it', async () => {
+    fakeApi.reset(() => ({ ok: true, value: version1 }));
+    show();
+    const p = area(tr('minutes.blockText', { section: 'Pembukaan', n: 1 }));
+    fireEvent.change(p, { target: { value: 'z'.repeat(100_001) } });
+    fireEvent.click(screen.getByRole('button', { name: tr('minutes.finalize') }));
+    const dialog = screen.getByRole('dialog', { name: tr('minutes.finalizeTitle') });
+    fireEvent.click(within(dialog).getByRole('button', { name: tr('minutes.finalize') }));
+    expect(await within(dialog).findByText(tr('minutes.unsavedBeforeFinalize'))).toBeTruthy();
+    expect(calls('minutes.finalize')).toHaveLength(0);
+    expect(p.value.length).toBe(100_001);
+  });
+
   it('a finalize refused because the minutes changed says so in the dialog', async () => {
     fakeApi.reset(() => ({ ok: false, error: { code: 'CONFLICT', message: 'x', key: 'errors.minutesChanged' } }));
     show();
