@@ -201,6 +201,22 @@ export const MinutesView = z.object({
 });
 export type MinutesView = z.output<typeof MinutesView>;
 
+/**
+ * How far a DOCX being built (an export or a finalize) is: the phase — gathering the record,
+ * drawing the chart, building the document, saving the version — as step of steps. Null when none runs.
+ */
+export const MINUTES_PHASES = ['gather', 'chart', 'build', 'save'] as const;
+export const MinutesProgress = z
+  .object({
+    phase: z.enum(MINUTES_PHASES),
+    step: z.number().int(),
+    steps: z.number().int(),
+    /** When it started (the store's clock), for "… detik". */
+    startedAt: z.string(),
+  })
+  .nullable();
+export type MinutesProgress = z.output<typeof MinutesProgress>;
+
 // ---------------------------------------------------------------- inputs
 
 export const SaveSectionInput = z.strictObject({

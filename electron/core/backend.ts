@@ -130,7 +130,7 @@ export function implementations(s: Services, app: ReturnType<typeof appApp>, app
     ...agendaApp(s.agenda, s.projector, () => s.ctx.now()),
     ...groupApp(s.groups, s.projector),
     ...followupApp(s.followups, s.groups, s.projector, (id, format) => s.documents.actions(id, format)),
-    ...minutesApp(s.minutes, s.jobs, s.ctx.db.name),
+    ...minutesApp(s.minutes, s.jobs, s.ctx.db.name, () => s.ctx.now()),
     ...participant,
     ...attendanceApp(s.attendance, s.cropQueue),
     ...documentApp(s.documents),

@@ -6,6 +6,7 @@ import {
   FinalizeInput,
   MinutesHeaderInput,
   MinutesPhoto,
+  MinutesProgress,
   MinutesVersion,
   MinutesView,
   PhotoPatch,
@@ -108,6 +109,8 @@ export const minutesOps = {
     roles: ONLY_FACILITATOR,
     changes: ['minutes'],
   }),
+  /** How far an export or finalize of the minutes being built now is (null: none); polled by the page. */
+  'minutes.progress': query({ input: ByWorkshop, output: MinutesProgress, roles: ONLY_FACILITATOR, reads: [] }),
   /** The minutes as DOCX: the draft as it stands, or (finalized) the last version's bytes. */
   'minutes.export': query({ input: ByWorkshop, output: FilePayload, roles: ONLY_FACILITATOR, reads: [] }),
   /** A finalized version, byte-identical to what was finalized. */

@@ -460,7 +460,6 @@ function attendanceTable(data: AttendanceBodyData, settings: AttendanceDocSettin
   });
 }
 
-
 /**
  * The closing block under the table: on the right "Kediri, 28 Agustus 2019", "Mengetahui,",
  * "Pimpinan Rapat," and the chair; on the left, level with it, the second signatory if any.

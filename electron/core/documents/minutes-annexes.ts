@@ -12,6 +12,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
+import { annexHeadings, type AnnexKey } from '../../../shared/minutes';
 import { stripNonXml } from '../../../shared/primitives';
 import { actionsDocTable } from './actions-files';
 import { attendanceBody } from './attendance-docx';
@@ -36,47 +37,42 @@ const ATTENDANCE_ID_BASE = 100_000;
 const ATTENDANCE_ID_STEP = 10_000;
 const GROUP_ID_BASE = 1_000_000;
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-
 const PHOTO_MAX_HEIGHT_CM = 8;
 const PHOTO_GAP = cmToTwips(0.2);
 const TWIPS_PER_CM = 1440 / 2.54;
 
-type AnnexKey = 'attendance' | 'groupOutputs' | 'actions' | 'quickWins' | 'photos';
-
-const TITLES: Record<AnnexKey, string> = {
-  attendance: 'Daftar Hadir',
-  groupOutputs: 'Hasil Diskusi Kelompok',
-  actions: 'Tindak Lanjut',
-  quickWins: 'Peringkat Quick Win',
-  photos: 'Dokumentasi',
-};
-
-/** The annexes that have something, in the order they print. */
-function present(a: MinutesAnnexes): AnnexKey[] {
-  const keys: AnnexKey[] = [];
-  if (a.attendance.some((d) => d.rows.length > 0)) keys.push('attendance');
-  if (a.groupOutputs.steps.length > 0) keys.push('groupOutputs');
-  if (a.actions.length > 0) keys.push('actions');
-  if (a.quickWins.chart || a.quickWins.rows.length > 0) keys.push('quickWins');
-  if (a.photos.length > 0) keys.push('photos');
-  return keys;
+/** Whether an annex has something to print (one with nothing is left out, the rest renumbered). */
+function has(a: MinutesAnnexes): (key: AnnexKey) => boolean {
+  return (key) => {
+    switch (key) {
+      case 'attendance':
+        return a.attendance.some((d) => d.rows.length > 0);
+      case 'groups':
+        return a.groupOutputs.steps.length > 0;
+      case 'register':
+        return a.actions.length > 0;
+      case 'quickwins':
+        return a.quickWins.chart !== null || a.quickWins.rows.length > 0;
+      case 'photos':
+        return a.photos.length > 0;
+    }
+  };
 }
 
-/** "Lampiran I Daftar Hadir", … for the annexes that will print, in order. */
+/** "Lampiran I Daftar Hadir", … for the annexes that will print, in order (`annexHeadings`). */
 export function annexTitles(a: MinutesAnnexes): string[] {
-  return present(a).map((k, i) => `Lampiran ${ROMAN[i]} ${TITLES[k]}`);
+  return annexHeadings(has(a)).map((h) => `${h.number} ${h.title}`);
 }
 
 /** "Lampiran II" over the title, bold and centred, at the top of a new page. */
-function annexHeading(n: number, title: string, settings: PageSettings): Paragraph[] {
+function annexHeading(number: string, title: string, settings: PageSettings): Paragraph[] {
   const size = ptToHalfPoints(settings.fontSizePt + 1);
   return [
     new Paragraph({
       pageBreakBefore: true,
       keepNext: true,
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: `Lampiran ${ROMAN[n]}`, bold: true, size })],
+      children: [new TextRun({ text: number, bold: true, size })],
     }),
     new Paragraph({
       keepNext: true,
@@ -174,7 +170,7 @@ function photoTable(photos: readonly MinutesPhotoDoc[], settings: PageSettings):
               keepNext: true,
               children: [
                 new ImageRun({
-                  type: 'jpg',
+                  type: p.type ?? 'jpg',
                   data: p.data,
                   transformation: fitImage(p, maxWidthCm, PHOTO_MAX_HEIGHT_CM),
                   altText: {
@@ -222,8 +218,8 @@ function photoTable(photos: readonly MinutesPhotoDoc[], settings: PageSettings):
 /** Every annex that has something, each from a new page. */
 export function annexBlocks(a: MinutesAnnexes, settings: PageSettings): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  present(a).forEach((key, n) => {
-    out.push(...annexHeading(n, TITLES[key], settings));
+  for (const { key, number, title } of annexHeadings(has(a))) {
+    out.push(...annexHeading(number, title, settings));
     switch (key) {
       case 'attendance':
         a.attendance
@@ -237,19 +233,19 @@ export function annexBlocks(a: MinutesAnnexes, settings: PageSettings): (Paragra
             ),
           );
         break;
-      case 'groupOutputs':
+      case 'groups':
         out.push(...groupOutputsBody(a.groupOutputs, settings, { imageIdBase: GROUP_ID_BASE }));
         break;
-      case 'actions':
+      case 'register':
         out.push(actionsDocTable(a.actions, settings));
         break;
-      case 'quickWins':
+      case 'quickwins':
         out.push(...quickWinBlocks(a.quickWins, settings));
         break;
       case 'photos':
         out.push(photoTable(a.photos, settings));
         break;
     }
-  });
+  }
   return out;
 }

@@ -97,7 +97,9 @@ export function headerBlock(fields: readonly MinutesHeaderField[], settings: Pag
   for (const f of fields) {
     const lines = stripNonXml(f.value.replace(/\r\n?/g, '\n'))
       .split('\n')
-      .filter((l, i, all) => l.trim() !== '' || all.length === 1);
+      .filter((l) => l.trim() !== '');
+    // A value without text still prints its label: "Narasumber : -".
+    if (lines.length === 0) lines.push('-');
     lines.forEach((line, i) => {
       const m = MARKED_LINE.exec(line);
       const left = m ? value + marker : value;
@@ -111,7 +113,7 @@ export function headerBlock(fields: readonly MinutesHeaderField[], settings: Pag
           ],
           indent: { left, hanging: i === 0 ? left : left - value },
           spacing: { after: i === lines.length - 1 ? 40 : 0 },
-          children: [...head, new TextRun(m ? `${m[1]}\t${m[2]}` : line.trim() || '-')],
+          children: [...head, new TextRun(m ? `${m[1]}\t${m[2]}` : line.trim())],
         }),
       );
     });
@@ -223,7 +225,7 @@ export function minutesBody(data: MinutesDocData, settings: PageSettings): (Para
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 240 }, children: [] }),
     signatureColumns(
       { signatory: s.chair, opening: [''] },
-      { signatory: s.noteTaker, opening: [`${s.place}, ${s.dateLabel}`] },
+      { signatory: s.noteTaker, opening: [s.placeDate] },
       settings,
     ),
   );

@@ -47,9 +47,8 @@ export interface MinutesDiscussion {
 
 /** The signature block: "Kediri, 28 Agustus 2019", then the chair (left) and the note-taker (right). */
 export interface MinutesSignatures {
-  place: string;
-  /** "28 Agustus 2019". */
-  dateLabel: string;
+  /** "Kediri, 28 Agustus 2019" (MinutesView.signing.placeDate). */
+  placeDate: string;
   /** Role "Pimpinan Rapat". */
   chair: Signatory;
   /** Role "Notulis". */
@@ -73,9 +72,11 @@ export interface MinutesQuickWins {
   rows: MinutesQuickWinRow[];
 }
 
-/** Lampiran V: a photo (JPEG) and its caption. */
+/** Lampiran V: a photo and its caption. */
 export interface MinutesPhotoDoc extends MinutesImage {
   caption: string;
+  /** The bytes' format: JPEG unless said (photos are stored as JPEG). */
+  type?: 'jpg' | 'png';
 }
 
 export interface MinutesAnnexes {
@@ -146,6 +147,7 @@ function minutesFooter(v: MinutesVersionMark, settings: PageSettings): Footer {
 }
 
 export { annexTitles as minutesAnnexTitles };
+export type { Signatory } from './signature-block';
 
 /** Builds the minutes as DOCX bytes. */
 export async function buildMinutesDocx(data: MinutesDocData, settings: PageSettings): Promise<Uint8Array> {

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { DIMENSIONS } from '../../../shared/dimensions';
 import { fileNamePart, safeFileName } from '../../../shared/files';
 import { rankQuickWins } from '../../../shared/followups';
-import { formatDayMonthYear, zoneDate } from '../../../shared/format';
+import { zoneDate } from '../../../shared/format';
 import type { ActionItem } from '../../../shared/followups';
 import { quickWinChartSvg, svgToPng } from '../minutes/chart';
-import type { FileBytes } from '../jobs/types';
+import type { FileBytes, ReportProgress } from '../jobs/types';
 import { exportRow, type ActionExportRow } from './actions-files';
 import { gatherAttendanceList, gatherGroupOutputs, letterheadOf, type DocumentSources } from './files';
 import { buildMinutesDocx, type MinutesDocData, type MinutesQuickWinRow } from './minutes-docx';
@@ -56,7 +56,8 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
   const attendance = workshop.days
     .map((day) => gatherAttendanceList(d, day.id, false, 'annex').input)
     .filter((a) => a.rows.length > 0)
-    .map(({ letterhead: _letterhead, ...body }) => body);
+    // No blank rows for walk-ins: the minutes file what happened.
+    .map(({ letterhead: _letterhead, ...body }) => ({ ...body, blankRows: 0 }));
   const groups = gatherGroupOutputs(d, workshopId).input;
 
   const board = d.followups.board(workshopId);
@@ -68,7 +69,6 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
     return { rank: r.rank, name: c.name, group, total: r.total, scored: r.scorers > 0 };
   });
   const [chair, noteTaker] = view.signing.signatories;
-  const lastDay = workshop.days[workshop.days.length - 1]?.date ?? null;
   return {
     fileName: safeFileName(`${view.title === 'NOTULA' ? 'Notula' : 'Notulen'} ${fileNamePart(workshop.title)}.docx`),
     doc: {
@@ -83,12 +83,7 @@ export function gatherMinutes(d: DocumentSources, workshopId: string): MinutesDa
       decisions: section('decisions'),
       followUps: rows(mine),
       closing: section('closing'),
-      signatures: {
-        place: engagement.regionName,
-        dateLabel: lastDay ? formatDayMonthYear(lastDay, 'id') : '',
-        chair,
-        noteTaker,
-      },
+      signatures: { placeDate: view.signing.placeDate, chair, noteTaker },
       annexes: {
         attendance,
         groupOutputs: { steps: groups.steps, signatures: groups.signatures },
@@ -127,16 +122,21 @@ export function contentCode(doc: Omit<MinutesDocData, 'version'>): string {
 export async function buildMinutesFile(
   data: MinutesData,
   version: number | null,
+  report: ReportProgress = () => {},
 ): Promise<{ file: FileBytes; code: string }> {
+  report({ phase: 'chart', step: 2, steps: 3 });
   const scored = data.ranking.filter((r) => r.scored);
   const chart = scored.length ? await svgToPng(quickWinChartSvg(scored)) : null;
   const doc = { ...data.doc, annexes: { ...data.doc.annexes, quickWins: { ...data.doc.annexes.quickWins, chart } } };
   const code = contentCode(doc);
+  report({ phase: 'build', step: 3, steps: 3 });
   const bytes = await buildMinutesDocx(
     { ...doc, version: { final: version !== null, version: version ?? 0, code } },
     data.layout,
   );
   const fileName =
-    version === null ? data.fileName.replace(/\.docx$/, ' (draf).docx') : data.fileName.replace(/\.docx$/, ` v${version}.docx`);
+    version === null
+      ? data.fileName.replace(/\.docx$/, ' (draf).docx')
+      : data.fileName.replace(/\.docx$/, ` v${version}.docx`);
   return { file: { fileName, mime: DOCX_MIME, bytes }, code };
 }

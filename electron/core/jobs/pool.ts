@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { deserializeError } from './errors';
-import type { JobInput, JobKind, JobOutput, JobReply, JobRequest } from './types';
+import type { JobInput, JobKind, JobOutput, JobProgress, JobProgressMessage, JobReply, JobRequest } from './types';
 import { jobsWorkerUrl } from './worker-url';
 
 export interface JobPoolOptions {
@@ -40,6 +40,7 @@ interface Pending {
   transfer: ArrayBuffer[];
   /** Work nobody waits for (signature crops): after every other queued job, one at a time. */
   background: boolean;
+  onProgress?: (p: JobProgress) => void;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -85,8 +86,13 @@ export class JobPool {
   }
 
   /** Run a job in a worker. `transfer` lists buffers of the input to move instead of copy. */
-  run<K extends JobKind>(kind: K, input: JobInput<K>, transfer: ArrayBuffer[] = []): Promise<JobOutput<K>> {
-    return this.enqueue(kind, input, transfer, false);
+  run<K extends JobKind>(
+    kind: K,
+    input: JobInput<K>,
+    transfer: ArrayBuffer[] = [],
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<JobOutput<K>> {
+    return this.enqueue(kind, input, transfer, false, onProgress);
   }
 
   /**
@@ -102,6 +108,7 @@ export class JobPool {
     input: JobInput<K>,
     transfer: ArrayBuffer[],
     background: boolean,
+    onProgress?: (p: JobProgress) => void,
   ): Promise<JobOutput<K>> {
     if (this.closed) return Promise.reject(new Error(`${kind}: the job pool is closed`));
     return new Promise<JobOutput<K>>((resolve, reject) => {
@@ -111,6 +118,7 @@ export class JobPool {
         input,
         transfer,
         background,
+        onProgress,
         resolve: resolve as (v: unknown) => void,
         reject,
       });
@@ -170,9 +178,13 @@ export class JobPool {
     const worker = new Worker(this.url ?? jobsWorkerUrl(), { name: 'bimtek-jobs' });
     const slot: Slot = { worker, job: null };
     worker.unref();
-    worker.on('message', (reply: JobReply) => {
+    worker.on('message', (reply: JobReply | JobProgressMessage) => {
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
+      if ('progress' in reply) {
+        job.onProgress?.(reply.progress);
+        return;
+      }
       slot.job = null;
       worker.unref();
       if (reply.ok) job.resolve(reply.value);

@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sha256 } from '../images';
 import { createAgendaService } from '../agenda/service';
 import { createAttendanceService } from '../attendance/service';
 import { inspectBackup, sealBackup } from '../backups/check';
@@ -13,7 +14,7 @@ import { createSignatureCropService } from '../store/signature-crops';
 import { createWorkshopService } from '../workshops/service';
 import { createFollowupService } from '../followups/service';
 import { createMinutesService } from '../minutes/service';
-import type { JobInput, JobKind, JobMap, JobOutput } from './types';
+import type { JobInput, JobKind, JobMap, JobOutput, ReportProgress } from './types';
 
 /**
  * The document builders, loaded on the first document job: docx takes longer to load than the
@@ -56,7 +57,9 @@ function servicesOn(db: BetterSqlite3.Database, now: string | null) {
   return { db, engagements, participants, attendance, blobs, workshops, agenda, groups, crops, followups, minutes };
 }
 
-type Tasks = { [K in JobKind]: (input: JobInput<K>) => JobOutput<K> | Promise<JobOutput<K>> };
+type Tasks = {
+  [K in JobKind]: (input: JobInput<K>, report: ReportProgress) => JobOutput<K> | Promise<JobOutput<K>>;
+};
 
 const tasks: Tasks = {
   async 'import.preview'({ dbFile, request, lang }) {
@@ -126,13 +129,38 @@ const tasks: Tasks = {
     );
   },
 
-  async 'minutes.build'({ dbFile, workshopId, version }) {
+  async 'minutes.build'({ dbFile, workshopId, version }, report) {
     const { buildMinutesFile, gatherMinutes } = await minutesDocument();
+    report({ phase: 'gather', step: 1, steps: 3 });
     return buildMinutesFile(
       withStore(dbFile, null, (s) => gatherMinutes(s, workshopId)),
       version,
+      report,
     );
   },
+  async 'minutes.finalize'({ dbFile, workshopId, revision, version, by, now }, report) {
+    const { buildMinutesFile, gatherMinutes } = await minutesDocument();
+    const steps = 4;
+    report({ phase: 'gather', step: 1, steps });
+    const built = await buildMinutesFile(
+      withStore(dbFile, null, (s) => gatherMinutes(s, workshopId)),
+      version,
+      (p) => report({ ...p, steps }),
+    );
+    const { file, code } = built;
+    report({ phase: 'save', step: 4, steps });
+    return withStore(dbFile, now, (s) =>
+      s.minutes.commitVersion(workshopId, revision, {
+        version,
+        bytes: file.bytes,
+        sha256: sha256(file.bytes),
+        code,
+        fileName: file.fileName,
+        by,
+      }),
+    );
+  },
+
   async 'minutes.photo'({ bytes }) {
     const { processPhoto } = await import('../minutes/photos');
     return processPhoto(bytes);
@@ -181,8 +209,12 @@ const tasks: Tasks = {
 };
 
 /** Run one job by name (in the worker thread). */
-export function runTask<K extends JobKind>(kind: K, input: JobMap[K]['input']): Promise<JobOutput<K>> | JobOutput<K> {
-  const task = tasks[kind] as ((i: unknown) => JobOutput<K> | Promise<JobOutput<K>>) | undefined;
+export function runTask<K extends JobKind>(
+  kind: K,
+  input: JobMap[K]['input'],
+  report: ReportProgress = () => {},
+): Promise<JobOutput<K>> | JobOutput<K> {
+  const task = tasks[kind] as ((i: unknown, r: ReportProgress) => JobOutput<K> | Promise<JobOutput<K>>) | undefined;
   if (!task) throw new Error(`unknown job: ${String(kind)}`);
-  return task(input);
+  return task(input, report);
 }

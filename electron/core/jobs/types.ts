@@ -3,7 +3,7 @@ import type { ImportRequestValues, ListCopy } from '../../../shared/attendance';
 import type { PackagePreview } from '../../../shared/contract/packages';
 import type { CheckedBackup } from '../backups/check';
 import type { MadeCrop } from '../store/signature-crops';
-import type { PhotoRefusal } from '../../../shared/minutes';
+import type { MinutesVersion, PhotoRefusal } from '../../../shared/minutes';
 
 /** A photo as it goes into the minutes (JPEG, long side ≤ 1600 px, no metadata), or why it cannot. */
 export type PhotoResult =
@@ -80,6 +80,15 @@ export interface JobMap {
     input: StoreJob & { workshopId: string; version: number | null };
     output: { file: FileBytes; code: string };
   };
+  /**
+   * "Finalkan": build version `version` and commit it in the worker's own transaction, only if the
+   * minutes are still the draft at `revision`; the DOCX's bytes and SHA-256 never touch the loop
+   * that answers calls.
+   */
+  'minutes.finalize': {
+    input: StoreJob & { workshopId: string; revision: number; version: number; by: string; now: string };
+    output: MinutesVersion;
+  };
   /** A photo for the minutes' Dokumentasi: upright, resized JPEG and thumbnail, or why it is refused. */
   'minutes.photo': { input: { bytes: Uint8Array }; output: PhotoResult };
   'documents.registerFile': {
@@ -131,3 +140,19 @@ export interface JobRequest {
 }
 
 export type JobReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+
+/** How far a long job is: step `step` of `steps`, in phase `phase` (a job's own names). */
+export interface JobProgress {
+  phase: string;
+  step: number;
+  steps: number;
+}
+
+/** A message from a worker while its job runs (before its reply). */
+export interface JobProgressMessage {
+  id: number;
+  progress: JobProgress;
+}
+
+/** What a task may call to say how far it is; the pool passes it to the caller's `onProgress`. */
+export type ReportProgress = (p: JobProgress) => void;

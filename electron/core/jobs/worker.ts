@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from './errors';
 import { runTask } from './tasks';
-import type { JobReply, JobRequest } from './types';
+import type { JobProgress, JobProgressMessage, JobReply, JobRequest } from './types';
 
 /** Buffers of a result to move to the caller instead of copying (a 2 MB DOCX, for one). */
 function transferables(value: unknown): { value: unknown; transfer: ArrayBuffer[] } {
@@ -19,6 +19,12 @@ function transferables(value: unknown): { value: unknown; transfer: ArrayBuffer[
     const bytes = own((value as { bytes: Uint8Array }).bytes);
     return { value: { ...value, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
   }
+  // A file with something beside it ({ file: { bytes }, code }): the file's bytes move too.
+  const file = value && typeof value === 'object' ? (value as { file?: unknown }).file : undefined;
+  if (file && typeof file === 'object' && (file as { bytes?: unknown }).bytes instanceof Uint8Array) {
+    const inner = transferables(file);
+    return { value: { ...(value as object), file: inner.value }, transfer: inner.transfer };
+  }
   return { value, transfer: [] };
 }
 
@@ -30,7 +36,8 @@ port.on('message', (msg: JobRequest) => {
     let reply: JobReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const out = transferables(await runTask(msg.kind, msg.input as never));
+      const report = (progress: JobProgress) => port.postMessage({ id: msg.id, progress } satisfies JobProgressMessage);
+      const out = transferables(await runTask(msg.kind, msg.input as never, report));
       transfer = out.transfer;
       reply = { id: msg.id, ok: true, value: out.value };
     } catch (e) {

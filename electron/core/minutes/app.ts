@@ -1,10 +1,11 @@
 import type { minutesOps } from '../../../shared/contract/minutes';
 import type { ChangeEvent } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { MINUTES_LIMITS } from '../../../shared/minutes';
+import { MINUTES_LIMITS, MINUTES_PHASES, type MinutesProgress } from '../../../shared/minutes';
 import { filePayload } from '../documents/file-payload';
 import { sha256 } from '../images';
 import type { JobPool } from '../jobs/pool';
+import type { JobProgress } from '../jobs/types';
 import type { SliceImplementations } from '../handlers';
 import type { MinutesService } from './service';
 
@@ -18,6 +19,7 @@ export function minutesApp(
   minutes: MinutesService,
   jobs: JobPool,
   dbFile: string,
+  now: () => string,
 ): SliceImplementations<typeof minutesOps> {
   const changed = (workshopId: string, id = workshopId, action: ChangeEvent['action'] = 'updated'): ChangeEvent => ({
     entity: 'minutes',
@@ -27,7 +29,19 @@ export function minutesApp(
     workshopId,
   });
 
+  /** The DOCX being built per workshop (an export or a finalize), for `minutes.progress`. */
+  const building = new Map<string, NonNullable<MinutesProgress>>();
+  const track = (workshopId: string) => {
+    const startedAt = now();
+    building.set(workshopId, { phase: 'gather', step: 0, steps: 1, startedAt });
+    return (p: JobProgress) => {
+      if ((MINUTES_PHASES as readonly string[]).includes(p.phase))
+        building.set(workshopId, { ...p, phase: p.phase as (typeof MINUTES_PHASES)[number], startedAt });
+    };
+  };
+
   return {
+    'minutes.progress': ({ workshopId }) => building.get(workshopId) ?? null,
     'minutes.get': ({ workshopId }) => minutes.view(workshopId),
     'minutes.saveSection': ({ workshopId, key, blocks }) => ({
       value: minutes.saveSection(workshopId, key, blocks),
@@ -70,21 +84,19 @@ export function minutesApp(
       return { value: { id }, events: [changed(workshopId, id, 'deleted')] };
     },
     'minutes.finalize': async ({ workshopId, revision, by }) => {
-      const now = minutes.state(workshopId);
-      if (now.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
-      if (now.revision !== revision) throw new AppError('CONFLICT', 'minutesChanged');
-      const version = minutes.nextVersion(workshopId);
-      const built = await jobs.run('minutes.build', { dbFile, workshopId, version });
-      // Committed only if nothing changed while the document was built: a second window's
-      // finalize meanwhile finds the minutes final and is refused, so there is one version.
-      const v = minutes.commitVersion(workshopId, revision, {
-        version,
-        bytes: built.file.bytes,
-        sha256: sha256(built.file.bytes),
-        code: built.code,
-        fileName: built.file.fileName,
-        by,
-      });
+      const current = minutes.state(workshopId);
+      if (current.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
+      if (current.revision !== revision) throw new AppError('CONFLICT', 'minutesChanged');
+      // Built and committed in the worker, only if nothing changed meanwhile: a second window's
+      // finalize finds the minutes final and is refused, so there is one version.
+      const v = await jobs
+        .run(
+          'minutes.finalize',
+          { dbFile, workshopId, revision, version: minutes.nextVersion(workshopId), by, now: now() },
+          [],
+          track(workshopId),
+        )
+        .finally(() => building.delete(workshopId));
       return { value: v, events: [changed(workshopId)] };
     },
     'minutes.reopen': ({ workshopId, by, reason }) => ({
@@ -97,7 +109,9 @@ export function minutesApp(
         const f = minutes.versionFile(workshopId, minutes.nextVersion(workshopId) - 1);
         return filePayload({ fileName: f.fileName, mime: DOCX_MIME, bytes: f.bytes });
       }
-      const built = await jobs.run('minutes.build', { dbFile, workshopId, version: null });
+      const built = await jobs
+        .run('minutes.build', { dbFile, workshopId, version: null }, [], track(workshopId))
+        .finally(() => building.delete(workshopId));
       return filePayload(built.file);
     },
     'minutes.version': ({ workshopId, version }) => {

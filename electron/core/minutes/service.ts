@@ -89,6 +89,17 @@ interface DayTimes {
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
 /**
+ * Sidang/Rapat: the workshop's title, with its stage and region when the title does not already
+ * say them ("Bimtek Tahap III Masterplan Smart City Kota Kediri").
+ */
+function meetingName(w: Workshop, e: { regionKind: 'kota' | 'kabupaten'; regionName: string }): string {
+  const stage = stageLabel(w.stage, w.customStageName, 'id');
+  const region = regionTitle(e.regionKind, e.regionName);
+  const has = (part: string) => w.title.toLocaleLowerCase('id-ID').includes(part.toLocaleLowerCase('id-ID'));
+  return [w.title, has(stage) ? '' : `(${stage})`, has(region) ? '' : region].filter(Boolean).join(' ');
+}
+
+/**
  * The minutes of a workshop: what the Notulen page shows and the DOCX is made from. Every section
  * is built from what was recorded (the run log's actual times, the note-taker's notes per step,
  * the decisions) unless the secretariat rewrote it; a rewrite is kept until it is rebuilt on request.
@@ -155,6 +166,10 @@ export function createMinutesService(
       INSERT INTO blobs (hash, mime, width, height, data, created_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(hash) DO NOTHING`),
     blobData: db.prepare('SELECT data FROM blobs WHERE hash = ?'),
+    /** Who the daftar hadir lists under "semua terdaftar": the register but the committee. */
+    listed: db.prepare(
+      "SELECT count(*) FROM participants WHERE engagement_id = ? AND deleted_at IS NULL AND role <> 'panitia'",
+    ),
   };
 
   function workshopOf(workshopId: string): Workshop {
@@ -351,7 +366,10 @@ export function createMinutesService(
       const board = deps.followups.board(workshopId);
 
       const present: Record<AnnexKey, boolean> = {
-        attendance: days.length > 0,
+        // As the daftar hadir lists them: the register (semua terdaftar) or those present (hadir saja).
+        attendance:
+          presentPerDay.some((n) => n > 0) ||
+          (e.documents.listScope === 'all' && (q.listed.pluck().get(w.engagementId) as number) > 0),
         groups: hasGroups,
         register: register.length > 0,
         quickwins: board.candidates.length > 0,
@@ -365,7 +383,7 @@ export function createMinutesService(
       const header = [
         {
           label: 'Sidang/Rapat',
-          value: `${w.title} (${stageLabel(w.stage, w.customStageName, 'id')}) ${regionTitle(e.regionKind, e.regionName)}`,
+          value: meetingName(w, e),
         },
         { label: 'Hari/Tanggal', value: lines(days.map((d) => dayLine(d, formatLongDate(d.date, 'id')))) || '—' },
         {

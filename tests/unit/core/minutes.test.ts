@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
 import sharp from 'sharp';
 import { textToBlocks, blocksToText } from '../../../shared/minutes';
 import { useTestBackend } from '../../fixtures/backend';
@@ -71,6 +73,8 @@ describe('the minutes of a workshop', () => {
       current = s.id;
     }
     await ok('decisions.create', { dayId: day1, text: 'Perwali Smart City disusun sebelum Tahap IV.' });
+    const siti = await ok('participants.create', { engagementId: e.id, name: 'Siti Aminah', agency: 'Diskominfo' });
+    await ok('attendance.checkIn', { dayId: day1, participantId: siti.id });
     await ok('actions.create', {
       engagementId: e.id,
       workshopId: w.id,
@@ -83,6 +87,8 @@ describe('the minutes of a workshop', () => {
     expect(m.state).toBe('draft');
     expect(m.title).toBe('NOTULEN RAPAT');
     const header = Object.fromEntries(m.header.map((h: any) => [h.label, h.value]));
+    // The stage is in the title already; the region is added.
+    expect(header['Sidang/Rapat']).toBe('Bimtek Tahap III Masterplan Smart City Kota Kediri');
     expect(header['Hari/Tanggal']).toBe('Hari ke-1: Rabu, 28 Agustus 2019\nHari ke-2: Kamis, 29 Agustus 2019');
     expect(header['Surat Undangan']).toBe('Nomor 005/123/419.44/2019 tanggal 20 Agustus 2019');
     expect(header['Waktu']).toMatch(
@@ -91,7 +97,7 @@ describe('the minutes of a workshop', () => {
     expect(header['Tempat']).toBe('Ruang Joyoboyo, Balai Kota Kediri');
     expect(header['Pimpinan Rapat']).toBe('Abdullah Abu Bakar, Wali Kota Kediri');
     expect(header['Notulis']).toBe('Staf Diskominfo');
-    expect(header['Peserta']).toBe('Hari ke-1: 0 orang\nHari ke-2: 0 orang');
+    expect(header['Peserta']).toBe('Hari ke-1: 1 orang\nHari ke-2: 0 orang, daftar hadir terlampir');
     // The numbered agenda leaves out registration and breaks.
     expect(header['Acara'].split('\n')[0]).toMatch(/^1\. Pembukaan/);
     expect(header['Acara']).not.toMatch(/Registrasi|Istirahat/);
@@ -222,9 +228,93 @@ describe('photos of the minutes', () => {
       ['diskusi.jpg', 'Diskusi kelompok', true, 0],
       ['pembukaan.jpg', '', false, 1],
     ]);
-    expect(m.annexes.at(-1)).toBe('Lampiran II Dokumentasi');
+    expect(m.annexes).toEqual(['Lampiran I Dokumentasi']);
 
     await ok('minutes.removePhoto', { id: small.id });
     expect((await view(w.id)).photos.map((p: any) => p.id)).toEqual([big.id]);
+  });
+});
+
+describe('finalizing the minutes', () => {
+  it('locks version 1 with its bytes and code; reopening needs a reason and the next finalize is version 2', async () => {
+    const { w } = await tahap3();
+    const draft = await ok('minutes.export', { workshopId: w.id });
+    expect(draft.fileName).toMatch(/\(draf\)\.docx$/);
+    const { revision } = await view(w.id);
+    const v1 = await ok('minutes.finalize', { workshopId: w.id, revision, by: 'Staf Diskominfo' });
+    expect(v1).toMatchObject({ version: 1, finalizedBy: 'Staf Diskominfo', reopenedAt: null });
+    expect(v1.code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    const first = Buffer.from((await ok('minutes.version', { workshopId: w.id, version: 1 })).data, 'base64');
+    expect(createHash('sha256').update(first).digest('hex')).toBe(v1.sha256);
+    expect(first.byteLength).toBe(v1.bytes);
+    const zip = await JSZip.loadAsync(first);
+    const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
+    const footerText = (await Promise.all(footers.map((n) => zip.file(n)!.async('string')))).join('');
+    expect(footerText).toContain(`Versi 1 · Kode verifikasi ${v1.code}`);
+    // The export of finalized minutes is the version itself.
+    expect(Buffer.from((await ok('minutes.export', { workshopId: w.id })).data, 'base64').equals(first)).toBe(true);
+
+    let err = await refused('minutes.saveSection', { workshopId: w.id, key: 'opening', blocks: [] });
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toMatch(/sudah difinalkan/);
+    err = await refused('minutes.reopen', { workshopId: w.id, by: 'Staf Diskominfo', reason: ' ' });
+    expect(err.code).toBe('VALIDATION');
+
+    const reopened = await ok('minutes.reopen', {
+      workshopId: w.id,
+      by: 'Staf Diskominfo',
+      reason: 'Nama narasumber salah.',
+    });
+    expect(reopened.state).toBe('draft');
+    expect(reopened.versions[0]).toMatchObject({ version: 1, reopenReason: 'Nama narasumber salah.' });
+    await ok('minutes.saveSection', {
+      workshopId: w.id,
+      key: 'opening',
+      blocks: [{ kind: 'p', text: 'Dibuka ulang.' }],
+    });
+    const v2 = await ok('minutes.finalize', { workshopId: w.id, revision: (await view(w.id)).revision, by: 'Siti' });
+    expect(v2.version).toBe(2);
+    expect(v2.code).not.toBe(v1.code);
+    expect((await view(w.id)).versions.map((v: any) => v.version)).toEqual([1, 2]);
+    const again = Buffer.from((await ok('minutes.version', { workshopId: w.id, version: 1 })).data, 'base64');
+    expect(again.equals(first)).toBe(true);
+  });
+
+  it('finalizing twice at once (two windows) makes one version; a stale revision is refused', async () => {
+    const { w } = await tahap3();
+    const { revision } = await view(w.id);
+    const results = await Promise.all([
+      t.backend().handlers.dispatch('minutes.finalize', { workshopId: w.id, revision, by: 'Jendela A' }),
+      t.backend().handlers.dispatch('minutes.finalize', { workshopId: w.id, revision, by: 'Jendela B' }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const lost = results.find((r) => !r.ok);
+    expect(lost && !lost.ok && lost.error.code).toBe('CONFLICT');
+    expect((await view(w.id)).versions).toHaveLength(1);
+
+    await ok('minutes.reopen', { workshopId: w.id, by: 'A', reason: 'Perbaikan' });
+    const err = await refused('minutes.finalize', { workshopId: w.id, revision, by: 'A' });
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toMatch(/berubah/);
+  });
+});
+
+describe('progress of a long export', () => {
+  it('the worker reports its phases in order; the page can ask how far an export is', async () => {
+    const { w } = await tahap3();
+    const phases: string[] = [];
+    const s = t.backend().services!;
+    await s.jobs.run('minutes.build', { dbFile: s.ctx.db.name, workshopId: w.id, version: null }, [], (p) =>
+      phases.push(`${p.phase} ${p.step}/${p.steps}`),
+    );
+    expect(phases).toEqual(['gather 1/3', 'chart 2/3', 'build 3/3']);
+
+    expect(await ok('minutes.progress', { workshopId: w.id })).toBeNull();
+    const exporting = ok('minutes.export', { workshopId: w.id });
+    // The export cannot finish before its worker answers, which takes a turn of the event loop.
+    const during = await ok('minutes.progress', { workshopId: w.id });
+    expect(during).toMatchObject({ startedAt: t.clock.clock });
+    await exporting;
+    expect(await ok('minutes.progress', { workshopId: w.id })).toBeNull();
   });
 });

@@ -10,7 +10,14 @@ import { EMPTY_SECTION_TEXT } from '../../../electron/core/documents/minutes-bod
 import { cmToTwips, PAPER, type PageSettings } from '../../../electron/core/documents/page';
 import { formatNip } from '../../../shared/nip';
 import { cellTexts, openDocx, tableRows } from '../../fixtures/docx';
-import { emptyMinutesData, KEDIRI_CHAIR, KEDIRI_NOTE_TAKER, kediriMinutesData } from '../../fixtures/minutes';
+import { emblemPng } from '../../fixtures/png';
+import {
+  commitmentDrawings,
+  emptyMinutesData,
+  KEDIRI_CHAIR,
+  KEDIRI_NOTE_TAKER,
+  kediriMinutesData,
+} from '../../fixtures/minutes';
 
 const F4: PageSettings = {
   paper: 'F4',
@@ -137,14 +144,16 @@ describe('minutes (notulen) DOCX', () => {
     expect(doc.text).toContain('Peringkat');
     expect(doc.text).toContain('e-SPTPD: pelaporan pajak daerah secara daring');
     for (const p of data.annexes.photos) expect(l).toContain(p.caption);
-    // Images: the emblem, every signature, the chart and every photo, each once.
+    // Images: the emblem, every signature, the commitment sheets' (one drawing, embedded once),
+    // the chart and every photo.
     const signatures = data.annexes.attendance.reduce((n, d) => n + d.rows.filter((r) => r.signature).length, 0);
     expect(signatures).toBe(24);
-    expect(doc.media).toHaveLength(1 + signatures + 1 + data.annexes.photos.length);
+    expect(doc.media).toHaveLength(1 + signatures + 1 + 1 + data.annexes.photos.length);
     expect(doc.media.filter((m) => m.endsWith('.jpg') || m.endsWith('.jpeg'))).toHaveLength(4);
-    // Drawing ids are unique across the document.
+    // Drawing ids are unique across the document: every drawing its own, the shared one too.
     const ids = [...doc.documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids.length).toBe(doc.media.length);
+    expect(commitmentDrawings(data)).toBeGreaterThanOrEqual(3);
+    expect(ids.length).toBe(1 + signatures + commitmentDrawings(data) + 1 + data.annexes.photos.length);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -164,7 +173,7 @@ describe('minutes (notulen) DOCX', () => {
     expect(lines(doc.text).filter((t) => t === 'DAFTAR HADIR')).toHaveLength(2);
     expect(doc.text).toContain('Kamis, 29 Agustus 2019');
     const ids = [...doc.documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids.length).toBe(1 + 16 + 1 + 3);
+    expect(ids.length).toBe(1 + 16 + commitmentDrawings(data) + 1 + 3);
     expect(new Set(ids).size).toBe(ids.length);
     // The second day's daftar hadir starts a new page.
     const titles = doc.documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?DAFTAR HADIR<\/w:t>/g) ?? [];
@@ -197,6 +206,27 @@ describe('minutes (notulen) DOCX', () => {
       const sum = [...grid.matchAll(/w:w="(\d+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
       expect(sum).toBeLessThanOrEqual(text);
     }
+  });
+
+  it('embeds a photo given as PNG as PNG', async () => {
+    const data = await kediriMinutesData({ attendees: 0, groups: 0, actions: 0, photos: 0 });
+    const png = emblemPng(120, 90);
+    const doc = await openDocx(
+      await buildMinutesDocx(
+        {
+          ...data,
+          annexes: {
+            ...data.annexes,
+            quickWins: { chart: null, rows: [] },
+            photos: [{ data: png, width: 120, height: 90, caption: 'Papan flipchart', type: 'png' }],
+          },
+        },
+        F4,
+      ),
+    );
+    expect(minutesAnnexTitles({ ...data.annexes, quickWins: { chart: null, rows: [] }, photos: [] })).toEqual([]);
+    expect(doc.text).toContain('Papan flipchart');
+    expect(doc.media.filter((m) => m.endsWith('.png'))).toHaveLength(2); // the emblem and the photo
   });
 
   it('prints the version and the verification code in the footer, DRAF for a draft, and the page count', async () => {
@@ -270,7 +300,7 @@ describe('minutes (notulen) DOCX', () => {
         ...data,
         opening: [{ kind: 'p', text: long }],
         decisions: [{ kind: 'ul', items: ['Keputusan\u0001 dengan\u000b karakter kendali\uFFFE'] }],
-        header: [...data.header, { label: 'Catatan', value: 'nilai\u0007 aneh' }],
+        header: [...data.header, { label: 'Catatan', value: 'nilai\u0007 aneh' }, { label: 'Kosong', value: '\n \n' }],
       },
       F4,
     );
@@ -278,6 +308,7 @@ describe('minutes (notulen) DOCX', () => {
     expect(doc.text).toContain(long.trim());
     expect(doc.text).toContain('Keputusan dengan karakter kendali');
     expect(doc.text).toContain('Catatan\t:\tnilai aneh');
+    expect(lines(doc.text)).toContain('Kosong\t:\t-');
     for (const c of ['\u0001', '\u0007', '\u000b', '\uFFFE']) expect(doc.documentXml).not.toContain(c);
   });
 });

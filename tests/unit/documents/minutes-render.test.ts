@@ -11,7 +11,13 @@ import {
 import { marginsTwips, pageSizeTwips, textWidthTwips, type PageSettings } from '../../../electron/core/documents/page';
 import { formatNip } from '../../../shared/nip';
 import { openDocx } from '../../fixtures/docx';
-import { emptyMinutesData, KEDIRI_CHAIR, KEDIRI_NOTE_TAKER, kediriMinutesData } from '../../fixtures/minutes';
+import {
+  commitmentDrawings,
+  emptyMinutesData,
+  KEDIRI_CHAIR,
+  KEDIRI_NOTE_TAKER,
+  kediriMinutesData,
+} from '../../fixtures/minutes';
 
 // Proof that the minutes open and lay out in a real office suite: LibreOffice turns them into a
 // PDF whose pages are read back (text per page, word boxes, embedded images). The PDF and its
@@ -114,7 +120,7 @@ function checkLayout(data: MinutesDocData, r: Rendered, settings: PageSettings):
   const signing = body.filter((p) => p.includes('Notulis,'));
   expect(signing).toHaveLength(1);
   for (const s of [
-    `${data.signatures.place}, ${data.signatures.dateLabel}`,
+    data.signatures.placeDate,
     'Pimpinan Rapat,',
     KEDIRI_CHAIR.name,
     KEDIRI_CHAIR.rank,
@@ -168,7 +174,7 @@ describe.skipIf(!!skipReason)('minutes rendered by LibreOffice', () => {
       expect(r.pages[starts[4]].replace(/\s+/g, ' ')).toContain(p.caption.slice(0, 30));
     const shown = r.images.filter((i) => i.type === 'image');
     // (LibreOffice may store a PNG as JPEG plus a soft mask: count the images, not their encoding.)
-    expect(shown.length).toBe(1 + 40 + 1 + data.annexes.photos.length);
+    expect(shown.length).toBe(1 + 40 + commitmentDrawings(data) + 1 + data.annexes.photos.length);
   }, 240_000);
 
   it('two days on A4 with other margins: each day its daftar hadir, every annex on its page, nothing past the margins', async () => {
