@@ -1362,6 +1362,13 @@ export const en = {
       'The minutes are locked as version {n}: they cannot be changed unless reopened with a reason. Every version can still be downloaded exactly as it was, with a verification code in the footer.',
     unsavedBeforeFinalize:
       'Some edits are not saved yet (see the message at the marked part). Fix or discard them first, then finalize.',
+    progress: 'step {step} of {steps}: {phase} · {seconds} s',
+    phases: {
+      gather: 'gathering the record',
+      chart: 'drawing the chart',
+      build: 'building the document',
+      save: 'saving the version',
+    },
     finalizedBy: 'Finalized by',
     finalizing: 'Building the document and locking the minutes… (may take a few seconds)',
     finalized: 'Version {version} · code {code}',

@@ -1378,6 +1378,13 @@ export const id = {
       'Notulen dikunci sebagai versi {n}: tidak dapat diubah lagi kecuali dibuka kembali dengan alasan. Setiap versi tetap dapat diunduh persis sama, dengan kode verifikasi di kaki halaman.',
     unsavedBeforeFinalize:
       'Ada isian yang belum tersimpan (lihat pesan pada bagian yang ditandai). Perbaiki atau buang dulu, lalu finalkan.',
+    progress: 'langkah {step} dari {steps}: {phase} · {seconds} detik',
+    phases: {
+      gather: 'mengumpulkan catatan',
+      chart: 'menggambar grafik',
+      build: 'menyusun dokumen',
+      save: 'menyimpan versi',
+    },
     finalizedBy: 'Difinalkan oleh',
     finalizing: 'Menyusun dokumen dan mengunci notulen… (bisa beberapa detik)',
     finalized: 'Versi {version} · kode {code}',

@@ -10,6 +10,7 @@ import { Field, TextInput } from '../../components/fields';
 import { useErrorText, useLanguage, useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { exportFile } from '../../lib/files';
+import { BuildProgress } from './build-progress';
 
 /** An instant as the region reads it: "28 Agustus 2019 14.05 WIB". */
 export function formatMoment(iso: string, zone: TimeZone, lang: Language): string {
@@ -76,8 +77,8 @@ export function FinalizeDialog(props: {
         onChange={setBy}
       />
       {busy && (
-        <p className="minutes-busy" role="status">
-          <span className="minutes-spinner" aria-hidden="true" /> {t('minutes.finalizing')}
+        <p>
+          <BuildProgress workshopId={props.workshopId} label={t('minutes.finalizing')} />
         </p>
       )}
       {refusal && (

@@ -10,6 +10,7 @@ import { exportFile } from '../../lib/files';
 import { useAutosave } from '../../lib/use-autosave';
 import { useQuery } from '../../lib/use-query';
 import { createMinutesSession, MinutesContext, useMinutesContext, type MinutesPageContext } from './context';
+import { BuildProgress } from './build-progress';
 import { FinalizeDialog, formatMoment, ReopenDialog, VersionsList } from './finalize';
 import { PhotosPanel } from './photos';
 import { MinutesPreview } from './preview';
@@ -115,11 +116,7 @@ export function MinutesEditor({
             ))}
           </div>
           <div className="minutes-toolbar__actions">
-            {exporting && (
-              <span className="minutes-busy" role="status">
-                <span className="minutes-spinner" aria-hidden="true" /> {t('minutes.exporting')}
-              </span>
-            )}
+            {exporting && <BuildProgress workshopId={view.workshopId} label={t('minutes.exporting')} />}
             <button type="button" className="btn" disabled={exporting} onClick={() => void exportDocx()}>
               ⤓ {t(final ? 'minutes.exportFinal' : 'minutes.exportDocx')}
             </button>

@@ -247,7 +247,8 @@ describe('MinutesEditor', () => {
     const dialog = screen.getByRole('dialog', { name: tr('minutes.finalizeTitle') });
     fireEvent.click(within(dialog).getByRole('button', { name: tr('minutes.finalize') }));
     await waitFor(() => expect(calls('minutes.finalize')).toHaveLength(1));
-    expect(fakeApi.calls.map((c) => c.op)).toEqual(['minutes.setHeader', 'minutes.finalize']);
+    const order = fakeApi.calls.map((c) => c.op).filter((op) => op !== 'minutes.progress');
+    expect(order).toEqual(['minutes.setHeader', 'minutes.finalize']);
     expect(calls('minutes.finalize')[0]).toMatchObject({ revision: 9 });
   });
 
@@ -262,6 +263,28 @@ describe('MinutesEditor', () => {
     expect(await within(dialog).findByText(tr('minutes.unsavedBeforeFinalize'))).toBeTruthy();
     expect(calls('minutes.finalize')).toHaveLength(0);
     expect(p.value.length).toBe(100_001);
+  });
+
+  it('while the document is built the dialog says so, with the phase the core reports', async () => {
+    let finish: (v: unknown) => void = () => {};
+    fakeApi.reset((op) => {
+      if (op === 'minutes.progress')
+        return { ok: true, value: { phase: 'build', step: 3, steps: 3, startedAt: '2019-08-28T08:30:00.000Z' } };
+      if (op === 'minutes.finalize') return new Promise((resolve) => (finish = resolve));
+      return { ok: false, error: { code: 'INTERNAL', message: 'x' } };
+    });
+    show();
+    fireEvent.click(screen.getByRole('button', { name: tr('minutes.finalize') }));
+    const dialog = screen.getByRole('dialog', { name: tr('minutes.finalizeTitle') });
+    fireEvent.click(within(dialog).getByRole('button', { name: tr('minutes.finalize') }));
+    const busy = await within(dialog).findByTestId('build-progress');
+    expect(busy.textContent).toContain(tr('minutes.finalizing'));
+    await waitFor(() => expect(busy.textContent).toContain('langkah 3 dari 3: menyusun dokumen'));
+    expect((within(dialog).getByRole('button', { name: tr('minutes.finalize') }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    finish({ ok: true, value: version1 });
+    expect((await screen.findByTestId('minutes-finalized')).textContent).toBe('Versi 1 · kode 7F3A-91C2');
   });
 
   it('a finalize refused because the minutes changed says so in the dialog', async () => {
