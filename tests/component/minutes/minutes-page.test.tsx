@@ -9,6 +9,7 @@ vi.mock('../../../renderer/lib/api', () => import('../../fixtures/fake-api'));
 const { fakeApi } = await import('../../fixtures/fake-api');
 const { MinutesEditor } = await import('../../../renderer/features/minutes/minutes-page');
 const { useLanguage } = await import('../../../renderer/i18n');
+const { paginate } = await import('../../../renderer/features/minutes/preview');
 const { blockFromText, blockText, changeKind, tidyBlocks } = await import('../../../renderer/features/minutes/blocks');
 
 afterEach(cleanup);
@@ -131,20 +132,31 @@ describe('MinutesEditor', () => {
     fireEvent.click(screen.getByRole('tab', { name: tr('minutes.tabPreview') }));
     const preview = screen.getByRole('region', { name: tr('minutes.previewLabel') });
     expect(within(preview).getByText(tr('minutes.previewNote'))).toBeTruthy();
-    const ul = preview.querySelector('ul')!;
+    // What the pages show (the measuring copy off screen aside); jsdom lays nothing out: one page each.
+    const [body, ...annexes] = within(preview).getAllByTestId('preview-page');
+    const ul = body.querySelector('ul')!;
     expect([...ul.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Tata kelola', 'Ekonomi']);
-    expect(preview.querySelector('.paper__steps ol li')?.textContent).toBe('Pertama');
-    expect(within(preview).getByText('Menyusun SK tim')).toBeTruthy();
-    expect(within(preview).getByText('NIP. 19680315 199403 1 005')).toBeTruthy();
-    expect(within(preview).getByRole('heading', { name: 'Lampiran V Dokumentasi' })).toBeTruthy();
+    expect(body.querySelector('.paper__text--step ol li')?.textContent).toBe('Pertama');
+    expect(within(body).getByText('Menyusun SK tim')).toBeTruthy();
+    expect(within(body).getByText('NIP. 19680315 199403 1 005')).toBeTruthy();
+    expect(within(annexes[1]).getByRole('heading', { name: 'Lampiran V Dokumentasi' })).toBeTruthy();
     // The body in the document's order, lettered as it prints.
-    expect([...preview.querySelectorAll('.paper__section > h2')].map((h) => h.textContent)).toEqual([
+    expect([...body.querySelectorAll('.paper__heading')].map((h) => h.textContent)).toEqual([
       'A. Pembukaan',
       'B. Pembahasan',
       'C. Keputusan/Kesimpulan',
       'D. Tindak Lanjut',
       'E. Penutup',
     ]);
+    expect(within(body).getByRole('heading', { name: '1. Paparan: Konsep Smart City' })).toBeTruthy();
+  });
+
+  it('pages: a piece that does not fit starts the next page, a heading goes with what follows it', () => {
+    // 100 px of room: 60 + 30 fit; the heading (10) and its text (50) would overflow, so both move.
+    expect(paginate([60, 30, 10, 50, 20], [false, false, true, false, false], 100)).toEqual([0, 0, 1, 1, 1]);
+    // A piece taller than a page gets a page of its own; the next starts after it.
+    expect(paginate([20, 250, 20], [false, false, false], 100)).toEqual([0, 1, 2]);
+    expect(paginate([], [], 100)).toEqual([]);
   });
 
   it('an edited section says so and is rebuilt from the notes after a confirmation', async () => {
@@ -341,7 +353,7 @@ describe('MinutesEditor', () => {
       expect(screen.getByRole('button', { name: 'Finalize' })).toBeTruthy();
       expect(screen.getByRole('button', { name: /Export DOCX/ })).toBeTruthy();
       fireEvent.click(screen.getByRole('tab', { name: 'Preview' }));
-      expect(screen.getByText('B. Pembahasan')).toBeTruthy();
+      expect(screen.getAllByTestId('preview-page')[0].textContent).toContain('B. Pembahasan');
     } finally {
       useLanguage.getState().setLanguage('id');
     }

@@ -194,12 +194,13 @@ test.describe('minutes', () => {
 
     // --- Preview: lists as lists, pages with the paper's proportions, photos in the annex.
     await page.getByRole('tab', { name: 'Pratinjau' }).click();
-    const body = page.getByTestId('preview-body');
+    // The pages shown (not the copy measured off screen).
+    const body = page.getByTestId('preview-body').getByTestId('preview-page');
     await expect(body.locator('ul > li', { hasText: 'Masyarakat' })).toBeVisible();
     await expect(body.getByText('Nomor: 005/NOT/Kominfo/2019')).toBeVisible();
     await expect(body.getByText('NIP. 19680315 199403 1 005')).toBeVisible();
     await expect(page.getByText(/PRATINJAU — perkiraan tampilan cetak/)).toBeVisible();
-    await expect(page.getByTestId('preview-annex').locator('img')).toHaveCount(2);
+    await expect(page.getByTestId('preview-annex').getByTestId('preview-page').locator('img')).toHaveCount(2);
     await snap(page, testInfo, 'minutes-preview-1366');
     await page.setViewportSize({ width: 1024, height: 768 });
     await snap(page, testInfo, 'minutes-preview-1024');
@@ -296,6 +297,10 @@ test('document settings: the minutes title and page margins (1–6 cm) reach the
   await expect(page.getByRole('heading', { level: 1, name: 'Notulen' })).toBeVisible();
   await page.getByRole('tab', { name: 'Pratinjau' }).click();
   await expect(page.getByTestId('preview-body').getByRole('heading', { name: 'NOTULA' })).toBeVisible();
-  const padding = await page.getByTestId('preview-body').evaluate((el) => getComputedStyle(el).paddingTop);
+  const padding = await page
+    .getByTestId('preview-body')
+    .getByTestId('preview-page')
+    .first()
+    .evaluate((el) => getComputedStyle(el).paddingTop);
   expect(parseFloat(padding)).toBeCloseTo(35 * 2.6, 0);
 });
