@@ -291,8 +291,17 @@ test('document settings: the minutes title and page margins (1–6 cm) reach the
   await page.setViewportSize({ width: 1024, height: 768 });
   await panel.getByRole('heading', { name: 'Notulen' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('settings-1024.png') });
+  // The workshop page's buttons and the run console's links, with Notulen among them, at both sizes.
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await page.goto(`/#/engagements/${s.engagementId}/workshops/${s.workshopId}`);
+    await expect(page.getByRole('link', { name: 'Notulen' })).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`workshop-${width}.png`) });
+    await page.goto(`/#/engagements/${s.engagementId}/workshops/${s.workshopId}/days/${s.dayId}/run`);
+    await expect(page.getByRole('link', { name: 'Notulen' })).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath(`console-${width}.png`) });
+  }
   // The preview takes them: the title, and a top margin of 3.5 cm. (Reached from the run console.)
-  await page.goto(`/#/engagements/${s.engagementId}/workshops/${s.workshopId}/days/${s.dayId}/run`);
   await page.getByRole('link', { name: 'Notulen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notulen' })).toBeVisible();
   await page.getByRole('tab', { name: 'Pratinjau' }).click();
