@@ -47,7 +47,8 @@ export function SectionEditor({ section }: { section: MinutesSection }) {
   });
   const { flush } = form;
   useEffect(() => register(flush, draftKey), [register, flush, draftKey]);
-  const blocks = form.values?.blocks ?? section.blocks;
+  // Final minutes show what was finalized, never a draft left on this device.
+  const blocks = readOnly ? section.blocks : (form.values?.blocks ?? section.blocks);
   const headingId = `section-${section.key}`;
 
   const set = (next: MinutesBlock[]) => form.setField('blocks', next);

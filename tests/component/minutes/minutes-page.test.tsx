@@ -308,6 +308,15 @@ describe('MinutesEditor', () => {
     expect(await within(dialog).findByText(tr('errors.minutesChanged'))).toBeTruthy();
   });
 
+  it('final minutes show what was finalized, not a draft left on this device', () => {
+    localStorage.setItem(
+      `bimtek.draft.minutes:${W}:opening`,
+      JSON.stringify({ blocks: [{ kind: 'p', text: 'Draf yang tidak pernah tersimpan' }] }),
+    );
+    show(view({ state: 'final', versions: [version1] }));
+    expect(area(tr('minutes.blockText', { section: 'Pembukaan', n: 1 })).value).toBe('Rapat dibuka pukul 08.00 WIB.');
+  });
+
   it('final minutes are read-only: banner, no editing, no photo input, versions listed', () => {
     show(
       view({
