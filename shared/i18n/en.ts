@@ -1326,6 +1326,7 @@ export const en = {
     blockKind: 'Kind of block {n}',
     blockText: '{section} — block {n}',
     kinds: { p: 'Paragraph', ul: 'Bulleted list', ol: 'Numbered list' },
+    blockRemoved: 'A block was removed from "{section}".',
     listHint: 'One item per line.',
     addBlock: '+ Add block',
     removeBlock: 'Remove block {n}',

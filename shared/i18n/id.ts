@@ -1342,6 +1342,7 @@ export const id = {
     blockKind: 'Jenis blok {n}',
     blockText: '{section} — blok {n}',
     kinds: { p: 'Paragraf', ul: 'Daftar berpoin', ol: 'Daftar bernomor' },
+    blockRemoved: 'Satu blok dihapus dari "{section}".',
     listHint: 'Satu butir per baris.',
     addBlock: '+ Tambah blok',
     removeBlock: 'Hapus blok {n}',

@@ -1,5 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { MINUTES_LIMITS, SaveSectionInput, type MinutesBlock, type MinutesSection } from '../../../shared/minutes';
+import {
+  blocksHaveText,
+  MINUTES_LIMITS,
+  SaveSectionInput,
+  type MinutesBlock,
+  type MinutesSection,
+} from '../../../shared/minutes';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SaveIndicator } from '../../components/fields';
@@ -58,6 +64,25 @@ export function SectionEditor({ section }: { section: MinutesSection }) {
     const [b] = next.splice(i, 1);
     next.splice(i + by, 0, b);
     set(next);
+  };
+  const latest = useRef(blocks);
+  latest.current = blocks;
+  // A block removed by mistake comes back from the toast, where it was.
+  const remove = (i: number) => {
+    const removed = blocks[i];
+    set(blocks.filter((_, j) => j !== i));
+    if (!blocksHaveText([removed])) return;
+    toast({
+      text: t('minutes.blockRemoved', { section: section.title }),
+      action: {
+        label: t('app.undo'),
+        run: () => {
+          const now = latest.current;
+          set([...now.slice(0, i), removed, ...now.slice(i)]);
+          void flush();
+        },
+      },
+    });
   };
   const leave = () => {
     const tidy = tidyBlocks(blocks);
@@ -126,7 +151,7 @@ export function SectionEditor({ section }: { section: MinutesSection }) {
             onBlur={leave}
             onCommit={() => void flush()}
             onMove={(by) => move(i, by)}
-            onRemove={() => set(blocks.filter((_, j) => j !== i))}
+            onRemove={() => remove(i)}
           />
         ))}
       </ol>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translate } from '../../../shared/i18n';
 import type { MinutesView } from '../../../shared/minutes';
@@ -90,6 +90,23 @@ describe('MinutesEditor', () => {
     expect((calls('minutes.saveSection')[1] as { blocks: unknown[] }).blocks[1]).toEqual({
       kind: 'ol',
       items: ['Tata kelola', 'Ekonomi', 'Lingkungan'],
+    });
+  });
+
+  it('a block removed by mistake comes back from the toast, in its place', async () => {
+    const { useApp } = await import('../../../renderer/app/store');
+    useApp.setState({ toasts: [] });
+    show();
+    fireEvent.click(screen.getByRole('button', { name: tr('minutes.removeBlock', { n: 2 }) }));
+    await waitFor(() => expect(calls('minutes.saveSection')).toHaveLength(1), { timeout: 2000 });
+    expect((calls('minutes.saveSection')[0] as { blocks: unknown[] }).blocks).toHaveLength(2);
+    const toast = useApp.getState().toasts.at(-1)!;
+    expect(toast.text).toBe(tr('minutes.blockRemoved', { section: 'Paparan: Konsep Smart City' }));
+    act(() => toast.action!.run());
+    await waitFor(() => expect(calls('minutes.saveSection')).toHaveLength(2));
+    expect((calls('minutes.saveSection')[1] as { blocks: unknown[] }).blocks[1]).toEqual({
+      kind: 'ul',
+      items: ['Tata kelola', 'Ekonomi'],
     });
   });
 
