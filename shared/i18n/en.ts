@@ -1344,6 +1344,8 @@ export const en = {
     uploading: 'Sending photo {n} of {total}…',
     uploadResults: 'Photo upload results',
     photoAdded: 'added',
+    photoTooBigToSend:
+      'This photo is too large to send from the browser. Make it smaller first (e.g. send it through WhatsApp or export it smaller), or add it from the desktop app.',
     caption: 'Caption of photo {n}',
     included: 'In the annex',
     moveEarlier: 'Earlier',

@@ -1360,6 +1360,8 @@ export const id = {
     uploading: 'Mengirim foto {n} dari {total}…',
     uploadResults: 'Hasil pengiriman foto',
     photoAdded: 'ditambahkan',
+    photoTooBigToSend:
+      'Foto ini terlalu besar untuk dikirim dari peramban. Perkecil dulu (mis. kirim lewat WhatsApp atau ekspor dengan ukuran lebih kecil), atau tambahkan dari aplikasi desktop.',
     caption: 'Keterangan foto {n}',
     included: 'Masuk lampiran',
     moveEarlier: 'Lebih awal',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { AppErrorShape } from '../../../shared/errors';
 import { MINUTES_LIMITS, PhotoPatch, type MinutesPhoto } from '../../../shared/minutes';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -11,6 +12,16 @@ import { useMinutesContext } from './context';
 
 /** What the file picker offers: the photos the core takes, and HEIC so that it can say how to convert it. */
 export const PHOTO_ACCEPT = '.jpg,.jpeg,.png,.webp,.heic,.heif,image/*';
+
+/**
+ * The host refused the request itself for its size (browser mode caps a JSON body below the
+ * photo limit): said as such, not as "check the marked field" of a form that has none.
+ */
+function tooBigToSend(error: AppErrorShape): boolean {
+  return (
+    error.code === 'VALIDATION' && !!error.details?.issues?.some((i) => i.path.length === 0 && i.code === 'tooLong')
+  );
+}
 
 interface UploadResult {
   name: string;
@@ -47,7 +58,11 @@ export function PhotosPanel({ photos }: { photos: MinutesPhoto[] }) {
         const r = await call('minutes.addPhoto', { workshopId, fileName: file.name.slice(0, 300), data });
         result = r.ok
           ? { name: file.name, ok: true, message: t('minutes.photoAdded') }
-          : { name: file.name, ok: false, message: errorText(r.error) };
+          : {
+              name: file.name,
+              ok: false,
+              message: tooBigToSend(r.error) ? t('minutes.photoTooBigToSend') : errorText(r.error),
+            };
       }
       setResults((prev) => [...prev, result]);
     }

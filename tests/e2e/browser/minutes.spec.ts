@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { snap, uniqueRegion } from './helpers';
@@ -171,17 +172,24 @@ test.describe('minutes', () => {
     // --- Photos: two go in, the HEIC is refused with how to convert it.
     const jpeg = await photo('jpeg', 2400, 1600, 40);
     const png = await photo('png', 900, 1200, 200);
+    // Noise compresses badly: a JPEG of about 7 MB, like a big phone camera's.
+    const big = await sharp(crypto.randomBytes(2600 * 2000 * 3), { raw: { width: 2600, height: 2000, channels: 3 } })
+      .jpeg({ quality: 100 })
+      .toBuffer();
     await page.getByTestId('photo-input').setInputFiles([
       { name: 'pembukaan.jpg', mimeType: 'image/jpeg', buffer: jpeg },
       { name: 'IMG_0042.HEIC', mimeType: 'image/heic', buffer: Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic') },
       { name: 'diskusi.png', mimeType: 'image/png', buffer: png },
+      { name: 'kamera-108mp.jpg', mimeType: 'image/jpeg', buffer: big },
     ]);
     const results = page.getByRole('list', { name: 'Hasil pengiriman foto' });
-    await expect(results.getByRole('listitem')).toHaveCount(3, { timeout: 30_000 });
+    await expect(results.getByRole('listitem')).toHaveCount(4, { timeout: 30_000 });
     await expect(results.getByRole('listitem').nth(0)).toContainText('pembukaan.jpg ✓');
     await expect(results.getByRole('listitem').nth(1)).toContainText('HEIC');
     await expect(results.getByRole('listitem').nth(1)).toContainText('JPEG');
     await expect(results.getByRole('listitem').nth(2)).toContainText('diskusi.png ✓');
+    // Over what browser mode takes in one request: said so, not as a form error.
+    await expect(results.getByRole('listitem').nth(3)).toContainText('terlalu besar untuk dikirim dari peramban');
     await expect(page.getByTestId('minutes-photo')).toHaveCount(2);
     await page.getByRole('textbox', { name: 'Keterangan foto 1' }).fill('Pembukaan oleh Sekretaris Daerah');
     await page.getByRole('textbox', { name: 'Keterangan foto 1' }).blur();
