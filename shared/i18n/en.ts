@@ -1333,6 +1333,7 @@ export const en = {
     moveBlockUp: 'Move block {n} up',
     moveBlockDown: 'Move block {n} down',
     emptySection: 'Nothing yet. Add a block to write.',
+    emptySectionFinal: 'Nothing here (prints "—").',
     followUps: 'Follow-ups',
     followUpsHint: 'Taken from the follow-up list; edit them there.',
     openFollowUps: 'Open follow-ups',

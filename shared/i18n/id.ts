@@ -1349,6 +1349,7 @@ export const id = {
     moveBlockUp: 'Naikkan blok {n}',
     moveBlockDown: 'Turunkan blok {n}',
     emptySection: 'Belum ada isi. Tambah blok untuk menulis.',
+    emptySectionFinal: 'Tidak ada isi (tercetak "—").',
     followUps: 'Tindak Lanjut',
     followUpsHint: 'Diambil dari daftar Tindak Lanjut; ubah di sana.',
     openFollowUps: 'Buka Tindak Lanjut',

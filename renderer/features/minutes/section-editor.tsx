@@ -137,7 +137,9 @@ export function SectionEditor({ section }: { section: MinutesSection }) {
           <BlocksView blocks={section.draft} />
         </details>
       )}
-      {blocks.length === 0 && <p className="muted">{t('minutes.emptySection')}</p>}
+      {blocks.length === 0 && (
+        <p className="muted">{t(readOnly ? 'minutes.emptySectionFinal' : 'minutes.emptySection')}</p>
+      )}
       <ol className="minutes-blocks">
         {blocks.map((b, i) => (
           <BlockEditor
