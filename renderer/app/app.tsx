@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BackupsPage } from '../features/backups/backups-page';
 import { CheckinPage, SelfCheckinPage } from '../features/checkin/checkin-page';
 import { ParticipantsPage } from '../features/participants/participants-page';
@@ -20,6 +20,9 @@ import { STORE_FAILURE_KEY } from '../../shared/messages';
 import { useErrorText, useLanguage, useT } from '../i18n';
 import { routeHash, useApp, type Route } from './store';
 import './app.css';
+
+// The Notulen page (editor, preview, photos) loads when first opened: it is not needed to start.
+const MinutesPage = lazy(() => import('../features/minutes/minutes-page').then((m) => ({ default: m.MinutesPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -47,6 +50,12 @@ function Page({ route }: { route: Route }) {
       return <AgendaPage key={route.workshopId} {...route} />;
     case 'groups':
       return <GroupsPage key={route.workshopId} {...route} />;
+    case 'minutes':
+      return (
+        <Suspense fallback={<MinutesLoading />}>
+          <MinutesPage key={route.workshopId} {...route} />
+        </Suspense>
+      );
     case 'run':
       return <ConsolePage key={route.dayId} {...route} />;
     case 'quickwins':
@@ -57,6 +66,11 @@ function Page({ route }: { route: Route }) {
     case 'group':
       return null;
   }
+}
+
+function MinutesLoading() {
+  const t = useT();
+  return <p className="muted">{t('app.loading')}</p>;
 }
 
 /** The facilitator window: top bar, the current page, toasts; or the data-file problem screen. */

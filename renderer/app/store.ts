@@ -27,6 +27,7 @@ export type Route =
   | { name: 'agenda'; engagementId: string; workshopId: string }
   | { name: 'quickwins'; engagementId: string; workshopId: string }
   | { name: 'groups'; engagementId: string; workshopId: string }
+  | { name: 'minutes'; engagementId: string; workshopId: string }
   | { name: 'run'; engagementId: string; workshopId: string; dayId: string }
   | { name: 'present'; workshopId: string }
   | { name: 'pair' }
@@ -35,7 +36,7 @@ export type Route =
 /**
  * Hash routes: #/, #/backups, #/engagements/new, #/engagements/:id, #/engagements/:id/participants,
  * #/engagements/:id/(rekap|tindak-lanjut), #/engagements/:id/workshops/(new|:wid),
- * #/engagements/:id/workshops/:wid/(agenda|groups|quickwins),
+ * #/engagements/:id/workshops/:wid/(agenda|groups|quickwins|notulen),
  * #/engagements/:id/workshops/:wid/days/:dayId/(checkin|self|run), and the room's screen
  * #/present/:wid (the projector role: see `pageRole`), and a paired group device's pages #/pair
  * and #/group (the group-device role).
@@ -65,6 +66,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'workshops' && parts[3] && parts[4] === 'groups') {
     return { name: 'groups', engagementId: id, workshopId: parts[3] };
+  }
+  if (parts[2] === 'workshops' && parts[3] && parts[4] === 'notulen') {
+    return { name: 'minutes', engagementId: id, workshopId: parts[3] };
   }
   if (parts[2] === 'workshops' && parts[3] === 'new') return { name: 'workshop-new', engagementId: id };
   if (parts[2] === 'workshops' && parts[3]) return { name: 'workshop', engagementId: id, id: parts[3] };
@@ -101,6 +105,8 @@ export function routeHash(r: Route): string {
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/quickwins`;
     case 'groups':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/groups`;
+    case 'minutes':
+      return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/notulen`;
     case 'run':
       return `#/engagements/${r.engagementId}/workshops/${r.workshopId}/days/${r.dayId}/run`;
     case 'present':

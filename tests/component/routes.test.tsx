@@ -29,6 +29,7 @@ describe('routes', () => {
     [{ name: 'agenda', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/agenda`],
     [{ name: 'quickwins', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/quickwins`],
     [{ name: 'groups', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/groups`],
+    [{ name: 'minutes', engagementId: E, workshopId: W }, `#/engagements/${E}/workshops/${W}/notulen`],
     [{ name: 'run', engagementId: E, workshopId: W, dayId: D }, `#/engagements/${E}/workshops/${W}/days/${D}/run`],
     [{ name: 'present', workshopId: W }, `#/present/${W}`],
     [{ name: 'pair' }, '#/pair'],

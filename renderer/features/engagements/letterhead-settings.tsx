@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import {
   LIST_SCOPES,
+  MINUTES_TITLES,
   PAPERS,
   type DocumentSettings,
   type Letterhead,
@@ -26,6 +27,14 @@ interface Props {
 }
 
 const MAX_EMBLEM_BYTES = 2 * 1024 * 1024;
+
+/** The four page margins, in the order regional rules list them. */
+const MARGIN_SIDES = [
+  ['top', 'minutes.marginTop'],
+  ['bottom', 'minutes.marginBottom'],
+  ['left', 'minutes.marginLeft'],
+  ['right', 'minutes.marginRight'],
+] as const satisfies readonly (readonly [keyof DocumentSettings['margins'], string])[];
 
 /** Kop surat (letterhead) and paper settings shared by the daftar hadir and the minutes. */
 export function LetterheadSettings({
@@ -129,6 +138,38 @@ export function LetterheadSettings({
           onBlur={onBlur}
         />
       </div>
+      <h3>{t('minutes.settingsTitle')}</h3>
+      <div className="form-grid form-grid--4">
+        <Select<DocumentSettings['minutesTitle']>
+          name="documents.minutesTitle"
+          label={t('minutes.settingsTitleLabel')}
+          value={documents.minutesTitle}
+          options={MINUTES_TITLES.map((m) => ({ value: m, label: m }))}
+          onChange={(v) => setDocuments({ ...documents, minutesTitle: v })}
+        />
+      </div>
+      <fieldset className="margins">
+        <legend>{t('minutes.margins')}</legend>
+        <div className="form-grid form-grid--4">
+          {MARGIN_SIDES.map(([side, label]) => (
+            <TextInput
+              key={side}
+              name={`documents.margins.${side}`}
+              type="number"
+              label={t(label)}
+              value={Number.isFinite(documents.margins[side]) ? String(documents.margins[side]) : ''}
+              error={errors[`documents.margins.${side}`]}
+              onChange={(v) =>
+                setDocuments({
+                  ...documents,
+                  margins: { ...documents.margins, [side]: v === '' ? Number.NaN : Number(v.replace(',', '.')) },
+                })
+              }
+              onBlur={onBlur}
+            />
+          ))}
+        </div>
+      </fieldset>
       <h3>{t('engagements.listSettings')}</h3>
       <div className="form-grid">
         <Select<ListScope>

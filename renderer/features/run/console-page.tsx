@@ -198,6 +198,10 @@ function Console(props: {
             ›{' '}
             <a href={routeHash({ name: 'agenda', engagementId: props.engagementId, workshopId })}>
               {t('agenda.title')}
+            </a>{' '}
+            ·{' '}
+            <a href={routeHash({ name: 'minutes', engagementId: props.engagementId, workshopId })}>
+              {t('minutes.nav')}
             </a>
           </nav>
           <h1>

@@ -103,6 +103,12 @@ function WorkshopEditor({ engagement, workshop }: { engagement: Engagement; work
           >
             {t('quickwins.nav')}
           </a>
+          <a
+            className="btn btn--small"
+            href={routeHash({ name: 'minutes', engagementId: engagement.id, workshopId: id })}
+          >
+            {t('minutes.nav')}
+          </a>
         </div>
         {workshop.days.map((d, i) => (
           <div className="day-actions" key={d.id}>

@@ -161,6 +161,11 @@ test('axe: no serious or critical violation on any page', async ({ page }) => {
       ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
     },
     {
+      name: 'notulen (minutes)',
+      hash: `#/engagements/${s.e}/workshops/${s.w}/notulen`,
+      ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Notulen' })).toBeVisible(),
+    },
+    {
       name: 'pair a group device',
       hash: '#/pair',
       ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
@@ -174,6 +179,11 @@ test('axe: no serious or critical violation on any page', async ({ page }) => {
     await page.waitForTimeout(400);
     found.push(...(await serious(page, p.name)));
   }
+  // The minutes' preview: the pages drawn in HTML.
+  await page.goto(`/#/engagements/${s.e}/workshops/${s.w}/notulen`);
+  await page.getByRole('tab', { name: 'Pratinjau' }).click();
+  await expect(page.getByTestId('preview-body')).toBeVisible();
+  found.push(...(await serious(page, 'notulen preview')));
   // The door screen with a person's panel open (signature pad, status buttons).
   await page.goto(`/${day}/checkin`);
   await page.getByRole('combobox').first().fill('Peserta Nomor 7');
