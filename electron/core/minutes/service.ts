@@ -88,6 +88,9 @@ interface DayTimes {
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
+/** A sentence ends with one full stop, also after a title that has its own ("…, M.Si."). */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 /**
  * Sidang/Rapat: the workshop's title, with its stage and region when the title does not already
  * say them ("Bimtek Tahap III Masterplan Smart City Kota Kediri").
@@ -317,7 +320,7 @@ export function createMinutesService(
       const openedAt = first?.firstStart != null ? formatInstantTime(isoOf(first.firstStart), zone) : null;
       opening.push({
         kind: 'p',
-        text: `Rapat dibuka${openedAt ? ` pada pukul ${openedAt}` : ''}${chair ? ` oleh ${chair}` : ''}.`,
+        text: sentence(`Rapat dibuka${openedAt ? ` pada pukul ${openedAt}` : ''}${chair ? ` oleh ${chair}` : ''}`),
       });
       const discussion: { step: AgendaDay['steps'][number]; day: DayTimes }[] = [];
       agenda.days.forEach((day, i) => {

@@ -163,6 +163,15 @@ describe('the minutes of a workshop', () => {
     expect(err.code).toBe('NOT_FOUND');
   });
 
+  it('a chair whose name ends in a title gets one full stop', async () => {
+    const e = await ok('engagements.create', engagementInput());
+    const w = await ok(
+      'workshops.create',
+      workshopInput(e.id, { chairName: 'Drs. Sutrisno, M.Si.', chairPosition: '' }),
+    );
+    expect((await view(w.id)).sections[0].blocks[0].text).toBe('Rapat dibuka oleh Drs. Sutrisno, M.Si.');
+  });
+
   it('an empty workshop (no agenda, no attendance, no groups) still has its sections', async () => {
     const e = await ok('engagements.create', engagementInput());
     const w = await ok(
