@@ -116,6 +116,22 @@ export const SectionKey = z
   .regex(/^(opening|decisions|closing|step:[0-9a-f-]{36})$/, { error: 'invalid' });
 export type SectionKey = z.output<typeof SectionKey>;
 
+/**
+ * The body's parts in the order they print, with their letter and title: the DOCX, the on-screen
+ * preview and the section titles of the view all read them here.
+ */
+export const BODY_PARTS = {
+  opening: { letter: 'A', title: 'Pembukaan' },
+  discussion: { letter: 'B', title: 'Pembahasan' },
+  decisions: { letter: 'C', title: 'Keputusan/Kesimpulan' },
+  followUps: { letter: 'D', title: 'Tindak Lanjut' },
+  closing: { letter: 'E', title: 'Penutup' },
+} as const;
+export type BodyPart = keyof typeof BODY_PARTS;
+
+/** "B. Pembahasan". */
+export const bodyHeading = (part: BodyPart) => `${BODY_PARTS[part].letter}. ${BODY_PARTS[part].title}`;
+
 /** Agenda steps that get no Pembahasan section of their own (nothing is discussed in them). */
 export const STEP_KINDS_WITHOUT_DISCUSSION = ['registrasi', 'istirahat'] as const;
 

@@ -9,7 +9,7 @@ import {
   type INumberingOptions,
   type Table,
 } from 'docx';
-import { blocksHaveText, type MinutesBlock } from '../../../shared/minutes';
+import { blocksHaveText, bodyHeading, type MinutesBlock } from '../../../shared/minutes';
 import { stripNonXml } from '../../../shared/primitives';
 import { actionsDocTable } from './actions-files';
 import { estimateTextWidthPt } from './metrics';
@@ -209,17 +209,17 @@ function discussion(data: MinutesDocData, instance: { next: number }): Paragraph
 export function minutesBody(data: MinutesDocData, settings: PageSettings): (Paragraph | Table)[] {
   const instance = { next: 1 };
   const out: (Paragraph | Table)[] = [
-    sectionHeading('A. Pembukaan'),
+    sectionHeading(bodyHeading('opening')),
     ...blockParagraphs(data.opening, instance),
-    sectionHeading('B. Pembahasan'),
+    sectionHeading(bodyHeading('discussion')),
     ...discussion(data, instance),
-    sectionHeading('C. Keputusan/Kesimpulan'),
+    sectionHeading(bodyHeading('decisions')),
     ...blockParagraphs(data.decisions, instance),
-    sectionHeading('D. Tindak Lanjut'),
+    sectionHeading(bodyHeading('followUps')),
   ];
   if (data.followUps.length > 0) out.push(actionsDocTable(data.followUps, settings));
   else out.push(...blockParagraphs([], instance));
-  out.push(sectionHeading('E. Penutup'), ...blockParagraphs(data.closing, instance, 0, true));
+  out.push(sectionHeading(bodyHeading('closing')), ...blockParagraphs(data.closing, instance, 0, true));
   const s = data.signatures;
   out.push(
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 240 }, children: [] }),

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/format';
 import {
   annexHeadings,
+  BODY_PARTS,
   MINUTES_LIMITS,
   MinutesBlocks,
   STEP_KINDS_WITHOUT_DISCUSSION,
@@ -339,7 +340,7 @@ export function createMinutesService(
         const own = edited.get(key);
         return { key, title, subtitle, blocks: own ?? draft, edited: own !== undefined, draft };
       };
-      const sections: MinutesSection[] = [section('opening', 'Pembukaan', '', opening)];
+      const sections: MinutesSection[] = [section('opening', BODY_PARTS.opening.title, '', opening)];
       for (const { step, day } of discussion) {
         const t = day.steps.get(step.id)!;
         const actual = actualRange(t, zone);
@@ -352,12 +353,12 @@ export function createMinutesService(
       sections.push(
         section(
           'decisions',
-          'Keputusan/Kesimpulan',
+          BODY_PARTS.decisions.title,
           '',
           decisions.length ? [{ kind: 'ol', items: decisions.map((d) => d.text) }] : [],
         ),
       );
-      sections.push(section('closing', 'Penutup', '', closing));
+      sections.push(section('closing', BODY_PARTS.closing.title, '', closing));
 
       const all = deps.followups.actions(w.engagementId);
       const mine = all.filter((a) => a.workshopId === workshopId);

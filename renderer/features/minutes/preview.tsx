@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { ANNEXES, blocksHaveText, type MinutesBlock, type MinutesView } from '../../../shared/minutes';
+import { ANNEXES, blocksHaveText, bodyHeading, type MinutesBlock, type MinutesView } from '../../../shared/minutes';
 import { formatNip } from '../../../shared/nip';
 import { useT } from '../../i18n';
 
@@ -122,9 +122,9 @@ function bodyPieces(view: MinutesView): Piece[] {
         </table>
       ),
     },
-    heading('h-a', `A. ${opening?.title ?? ''}`),
+    heading('h-a', bodyHeading('opening')),
     ...textPieces('opening', opening?.blocks ?? []),
-    heading('h-b', 'B. Pembahasan'),
+    heading('h-b', bodyHeading('discussion')),
   ];
   if (steps.length === 0) out.push(...textPieces('steps', []));
   steps.forEach((s, i) => {
@@ -142,8 +142,8 @@ function bodyPieces(view: MinutesView): Piece[] {
     });
     out.push(...textPieces(s.key, s.blocks, 'paper__text paper__text--step'));
   });
-  out.push(heading('h-c', `C. ${decisions?.title ?? ''}`), ...textPieces('decisions', decisions?.blocks ?? []));
-  out.push(heading('h-d', 'D. Tindak Lanjut'));
+  out.push(heading('h-c', bodyHeading('decisions')), ...textPieces('decisions', decisions?.blocks ?? []));
+  out.push(heading('h-d', bodyHeading('followUps')));
   if (head && rows.length > 0) {
     out.push({
       key: 'followups',
@@ -169,7 +169,7 @@ function bodyPieces(view: MinutesView): Piece[] {
       ),
     });
   } else out.push(...textPieces('followups', []));
-  out.push(heading('h-e', `E. ${closing?.title ?? ''}`), ...textPieces('closing', closing?.blocks ?? []));
+  out.push(heading('h-e', bodyHeading('closing')), ...textPieces('closing', closing?.blocks ?? []));
   // The closing keeps with the signatures: never a page of signatures alone.
   out[out.length - 1] = { ...out[out.length - 1], keepWithNext: true };
   out.push({
