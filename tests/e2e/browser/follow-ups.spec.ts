@@ -1,13 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { snap, uniqueRegion } from './helpers';
-
-async function api(page: Page, op: string, input: unknown) {
-  const r = await page.request.post(`/api/${op}`, { data: input });
-  const body = await r.json();
-  if (!body.ok) throw new Error(`${op}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+import { api, snap, uniqueRegion } from './helpers';
 
 /** An engagement with a Tahap III workshop (Aug 2019) and a Tahap IV one (Jan 2020), from their templates. */
 async function twoStages(page: Page) {

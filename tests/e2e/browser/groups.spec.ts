@@ -1,12 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { snap, uniqueRegion } from './helpers';
-
-async function api(page: Page, op: string, input: unknown) {
-  const r = await page.request.post(`/api/${op}`, { data: input });
-  const body = await r.json();
-  if (!body.ok) throw new Error(`${op}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+import { api, snap, uniqueRegion } from './helpers';
 
 const AGENCIES = ['Diskominfo', 'Bappeda', 'Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Perhubungan', 'DLH'];
 

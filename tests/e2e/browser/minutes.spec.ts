@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import sharp from 'sharp';
-import { snap, uniqueRegion } from './helpers';
+import { api, seedKediriDay, snap } from './helpers';
 
 /**
  * The Notulen page against the real host: a workshop that was run (agenda with the note-taker's
@@ -11,32 +11,10 @@ import { snap, uniqueRegion } from './helpers';
  * convert it); the minutes are finalized, downloaded, reopened with a reason and finalized again.
  */
 
-async function api(page: Page, op: string, input: unknown) {
-  const r = await page.request.post(`/api/${op}`, { data: input });
-  const body = await r.json();
-  if (!body.ok) throw new Error(`${op}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
-
 const STEP = { presenter: '', script: '', project: '', notes: '' };
 
 async function seed(page: Page) {
-  const e = await api(page, 'engagements.create', {
-    regionName: uniqueRegion('Kediri'),
-    regionKind: 'kota',
-    province: 'Jawa Timur',
-    year: 2019,
-    timeZone: 'WIB',
-    agencies: ['Diskominfo', 'Bappeda', 'Dinas Kesehatan'],
-  });
-  const w = await api(page, 'workshops.create', {
-    engagementId: e.id,
-    stage: 'tahap-1',
-    title: 'Bimtek Tahap I Smart City',
-    days: [{ date: '2019-08-28', startTime: '08:00', endTime: '15:00' }],
-    venue: 'Ruang Joyoboyo',
-    template: null,
-  });
+  const { e, w } = await seedKediriDay(page);
   await api(page, 'workshops.update', {
     id: w.id,
     patch: {

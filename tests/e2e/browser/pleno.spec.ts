@@ -1,14 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import mammoth from 'mammoth';
-import { snap, uniqueRegion } from './helpers';
-
-async function api(page: Page, op: string, input: unknown) {
-  const r = await page.request.post(`/api/${op}`, { data: input });
-  const body = await r.json();
-  if (!body.ok) throw new Error(`${op}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
+import { api, seedKediriDay, snap } from './helpers';
 
 const STEP = { presenter: '', script: 'Catat butir penting.', project: '', notes: '' };
 
@@ -17,22 +10,7 @@ const STEP = { presenter: '', script: 'Catat butir penting.', project: '', notes
  * with their SWOT written through the API, group 1's strengths long enough for two pages.
  */
 async function seed(page: Page) {
-  const e = await api(page, 'engagements.create', {
-    regionName: uniqueRegion('Kediri'),
-    regionKind: 'kota',
-    province: 'Jawa Timur',
-    year: 2019,
-    timeZone: 'WIB',
-    agencies: ['Diskominfo', 'Bappeda', 'Dinas Kesehatan'],
-  });
-  const w = await api(page, 'workshops.create', {
-    engagementId: e.id,
-    stage: 'tahap-1',
-    title: 'Bimtek Tahap I Smart City',
-    days: [{ date: '2019-08-28', startTime: '08:00', endTime: '15:00' }],
-    venue: 'Ruang Joyoboyo',
-    template: null,
-  });
+  const { e, w } = await seedKediriDay(page);
   const dayId = w.days[0].id as string;
   const swot = await api(page, 'agenda.addStep', {
     dayId,
