@@ -75,6 +75,13 @@ const OPENING_KINDS = new Set(['pembukaan', 'sambutan']);
 const CLOSING_KINDS = new Set(['penutup']);
 const SKIPPED_KINDS = new Set<string>(STEP_KINDS_WITHOUT_DISCUSSION);
 
+/** Whether a step gets a Pembahasan section of its own (`step:<id>`). */
+const hasDiscussion = (s: { kind: string }) =>
+  !SKIPPED_KINDS.has(s.kind) && !OPENING_KINDS.has(s.kind) && !CLOSING_KINDS.has(s.kind);
+
+/** The keys of the sections a workshop's minutes have, without assembling them. */
+const FIXED_SECTIONS = new Set(['opening', 'decisions', 'closing']);
+
 /** One day's planned and actual times, folded from the run log. */
 interface DayTimes {
   dayId: string;
@@ -329,7 +336,7 @@ export function createMinutesService(
           if (SKIPPED_KINDS.has(s.kind)) continue;
           if (OPENING_KINDS.has(s.kind)) opening.push(...textToBlocks(s.notes));
           else if (CLOSING_KINDS.has(s.kind)) closing.push(...textToBlocks(s.notes));
-          else discussion.push({ step: s, day: days[i] });
+          else if (hasDiscussion(s)) discussion.push({ step: s, day: days[i] });
         }
       });
       const last = [...days].reverse().find((d) => d.lastEnd !== null);
@@ -471,7 +478,13 @@ export function createMinutesService(
     saveSection(workshopId: string, key: string, blocks: MinutesBlock[]): MinutesView {
       const parsed = MinutesBlocks.parse(blocks);
       change(workshopId, () => {
-        if (!service.view(workshopId).sections.some((s) => s.key === key))
+        const step = key.startsWith('step:')
+          ? deps.agenda
+              .get(workshopId)
+              .days.flatMap((d) => d.steps)
+              .find((s) => `step:${s.id}` === key)
+          : undefined;
+        if (!FIXED_SECTIONS.has(key) && !(step && hasDiscussion(step)))
           throw new AppError('NOT_FOUND', 'sectionNotFound', { id: key });
         q.upsertSection.run({ id: ctx.newId(), workshopId, key, json: JSON.stringify(parsed), now: ctx.now() });
       });

@@ -148,7 +148,7 @@ describe('the minutes of a workshop', () => {
   });
 
   it('takes a 100,000-character section and refuses a section that is not in the minutes', async () => {
-    const { w } = await tahap3();
+    const { w, steps } = await tahap3();
     const long = 'Pembahasan panjang. '.repeat(5000);
     await ok('minutes.saveSection', { workshopId: w.id, key: 'closing', blocks: [{ kind: 'p', text: long }] });
     expect((await view(w.id)).sections.at(-1).blocks[0].text === long).toBe(true);
@@ -161,6 +161,14 @@ describe('the minutes of a workshop', () => {
       blocks: [],
     });
     expect(err.code).toBe('NOT_FOUND');
+    // Registration has no Pembahasan section: it cannot be written either.
+    const registration = steps.find((x: { kind: string }) => x.kind === 'registrasi');
+    const again = await refused('minutes.saveSection', {
+      workshopId: w.id,
+      key: `step:${registration.id}`,
+      blocks: [],
+    });
+    expect(again.code).toBe('NOT_FOUND');
   });
 
   it('a chair whose name ends in a title gets one full stop', async () => {
