@@ -369,6 +369,8 @@ export function createFollowupService(ctx: ServiceContext) {
       return db.transaction(() => {
         const d = q.day.get(dayId) as { id: string; workshop_id: string } | undefined;
         if (!d) throw new AppError('NOT_FOUND', 'dayNotFound', { id: dayId });
+        // A day of a deleted workshop takes no decision (the workshop is in the bin).
+        workshop(d.workshop_id);
         if (stepId) {
           const s = q.step.get(stepId) as { day_id: string } | undefined;
           if (!s || s.day_id !== dayId) throw new AppError('NOT_FOUND', 'stepNotFound', { id: stepId });

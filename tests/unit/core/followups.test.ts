@@ -213,6 +213,15 @@ describe('quick wins of a workshop', () => {
 });
 
 describe('decisions', () => {
+  it('a day of a deleted workshop takes no decision, and nothing is stored', async () => {
+    const { w, dayId } = await tahap3();
+    await ok('workshops.delete', { id: w.id });
+    const err = await refused('decisions.create', { dayId, text: 'Perwali disusun.' });
+    expect(err.code).toBe('NOT_FOUND');
+    const n = t.db().prepare('SELECT count(*) FROM decisions').pluck().get();
+    expect(n).toBe(0);
+  });
+
   it('captured with their step, edited, and deleting one that produced action items asks first', async () => {
     const { e, w, dayId, step } = await tahap3();
     const d = await ok('decisions.create', {
