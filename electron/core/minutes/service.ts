@@ -187,22 +187,36 @@ export function createMinutesService(
     return deps.workshops.get(workshopId);
   }
 
-  /** The minutes row of a workshop, made on first use. */
+  /**
+   * The minutes row of a workshop as it stands; minutes nobody changed yet read as an untouched
+   * draft. Reading never writes: the row is made by the first change (`stored`).
+   */
   function row(workshopId: string): MinutesRow {
     workshopOf(workshopId);
-    let r = q.minutes.get(workshopId) as MinutesRow | undefined;
-    if (!r) {
-      const now = ctx.now();
-      q.createMinutes.run(ctx.newId(), workshopId, now, now);
-      r = q.minutes.get(workshopId) as MinutesRow;
-    }
-    return r;
+    return (
+      (q.minutes.get(workshopId) as MinutesRow | undefined) ?? {
+        id: '',
+        workshop_id: workshopId,
+        number: '',
+        state: 'draft',
+        revision: 0,
+      }
+    );
+  }
+
+  /** The minutes row, made now if it is not there yet (inside a change's transaction). */
+  function stored(workshopId: string): MinutesRow {
+    const r = row(workshopId);
+    if (r.id !== '') return r;
+    const now = ctx.now();
+    q.createMinutes.run(ctx.newId(), workshopId, now, now);
+    return q.minutes.get(workshopId) as MinutesRow;
   }
 
   /** Every change goes through here: refused when finalized, counted in the revision. */
   function change<T>(workshopId: string, apply: () => T): T {
     return db.transaction(() => {
-      const r = row(workshopId);
+      const r = stored(workshopId);
       if (r.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
       const out = apply();
       q.bump.run(ctx.now(), workshopId);
@@ -603,7 +617,7 @@ export function createMinutesService(
     ): MinutesVersion {
       return db
         .transaction(() => {
-          const r = row(workshopId);
+          const r = stored(workshopId);
           if (r.state === 'final') throw new AppError('CONFLICT', 'minutesFinal');
           if (r.revision !== revision) throw new AppError('CONFLICT', 'minutesChanged');
           if (service.nextVersion(workshopId) !== v.version) throw new AppError('CONFLICT', 'minutesChanged');

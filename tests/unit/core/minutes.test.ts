@@ -187,6 +187,8 @@ describe('the minutes of a workshop', () => {
       workshopInput(e.id, { venue: '', mentors: [], invitationNumber: '', invitationDate: null }),
     );
     const m = await view(w.id);
+    // Reading never writes: the minutes row is made by the first change.
+    expect(t.db().prepare('SELECT count(*) FROM minutes').pluck().get()).toBe(0);
     expect(m.sections.map((s: any) => s.key)).toEqual(['opening', 'decisions', 'closing']);
     const header = Object.fromEntries(m.header.map((h: any) => [h.label, h.value]));
     expect(header['Tempat']).toBe('—');
